@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using KinerjaBot.Hosting;
+
+return await KinerjaBotApp.RunAsync(args, Console.Out, Console.Error);

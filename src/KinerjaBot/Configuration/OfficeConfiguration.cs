@@ -1,0 +1,109 @@
+using KinerjaBot.Domain;
+
+namespace KinerjaBot.Configuration;
+
+/// <summary>
+/// The validated office: roster, roles, units, report chain, deadlines and indicators.
+/// Only <see cref="OfficeConfigurationLoader"/> builds one, so every id inside resolves.
+/// </summary>
+public sealed class OfficeConfiguration
+{
+    private readonly Dictionary<string, Official> _officialsById;
+    private readonly Dictionary<string, Official> _officialsByPhone;
+    private readonly Dictionary<string, Unit> _unitsById;
+
+    public OfficeConfiguration(
+        OfficeInfo office,
+        IReadOnlyList<Official> officials,
+        OfficeRoles roles,
+        IReadOnlyList<Unit> units,
+        IReadOnlyList<ChainStage> chain,
+        StageDeadlines deadlines,
+        IReadOnlySet<DateOnly> holidays,
+        IReadOnlyList<Indicator> indicators)
+    {
+        Office = office;
+        Officials = officials;
+        Roles = roles;
+        Units = units;
+        Chain = chain;
+        Deadlines = deadlines;
+        Holidays = holidays;
+        Indicators = indicators;
+        _officialsById = officials.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        _officialsByPhone = officials.ToDictionary(o => o.Phone, StringComparer.Ordinal);
+        _unitsById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+    }
+
+    public OfficeInfo Office { get; }
+
+    public IReadOnlyList<Official> Officials { get; }
+
+    public OfficeRoles Roles { get; }
+
+    public IReadOnlyList<Unit> Units { get; }
+
+    public IReadOnlyList<ChainStage> Chain { get; }
+
+    public StageDeadlines Deadlines { get; }
+
+    public IReadOnlySet<DateOnly> Holidays { get; }
+
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    public Official Official(string id) =>
+        _officialsById.TryGetValue(id, out var official)
+            ? official
+            : throw new KeyNotFoundException($"No official with id '{id}' in office.yaml.");
+
+    public Unit Unit(string id) =>
+        _unitsById.TryGetValue(id, out var unit)
+            ? unit
+            : throw new KeyNotFoundException($"No unit with id '{id}' in office.yaml.");
+
+    /// <summary>Finds an official by any spelling of their phone number (08…, +62…, 62…).</summary>
+    public Official? FindByPhone(string phone) =>
+        PhoneNumber.TryNormalize(phone, out var normalized) && _officialsByPhone.TryGetValue(normalized, out var official)
+            ? official
+            : null;
+
+    public bool IsOperator(string officialId) =>
+        Roles.OperatorIds.Contains(officialId, StringComparer.Ordinal);
+
+    /// <summary>The indicators a unit reports for a period, in file order.</summary>
+    public IReadOnlyList<Indicator> IndicatorsFor(string unitId, Period period) =>
+        Indicators.Where(i => i.UnitId == unitId && i.IsAskedIn(period)).ToList();
+
+    /// <summary>The units that have at least one indicator asked in the period.</summary>
+    public IReadOnlyList<Unit> UnitsReporting(Period period) =>
+        Units.Where(u => Indicators.Any(i => i.UnitId == u.Id && i.IsAskedIn(period))).ToList();
+
+    /// <summary>The SOP roles an official holds, as Indonesian phrases for greetings.</summary>
+    public IReadOnlyList<string> DescribeRoles(string officialId)
+    {
+        var roles = new List<string>();
+        if (Roles.HeadId == officialId)
+        {
+            roles.Add("penandatangan laporan");
+        }
+
+        if (Roles.SecretaryId == officialId)
+        {
+            roles.Add("paraf laporan");
+        }
+
+        if (Roles.PlanningId == officialId)
+        {
+            roles.Add("validasi laporan");
+        }
+
+        if (IsOperator(officialId))
+        {
+            roles.Add("operator");
+        }
+
+        roles.AddRange(Units.Where(u => u.HeadId == officialId).Select(u => $"pengisi data {u.Name}"));
+        roles.AddRange(Units.Where(u => u.VerifierIds.Contains(officialId)).Select(u => $"verifikator {u.Name}"));
+        return roles;
+    }
+}

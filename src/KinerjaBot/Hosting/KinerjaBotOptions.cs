@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KinerjaBot.Hosting;
+
+/// <summary>The <c>KinerjaBot</c> settings section (appsettings.json, or environment variables like <c>KinerjaBot__DataDirectory</c>).</summary>
+public sealed class KinerjaBotOptions
+{
+    public const string SectionName = "KinerjaBot";
+
+    /// <summary>Folder with office.yaml and indicators.yaml.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ConfigDirectory { get; set; } = "config";
+
+    /// <summary>Folder for the SQLite file, evidence files and archived PDFs; created if missing.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "data";
+}

@@ -1,0 +1,103 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// The SQLite database in the data directory. Opening it applies pending schema migrations; every change
+/// happens inside a <see cref="StoreTransaction"/> so a transition and the data it changes commit together.
+/// </summary>
+public sealed class KinerjaStore
+{
+    public const string FileName = "kinerjabot.db";
+
+    private readonly string _connectionString;
+
+    private KinerjaStore(string path)
+    {
+        DatabasePath = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating if needed) the database in <paramref name="dataDirectory"/> and migrates it.</summary>
+    public static KinerjaStore Open(string dataDirectory, TimeProvider timeProvider)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        Directory.CreateDirectory(dataDirectory);
+        var store = new KinerjaStore(Path.Combine(dataDirectory, FileName));
+        store.Migrate(timeProvider);
+        return store;
+    }
+
+    /// <summary>The schema version recorded in the file.</summary>
+    public int SchemaVersion()
+    {
+        using var connection = OpenConnection();
+        return connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    }
+
+    /// <summary>
+    /// Starts a write transaction. It is BEGIN IMMEDIATE, so two writers queue instead of both reading the same
+    /// version and failing later: the second one sees the first one's result.
+    /// </summary>
+    public Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = OpenConnection();
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            return Task.FromResult(new StoreTransaction(connection, transaction));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    private void Migrate(TimeProvider timeProvider)
+    {
+        using var connection = OpenConnection();
+
+        // WAL lets readers (e.g. /status) run while a writer commits, and survives a crash mid-write.
+        connection.Execute("PRAGMA journal_mode = WAL;");
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction);
+        var newest = SchemaMigrations.Steps.Max(s => s.Version);
+        if (current > newest)
+        {
+            throw new InvalidOperationException(
+                $"The database {DatabasePath} has schema version {current}, newer than this KinerjaBot understands ({newest}). Run the newer KinerjaBot release, or restore a backup of the data directory.");
+        }
+
+        foreach (var step in SchemaMigrations.Steps.Where(s => s.Version > current).OrderBy(s => s.Version))
+        {
+            connection.Execute(step.Sql, transaction: transaction);
+            connection.Execute(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (@Version, @Description, @At)",
+                new { step.Version, step.Description, At = StoredTime.Format(timeProvider.GetUtcNow()) },
+                transaction);
+        }
+
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,72 @@
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// The schema, as an append-only list of migrations. Never edit a released step: add a new one,
+/// because existing data files have already applied the old ones.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Steps =
+    [
+        (1, "initial schema", """
+            CREATE TABLE chat_bindings (
+                official_id TEXT PRIMARY KEY,
+                chat_id     INTEGER NOT NULL UNIQUE,
+                user_id     INTEGER NOT NULL,
+                bound_at    TEXT NOT NULL,
+                unreachable INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE periods (
+                id            TEXT PRIMARY KEY,
+                opened_at     TEXT NOT NULL,
+                opened_by     TEXT NOT NULL,
+                fill_deadline TEXT NOT NULL
+            );
+            CREATE TABLE workflow_instances (
+                id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind           TEXT NOT NULL,
+                period_id      TEXT NOT NULL REFERENCES periods(id),
+                unit_id        TEXT NOT NULL DEFAULT '',
+                state          TEXT NOT NULL,
+                version        INTEGER NOT NULL,
+                revision       INTEGER NOT NULL,
+                stage_deadline TEXT,
+                created_at     TEXT NOT NULL,
+                updated_at     TEXT NOT NULL,
+                UNIQUE (kind, period_id, unit_id)
+            );
+            CREATE TABLE submission_values (
+                id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                instance_id    INTEGER NOT NULL REFERENCES workflow_instances(id),
+                indicator_code TEXT NOT NULL,
+                revision       INTEGER NOT NULL,
+                value          TEXT NOT NULL,
+                note           TEXT,
+                evidence_path  TEXT,
+                entered_by     TEXT NOT NULL,
+                entered_at     TEXT NOT NULL
+            );
+            CREATE INDEX ix_submission_values_instance ON submission_values (instance_id, indicator_code, id);
+            CREATE TABLE audit_log (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                instance_id INTEGER NOT NULL REFERENCES workflow_instances(id),
+                at_utc      TEXT NOT NULL,
+                actor_id    TEXT NOT NULL,
+                trigger     TEXT NOT NULL,
+                from_state  TEXT NOT NULL,
+                to_state    TEXT NOT NULL,
+                reason      TEXT,
+                version     INTEGER NOT NULL
+            );
+            CREATE INDEX ix_audit_log_instance ON audit_log (instance_id, id);
+            CREATE TABLE telegram_offset (
+                id          INTEGER PRIMARY KEY CHECK (id = 1),
+                next_offset INTEGER NOT NULL
+            );
+            CREATE TABLE processed_updates (
+                update_id    INTEGER PRIMARY KEY,
+                processed_at TEXT NOT NULL
+            );
+            """),
+    ];
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// One write transaction and the tables reached through it. Nothing is saved until <see cref="CommitAsync"/>;
+/// disposing without committing rolls everything back, so a crash half-way leaves no half-applied change.
+/// </summary>
+public sealed class StoreTransaction : IAsyncDisposable, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private bool _committed;
+
+    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        var session = new StoreSession(connection, transaction);
+        Workflows = new WorkflowInstances(session);
+        Values = new SubmissionValues(session);
+        Audit = new AuditLog(session);
+        Chats = new ChatBindings(session);
+        Periods = new PeriodRecords(session);
+        Telegram = new TelegramUpdates(session);
+    }
+
+    public WorkflowInstances Workflows { get; }
+
+    public SubmissionValues Values { get; }
+
+    public AuditLog Audit { get; }
+
+    public ChatBindings Chats { get; }
+
+    public PeriodRecords Periods { get; }
+
+    public TelegramUpdates Telegram { get; }
+
+    public Task CommitAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _transaction.Commit();
+        _committed = true;
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed)
+        {
+            _transaction.Rollback();
+        }
+
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,34 @@
+using Dapper;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// The getUpdates offset and the ids of applied updates. Both are written in the same transaction as an
+/// update's effects, so after a crash an update is either fully applied (and skipped) or not at all (and redone).
+/// </summary>
+public sealed class TelegramUpdates
+{
+    private readonly StoreSession _session;
+
+    internal TelegramUpdates(StoreSession session) => _session = session;
+
+    public async Task<long> GetNextOffsetAsync(CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT next_offset FROM telegram_offset WHERE id = 1", transaction: _session.Transaction, cancellationToken: cancellationToken)) ?? 0;
+
+    public async Task<bool> IsProcessedAsync(long updateId, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM processed_updates WHERE update_id = @updateId", new { updateId }, _session.Transaction, cancellationToken: cancellationToken)) > 0;
+
+    /// <summary>Marks the update applied and moves the offset past it (never backwards).</summary>
+    public Task MarkProcessedAsync(long updateId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @At) ON CONFLICT (update_id) DO NOTHING;
+            INSERT INTO telegram_offset (id, next_offset) VALUES (1, @next)
+            ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset);
+            """,
+            new { updateId, next = updateId + 1, At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+}

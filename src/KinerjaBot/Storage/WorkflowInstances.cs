@@ -1,0 +1,119 @@
+using Dapper;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>The persisted workflow instances (unit submissions and office reports).</summary>
+public sealed class WorkflowInstances
+{
+    private const string Columns = "id AS Id, kind AS Kind, period_id AS PeriodId, unit_id AS UnitId, state AS State, version AS Version, revision AS Revision, stage_deadline AS StageDeadline";
+
+    private readonly StoreSession _session;
+
+    internal WorkflowInstances(StoreSession session) => _session = session;
+
+    public async Task<WorkflowInstance> CreateAsync(WorkflowKind kind, string periodId, string? unitId, WorkflowState initial, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    {
+        var id = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO workflow_instances (kind, period_id, unit_id, state, version, revision, created_at, updated_at)
+            VALUES (@Kind, @PeriodId, @UnitId, @State, 1, 1, @Now, @Now);
+            SELECT last_insert_rowid();
+            """,
+            new { Kind = kind.ToString(), PeriodId = periodId, UnitId = unitId ?? string.Empty, State = initial.Name, Now = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return new WorkflowInstance(id, kind, periodId, unitId, initial, 1, 1);
+    }
+
+    public async Task<WorkflowInstance?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var row = await _session.Connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM workflow_instances WHERE id = @id", new { id }, _session.Transaction, cancellationToken: cancellationToken));
+        return row?.ToInstance();
+    }
+
+    public async Task<WorkflowInstance?> FindAsync(WorkflowKind kind, string periodId, string? unitId, CancellationToken cancellationToken)
+    {
+        var row = await _session.Connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM workflow_instances WHERE kind = @Kind AND period_id = @PeriodId AND unit_id = @UnitId",
+            new { Kind = kind.ToString(), PeriodId = periodId, UnitId = unitId ?? string.Empty },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return row?.ToInstance();
+    }
+
+    public async Task<IReadOnlyList<WorkflowInstance>> ListForPeriodAsync(string periodId, CancellationToken cancellationToken)
+    {
+        var rows = await _session.Connection.QueryAsync<InstanceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM workflow_instances WHERE period_id = @periodId ORDER BY id", new { periodId }, _session.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToInstance()).ToList();
+    }
+
+    /// <summary>
+    /// Saves a fired transition and its audit entry, but only if nobody moved the instance since it was read
+    /// (optimistic concurrency). Returns false, changing nothing, when the stored version is no longer the one
+    /// the transition started from.
+    /// </summary>
+    public async Task<bool> TryApplyAsync(FireOutcome outcome, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    {
+        if (!outcome.Succeeded)
+        {
+            throw new ArgumentException("Only a successful transition can be saved.", nameof(outcome));
+        }
+
+        var moved = outcome.Instance;
+        var updated = await _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE workflow_instances
+            SET state = @State, version = @Version, revision = @Revision, updated_at = @Now
+            WHERE id = @Id AND version = @ExpectedVersion
+            """,
+            new { State = moved.State.Name, moved.Version, moved.Revision, Now = StoredTime.Format(nowUtc), moved.Id, ExpectedVersion = moved.Version - 1 },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        var audit = outcome.Audit;
+        await _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_log (instance_id, at_utc, actor_id, trigger, from_state, to_state, reason, version)
+            VALUES (@InstanceId, @At, @ActorId, @Trigger, @From, @To, @Reason, @Version)
+            """,
+            new
+            {
+                audit.InstanceId,
+                At = StoredTime.Format(audit.AtUtc),
+                audit.ActorId,
+                Trigger = audit.Trigger.ToString(),
+                From = audit.From.Name,
+                To = audit.To.Name,
+                audit.Reason,
+                audit.Version,
+            },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return true;
+    }
+
+    /// <summary>Records when the current stage of an instance is due (shown in messages, used by reminders).</summary>
+    public Task SetStageDeadlineAsync(long id, DateTimeOffset? deadlineUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE workflow_instances SET stage_deadline = @Deadline WHERE id = @id",
+            new { id, Deadline = deadlineUtc is { } d ? StoredTime.Format(d) : null },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    public async Task<DateTimeOffset?> GetStageDeadlineAsync(long id, CancellationToken cancellationToken) =>
+        StoredTime.ParseOptional(await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT stage_deadline FROM workflow_instances WHERE id = @id", new { id }, _session.Transaction, cancellationToken: cancellationToken)));
+
+    private sealed record InstanceRow(long Id, string Kind, string PeriodId, string UnitId, string State, long Version, long Revision, string? StageDeadline)
+    {
+        public WorkflowInstance ToInstance() =>
+            new(Id, Enum.Parse<WorkflowKind>(Kind), PeriodId, UnitId.Length == 0 ? null : UnitId, new WorkflowState(State), (int)Version, (int)Revision);
+    }
+}

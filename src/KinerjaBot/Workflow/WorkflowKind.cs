@@ -1,0 +1,11 @@
+namespace KinerjaBot.Workflow;
+
+/// <summary>The two persisted state machines of the SOP.</summary>
+public enum WorkflowKind
+{
+    /// <summary>One unit's data for one period: filled by the unit head, checked by its verifiers.</summary>
+    UnitSubmission,
+
+    /// <summary>The office's report for one period: validated, initialled and signed.</summary>
+    OfficeReport,
+}
