@@ -59,14 +59,12 @@ public static class OfficeConfigurationLoader
             return null;
         }
 
+        using var reader = File.OpenText(file);
+        var parser = new Parser(reader);
         try
         {
             var stream = new YamlStream();
-            using (var reader = File.OpenText(file))
-            {
-                stream.Load(reader);
-            }
-
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 problems.Add(file, 1, "the file is empty or is not a block of 'name: value' lines", "start from the sample file in the repository's config/ folder");
@@ -75,10 +73,13 @@ public static class OfficeConfigurationLoader
 
             return new YamlSection(file, root, problems);
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            problems.Add(file, (int)e.Start.Line, $"the YAML cannot be read ({FirstSentence(reason)})", "check the indentation (spaces, not tabs), the colons after names, and quotes around text containing ':' or '#'");
+            // YamlDotNet reports some malformed input (e.g. an unclosed '[') as InvalidOperationException without a
+            // position, and duplicate keys as ArgumentException; the parser's last event still says where it was.
+            var line = e is YamlException yaml ? (int)yaml.Start.Line : (int)(parser.Current?.End.Line ?? 1);
+            var reason = e is ArgumentException ? "a name appears twice in the same block" : FirstSentence(e.InnerException?.Message ?? e.Message);
+            problems.Add(file, line, $"the YAML cannot be read ({reason})", "check the indentation (spaces, not tabs), the colons after names, closing brackets, and quotes around text containing ':' or '#'");
             return null;
         }
     }

@@ -64,7 +64,6 @@ public static class KinerjaBotApp
             Args = settings,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddCommandLine(settings);
         builder.Services.AddKinerjaBot(builder.Configuration);
         return builder.Build();
     }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs the Debian tools the tests drive (pdftotext from poppler-utils)
+# when they are missing and this machine can install them, so a fresh clone needs nothing by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${need[*]} (needed by the tests)..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "The tests need these Debian packages: ${need[*]} (sudo apt-get install -y ${need[*]})" >&2
+    exit 1
+  fi
+fi
+
+exec dotnet test KinerjaBot.sln --configuration Release "$@"

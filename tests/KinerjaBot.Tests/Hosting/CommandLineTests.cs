@@ -1,0 +1,83 @@
+using KinerjaBot.Hosting;
+using KinerjaBot.Tests.Support;
+
+namespace KinerjaBot.Tests.Hosting;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Workflow_diagram_prints_both_workflows_exactly_as_the_readme_shows_them()
+    {
+        var (exit, output, _) = await RunAsync("workflow", "diagram");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("stateDiagram-v2", output);
+        Assert.Contains("Submitted1 --> Submitted2 : Approve (verifikator 1)", output);
+        Assert.Contains("Signature --> Signed : Approve (camat)", output);
+        var readme = File.ReadAllText(RepositoryPaths.Readme);
+        var start = readme.IndexOf("<!-- workflow-diagram:start -->\n", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- workflow-diagram:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README.md lost its workflow-diagram markers.");
+        var documented = readme[(start + "<!-- workflow-diagram:start -->\n".Length)..end];
+        Assert.True(
+            documented == output,
+            "README.md's workflow diagrams differ from the code. Regenerate them with `dotnet run --project src/KinerjaBot -- workflow diagram`.");
+    }
+
+    [Fact]
+    public async Task Run_without_a_verb_summarises_the_sample_office_and_creates_the_database()
+    {
+        var (exit, output, error) = await RunAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Kecamatan Sukamaju", output);
+        Assert.Contains("report chain: validate (kasubbag-pk) -> paraf (sekcam) -> sign (camat)", output);
+        Assert.True(File.Exists(_temp.Combine("data", "kinerjabot.db")));
+    }
+
+    [Fact]
+    public async Task A_broken_config_stops_start_up_with_one_readable_message_and_exit_code_2()
+    {
+        var config = _temp.Combine("broken-config");
+        Directory.CreateDirectory(config);
+        SampleOffice.CopyTo(config);
+        var office = Path.Combine(config, "office.yaml");
+        File.WriteAllText(office, File.ReadAllText(office).Replace("fill: 3d", "fill: tiga hari", StringComparison.Ordinal).Replace("nip: \"198104102008011003\"", "nip: \"1981\"", StringComparison.Ordinal));
+
+        var (exit, output, error) = await RunAsync("--KinerjaBot:ConfigDirectory=" + config);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("The office configuration has 2 problems:", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_prints_the_usage()
+    {
+        var (exit, _, error) = await RunAsync("laporan");
+
+        Assert.Equal(KinerjaBotApp.UsageError, exit);
+        Assert.Contains("Unknown command 'laporan'", error);
+        Assert.Contains("workflow diagram", error);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] settings = [
+            "--KinerjaBot:ConfigDirectory=" + RepositoryPaths.SampleConfig,
+            "--KinerjaBot:DataDirectory=" + _temp.Combine("data"),
+        ];
+
+        // Later settings win, so a test's own --KinerjaBot:ConfigDirectory overrides the sample.
+        var exit = await KinerjaBotApp.RunAsync([.. args.Where(a => !a.StartsWith('-')), .. settings, .. args.Where(a => a.StartsWith('-'))], output, error);
+        return (exit, output.ToString().ReplaceLineEndings("\n"), error.ToString());
+    }
+}
