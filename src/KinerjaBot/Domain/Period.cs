@@ -8,14 +8,6 @@ namespace KinerjaBot.Domain;
 /// </summary>
 public sealed record Period
 {
-    private static readonly string[] MonthNames =
-    [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-    ];
-
-    private static readonly string[] RomanNumerals = ["I", "II", "III", "IV"];
-
     private Period(int year, PeriodKind kind, int index)
     {
         Year = year;
@@ -42,9 +34,9 @@ public sealed record Period
     /// <summary>The name people read, e.g. "Triwulan III 2026".</summary>
     public string DisplayName => Kind switch
     {
-        PeriodKind.Month => $"{MonthNames[Index - 1]} {Year}",
-        PeriodKind.Quarter => $"Triwulan {RomanNumerals[Index - 1]} {Year}",
-        PeriodKind.Semester => $"Semester {RomanNumerals[Index - 1]} {Year}",
+        PeriodKind.Month => $"{IndonesianFormat.MonthName(Index)} {Year}",
+        PeriodKind.Quarter => $"Triwulan {Roman(Index)} {Year}",
+        PeriodKind.Semester => $"Semester {Roman(Index)} {Year}",
         _ => $"Tahun {Year}",
     };
 
@@ -153,6 +145,15 @@ public sealed record Period
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, max);
         return new Period(year, kind, index);
     }
+
+    // Quarters and semesters are numbered in Roman numerals on Indonesian documents ("Triwulan III").
+    private static string Roman(int number) => number switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        _ => "IV",
+    };
 
     private static bool TryYear(string digits, out int year) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2999;
