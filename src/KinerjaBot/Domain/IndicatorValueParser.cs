@@ -187,7 +187,7 @@ public static class IndicatorValueParser
                 var asDecimal = Show(decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), MaxDecimals);
                 return NumberReading.Fail(
                     IndicatorValueProblem.AmbiguousSeparator,
-                    $"Angka {text} kurang jelas. Untuk persen, mohon pakai koma sebagai tanda desimal, misalnya {asDecimal} atau 85,5.");
+                    $"Angka {text} kurang jelas. Mohon pakai koma sebagai tanda desimal untuk persen, misalnya {asDecimal} atau 85,5.");
             }
 
             whole = text.Replace(".", string.Empty, StringComparison.Ordinal);
