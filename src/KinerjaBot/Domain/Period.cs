@@ -57,13 +57,9 @@ public sealed record Period
     private int FirstMonth => ((Index - 1) * MonthCount) + 1;
 
     /// <summary>The period of the same kind just before this one (Triwulan I 2026 → Triwulan IV 2025).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Before the year 2000, which no period id can name.</exception>
     public Period Previous()
     {
-        if (Index > 1)
-        {
-            return new Period(Year, Kind, Index - 1);
-        }
-
         var last = Kind switch
         {
             PeriodKind.Month => 12,
@@ -71,7 +67,9 @@ public sealed record Period
             PeriodKind.Semester => 2,
             _ => 1,
         };
-        return new Period(Year - 1, Kind, last);
+
+        // Through Create, so the previous period is held to the same range as every other (it must round-trip via its id).
+        return Index > 1 ? Create(Year, Kind, Index - 1, last) : Create(Year - 1, Kind, last, last);
     }
 
     public static Period Month(int year, int month) => Create(year, PeriodKind.Month, month, 12);
