@@ -106,6 +106,14 @@ public class IndonesianFormatTests
     }
 
     [Fact]
+    public void A_Windows_zone_id_for_western_Indonesia_is_still_WIB()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("SE Asia Standard Time");
+
+        Assert.Equal("WIB", IndonesianFormat.TimeZoneAbbreviation(zone, new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void A_zone_outside_Indonesia_is_labelled_with_its_offset_rather_than_a_wrong_name()
     {
         var instant = new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.Zero);
