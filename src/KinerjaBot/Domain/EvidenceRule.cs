@@ -1,6 +1,6 @@
 namespace KinerjaBot.Domain;
 
-/// <summary>Whether a value must, may or need not come with a photo or document as evidence.</summary>
+/// <summary>Whether a unit head must attach supporting evidence (<c>evidence:</c> in <c>config/indicators.yaml</c>).</summary>
 public enum EvidenceRule
 {
     None,

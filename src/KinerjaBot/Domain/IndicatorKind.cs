@@ -1,14 +1,14 @@
 namespace KinerjaBot.Domain;
 
-/// <summary>What kind of value an indicator takes.</summary>
+/// <summary>What sort of value an indicator takes (<c>kind:</c> in <c>config/indicators.yaml</c>).</summary>
 public enum IndicatorKind
 {
-    /// <summary>0–100.</summary>
+    /// <summary>A percentage from 0 to 100, decimals allowed.</summary>
     Percent,
 
-    /// <summary>≥ 0, decimals allowed.</summary>
+    /// <summary>Any value of 0 or more, decimals allowed (e.g. a rate or an index).</summary>
     Number,
 
-    /// <summary>≥ 0, whole numbers only.</summary>
+    /// <summary>A count of 0 or more without decimals (dokumen, kegiatan, orang, kali…).</summary>
     Integer,
 }

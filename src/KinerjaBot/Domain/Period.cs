@@ -8,14 +8,6 @@ namespace KinerjaBot.Domain;
 /// </summary>
 public sealed record Period
 {
-    private static readonly string[] MonthNames =
-    [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-    ];
-
-    private static readonly string[] RomanNumerals = ["I", "II", "III", "IV"];
-
     private Period(int year, PeriodKind kind, int index)
     {
         Year = year;
@@ -42,9 +34,9 @@ public sealed record Period
     /// <summary>The name people read, e.g. "Triwulan III 2026".</summary>
     public string DisplayName => Kind switch
     {
-        PeriodKind.Month => $"{MonthNames[Index - 1]} {Year}",
-        PeriodKind.Quarter => $"Triwulan {RomanNumerals[Index - 1]} {Year}",
-        PeriodKind.Semester => $"Semester {RomanNumerals[Index - 1]} {Year}",
+        PeriodKind.Month => $"{IndonesianFormat.MonthName(Index)} {Year}",
+        PeriodKind.Quarter => $"Triwulan {Roman(Index)} {Year}",
+        PeriodKind.Semester => $"Semester {Roman(Index)} {Year}",
         _ => $"Tahun {Year}",
     };
 
@@ -65,13 +57,9 @@ public sealed record Period
     private int FirstMonth => ((Index - 1) * MonthCount) + 1;
 
     /// <summary>The period of the same kind just before this one (Triwulan I 2026 → Triwulan IV 2025).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Before the year 2000, which no period id can name.</exception>
     public Period Previous()
     {
-        if (Index > 1)
-        {
-            return new Period(Year, Kind, Index - 1);
-        }
-
         var last = Kind switch
         {
             PeriodKind.Month => 12,
@@ -79,7 +67,9 @@ public sealed record Period
             PeriodKind.Semester => 2,
             _ => 1,
         };
-        return new Period(Year - 1, Kind, last);
+
+        // Through Create, so the previous period is held to the same range as every other (it must round-trip via its id).
+        return Index > 1 ? Create(Year, Kind, Index - 1, last) : Create(Year - 1, Kind, last, last);
     }
 
     public static Period Month(int year, int month) => Create(year, PeriodKind.Month, month, 12);
@@ -153,6 +143,15 @@ public sealed record Period
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, max);
         return new Period(year, kind, index);
     }
+
+    // Quarters and semesters are numbered in Roman numerals on Indonesian documents ("Triwulan III").
+    private static string Roman(int number) => number switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        _ => "IV",
+    };
 
     private static bool TryYear(string digits, out int year) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2999;

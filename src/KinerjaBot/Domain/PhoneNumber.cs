@@ -29,7 +29,8 @@ public static class PhoneNumber
             {
                 continue;
             }
-            else if (c is not (' ' or '-' or '.' or '(' or ')'))
+            // Any whitespace, not just ' ': numbers copied from documents or spreadsheets often carry no-break spaces.
+            else if (!char.IsWhiteSpace(c) && c is not ('-' or '.' or '(' or ')'))
             {
                 return false;
             }
