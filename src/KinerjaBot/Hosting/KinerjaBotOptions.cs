@@ -14,4 +14,10 @@ public sealed class KinerjaBotOptions
     /// <summary>Folder for the SQLite file, evidence files and archived PDFs; created if missing.</summary>
     [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Where users can get this bot's source code; /tentang shows it. The AGPL-3.0 requires offering the source
+    /// of a modified version to its users, so an operator running one must point this at their copy.
+    /// </summary>
+    public string? SourceUrl { get; set; }
 }

@@ -1,8 +1,16 @@
 using KinerjaBot.Configuration;
+using KinerjaBot.Conversations;
+using KinerjaBot.Domain;
+using KinerjaBot.Periods;
+using KinerjaBot.Reports;
+using KinerjaBot.Reports.Pdf;
 using KinerjaBot.Storage;
+using KinerjaBot.Telegram;
+using KinerjaBot.TelegramChannel;
 using KinerjaBot.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Hosting;
@@ -10,19 +18,78 @@ namespace KinerjaBot.Hosting;
 /// <summary>The one place the bot's services are wired together.</summary>
 public static class ServiceCollectionExtensions
 {
+    /// <summary>Everything but the background workers: enough for the command-line verbs.</summary>
     public static IServiceCollection AddKinerjaBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KinerjaBotOptions>()
             .Bind(configuration.GetSection(KinerjaBotOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<TelegramClientOptions>().Bind(configuration.GetSection("Telegram"));
+        services.AddOptions<TelegramOutboxOptions>().Bind(configuration.GetSection("Telegram:Outbox"));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => OfficeConfigurationLoader.Load(sp.GetRequiredService<IOptions<KinerjaBotOptions>>().Value.ConfigDirectory));
-        services.AddSingleton(sp => KinerjaStore.Open(
-            sp.GetRequiredService<IOptions<KinerjaBotOptions>>().Value.DataDirectory,
-            sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(sp => OfficeConfigurationLoader.Load(Options(sp).ConfigDirectory));
+        services.AddSingleton(sp => KinerjaStore.Open(Options(sp).DataDirectory, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var office = sp.GetRequiredService<OfficeConfiguration>();
+            return new WorkingCalendar(office.Office.TimeZone, office.Holidays);
+        });
+        services.AddSingleton(RatingBands.Default);
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<WorkflowService>();
+        services.AddSingleton(sp => new ConversationServices(
+            sp.GetRequiredService<OfficeConfiguration>(),
+            sp.GetRequiredService<WorkflowService>(),
+            sp.GetRequiredService<WorkflowCatalog>(),
+            sp.GetRequiredService<WorkingCalendar>(),
+            sp.GetRequiredService<RatingBands>(),
+            Options(sp).DataDirectory,
+            Options(sp).SourceUrl));
+
+        services.AddSingleton<SubmissionFormatter>();
+        services.AddSingleton<FillingFlow>();
+        services.AddSingleton<VerificationFlow>();
+        services.AddSingleton<PendingWork>();
+        services.AddSingleton<RegistrationFlow>();
+        services.AddSingleton<StatusReport>();
+        services.AddSingleton<PeriodOpening>();
+        services.AddSingleton<CommandHandler>();
+        services.AddSingleton<ConversationRouter>();
+
+        services.AddSingleton(_ =>
+        {
+            PdfSharpSetup.EnsureInitialized();
+            return new ReportPdfRenderer();
+        });
+        services.AddSingleton<ReportModelBuilder>();
+        services.AddSingleton<ReportArchive>();
+        services.AddSingleton<IOfficeReportChain, OfficeReportChain>();
         return services;
     }
+
+    /// <summary>The Telegram channel: client, rate-limited sender, update processing and the two background workers.</summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
+    {
+        services.AddHttpClient<ITelegramBotClient, TelegramBotClient>((http, sp) =>
+            new TelegramBotClient(http, sp.GetRequiredService<IOptions<TelegramClientOptions>>().Value));
+        services.AddSingleton<IChatUnreachableHandler, UnreachableChatHandler>();
+        services.AddSingleton(sp => new TelegramOutbox(
+            sp.GetRequiredService<ITelegramBotClient>(),
+            sp.GetRequiredService<IChatUnreachableHandler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<TelegramOutboxOptions>>().Value,
+            sp.GetRequiredService<ILogger<TelegramOutbox>>()));
+        services.AddSingleton<UpdateTranslator>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<UpdateProcessor>();
+        services.AddSingleton<UpdatePoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());
+        return services;
+    }
+
+    private static KinerjaBotOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<KinerjaBotOptions>>().Value;
 }

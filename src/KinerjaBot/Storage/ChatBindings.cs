@@ -41,6 +41,11 @@ public sealed class ChatBindings
         _session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE chat_bindings SET unreachable = 1 WHERE chat_id = @chatId", new { chatId }, _session.Transaction, cancellationToken: cancellationToken));
 
+    /// <summary>The official wrote again, so messages can reach them again.</summary>
+    public Task MarkReachableAsync(long chatId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE chat_bindings SET unreachable = 0 WHERE chat_id = @chatId", new { chatId }, _session.Transaction, cancellationToken: cancellationToken));
+
     private sealed record BindingRow(string OfficialId, long ChatId, long UserId, string BoundAt, long Unreachable)
     {
         public ChatBinding ToBinding() => new(OfficialId, ChatId, UserId, StoredTime.Parse(BoundAt), Unreachable != 0);

@@ -68,5 +68,24 @@ internal static class SchemaMigrations
                 processed_at TEXT NOT NULL
             );
             """),
+        (2, "conversations and the outgoing message queue", """
+            CREATE TABLE conversations (
+                chat_id    INTEGER PRIMARY KEY,
+                state_json TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE outbox (
+                id                INTEGER PRIMARY KEY AUTOINCREMENT,
+                chat_id           INTEGER NOT NULL,
+                operation         TEXT NOT NULL,
+                payload_json      TEXT NOT NULL,
+                created_at        TEXT NOT NULL,
+                sent_at           TEXT,
+                failed_at         TEXT,
+                last_error        TEXT,
+                sent_message_id   INTEGER
+            );
+            CREATE INDEX ix_outbox_pending ON outbox (sent_at, failed_at, id);
+            """),
     ];
 }

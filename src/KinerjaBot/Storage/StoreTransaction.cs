@@ -23,6 +23,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Chats = new ChatBindings(session);
         Periods = new PeriodRecords(session);
         Telegram = new TelegramUpdates(session);
+        Outbox = new OutgoingQueue(session);
+        Conversations = new ConversationStates(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -36,6 +38,10 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public PeriodRecords Periods { get; }
 
     public TelegramUpdates Telegram { get; }
+
+    public OutgoingQueue Outbox { get; }
+
+    public ConversationStates Conversations { get; }
 
     public Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -3,8 +3,8 @@ using Dapper;
 namespace KinerjaBot.Storage;
 
 /// <summary>
-/// The getUpdates offset and the ids of applied updates. Both are written in the same transaction as an
-/// update's effects, so after a crash an update is either fully applied (and skipped) or not at all (and redone).
+/// The getUpdates offset and the ids of applied updates. An update's id is written in the same transaction as its
+/// effects, so after a crash an update is either fully applied (and skipped when redelivered) or not at all (and redone).
 /// </summary>
 public sealed class TelegramUpdates
 {
@@ -20,15 +20,27 @@ public sealed class TelegramUpdates
         await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM processed_updates WHERE update_id = @updateId", new { updateId }, _session.Transaction, cancellationToken: cancellationToken)) > 0;
 
-    /// <summary>Marks the update applied and moves the offset past it (never backwards).</summary>
+    /// <summary>Marks the update applied; call it in the transaction that saves the update's effects.</summary>
     public Task MarkProcessedAsync(long updateId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @At) ON CONFLICT (update_id) DO NOTHING",
+            new { updateId, At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Moves the offset (never backwards) once every update below it has been applied. Updates of different chats
+    /// are handled in parallel, so a later update can commit before an earlier one: moving the offset per update
+    /// could confirm, and so lose, an update that a crash left unapplied. The processed ids make the redelivered
+    /// ones harmless.
+    /// </summary>
+    public Task SetNextOffsetAsync(long nextOffset, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @At) ON CONFLICT (update_id) DO NOTHING;
-            INSERT INTO telegram_offset (id, next_offset) VALUES (1, @next)
-            ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset);
+            INSERT INTO telegram_offset (id, next_offset) VALUES (1, @nextOffset)
+            ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset)
             """,
-            new { updateId, next = updateId + 1, At = StoredTime.Format(nowUtc) },
+            new { nextOffset },
             _session.Transaction,
             cancellationToken: cancellationToken));
 }

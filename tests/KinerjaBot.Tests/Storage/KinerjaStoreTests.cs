@@ -21,7 +21,7 @@ public sealed class KinerjaStoreTests : IDisposable
         var store = KinerjaStore.Open(_data.Path, _clock);
 
         Assert.True(File.Exists(_data.Combine(KinerjaStore.FileName)));
-        Assert.Equal(1, store.SchemaVersion());
+        Assert.Equal(2, store.SchemaVersion());
         using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
         connection.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
@@ -35,7 +35,7 @@ public sealed class KinerjaStoreTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
         connection.Open();
-        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(2, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]
@@ -51,6 +51,8 @@ public sealed class KinerjaStoreTests : IDisposable
             instanceId = instance.Id;
             await tx.Values.AppendAsync(instanceId, new StoredValue("IKU-2", 1, 72.5m, "Razia PKL 3 kali", "evidence/a.jpg", "kasi-trantib", Monday), default);
             await tx.Telegram.MarkProcessedAsync(900, Monday, default);
+            await tx.Telegram.SetNextOffsetAsync(901, default);
+            await tx.Telegram.SetNextOffsetAsync(850, default);
             await tx.CommitAsync(default);
         }
 

@@ -1,0 +1,42 @@
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// Fixed Indonesian phrases and button labels (DESIGN.md §5). Tests and users rely on the labels, so they live
+/// in one place; longer messages are composed where they are sent.
+/// </summary>
+public static class BotTexts
+{
+    public const string StartFilling = "Mulai isi";
+    public const string Send = "Kirim";
+    public const string Approve = "Setujui";
+    public const string Return = "Kembalikan";
+    public const string Fix = "Perbaiki";
+    public const string Change = "Ubah";
+    public const string ShareContact = "📱 Bagikan nomor telepon";
+    public const string Yes = "Ya, benar";
+    public const string Retype = "Ketik ulang";
+    public const string Skip = "Lewati";
+
+    public const string AlreadyProcessed = "Sudah diproses.";
+    public const string NotYourButton = "Maaf, tombol ini bukan untuk Bapak/Ibu.";
+    public const string UnknownButton = "Maaf, tombol ini sudah tidak berlaku.";
+    public const string SomethingWentWrong = "Maaf, terjadi gangguan saat memproses pesan Bapak/Ibu. Silakan coba lagi sebentar lagi.";
+
+    public const string Help = """
+        Perintah yang tersedia:
+        /isi — lanjutkan pengisian data
+        /status — kemajuan periode yang sedang berjalan
+        /batal — batalkan pertanyaan yang sedang aktif
+        /bantuan — bantuan ini
+        /tentang — tentang KinerjaBot dan kode sumbernya
+        """;
+
+    public const string OperatorHelp = """
+        Khusus operator dan perencanaan:
+        /buka 2026-TW3 — buka periode pengumpulan data
+        /rekap — unduh laporan periode terakhir
+        """;
+
+    /// <summary>The polite form of address used everywhere.</summary>
+    public static string Address(string name) => $"Bapak/Ibu {name}";
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// What a button means, packed into Telegram's 64-byte <c>callback_data</c>. It names the instance and the
+/// version it was shown for, but is never trusted: every press is re-checked against the store and the
+/// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
+/// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence).
+/// </summary>
+public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
+{
+    public const int MaxBytes = 64;
+
+    public const char WorkflowKind = 'w';
+    public const char EditKind = 'e';
+    public const char ConfirmKind = 'y';
+    public const char RetypeKind = 'n';
+    public const char SkipKind = 's';
+
+    public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
+        Checked(unitId is null
+            ? $"w:{instance.Id}:{instance.Version}:{(int)trigger}"
+            : $"w:{instance.Id}:{instance.Version}:{(int)trigger}:{unitId}");
+
+    public static string ForEdit(WorkflowInstance instance, string indicatorCode) =>
+        Checked($"e:{instance.Id}:{instance.Version}:{indicatorCode}");
+
+    public static string Confirm => "y";
+
+    public static string Retype => "n";
+
+    public static string Skip => "s";
+
+    public static bool TryParse(string? data, [NotNullWhen(true)] out CallbackAction? action)
+    {
+        action = null;
+        if (string.IsNullOrEmpty(data) || Encoding.UTF8.GetByteCount(data) > MaxBytes)
+        {
+            return false;
+        }
+
+        if (data is "y" or "n" or "s")
+        {
+            action = new CallbackAction(data[0]);
+            return true;
+        }
+
+        var parts = data.Split(':');
+        if (parts.Length < 4
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return false;
+        }
+
+        switch (parts[0])
+        {
+            case "w" when parts.Length <= 5
+                && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var trigger)
+                && Enum.IsDefined((WorkflowTrigger)trigger):
+                action = new CallbackAction(WorkflowKind, id, version, (WorkflowTrigger)trigger, parts.Length == 5 ? parts[4] : null);
+                return true;
+            case "e" when parts.Length == 4:
+                action = new CallbackAction(EditKind, id, version, null, parts[3]);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string Checked(string data) =>
+        Encoding.UTF8.GetByteCount(data) <= MaxBytes
+            ? data
+            : throw new InvalidOperationException($"Button data '{data}' is longer than Telegram's {MaxBytes} bytes; shorten the unit id or indicator code.");
+}

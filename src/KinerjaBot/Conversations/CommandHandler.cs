@@ -1,0 +1,106 @@
+using KinerjaBot.Domain;
+using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>The slash commands of registered officials (DESIGN.md §5).</summary>
+public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, IOfficeReportChain reportChain)
+{
+    public async Task HandleAsync(ConversationContext context, string text)
+    {
+        var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        var command = parts[0].ToLowerInvariant();
+
+        // "/buka@KinerjaBot 2026-TW3" is how Telegram sends commands picked from the menu in groups.
+        var at = command.IndexOf('@');
+        if (at > 0)
+        {
+            command = command[..at];
+        }
+
+        var argument = parts.Length > 1 ? parts[1].Trim() : null;
+        switch (command)
+        {
+            case "/batal":
+                await CancelAsync(context);
+                break;
+            case "/start":
+            case "/bantuan":
+            case "/help":
+                await context.ReplyAsync(HelpFor(context));
+                break;
+            case "/isi":
+                context.State = ConversationState.Idle;
+                await pendingWork.ResumeFillingAsync(context);
+                break;
+            case "/status":
+                await context.ReplyAsync(await status.BuildAsync(context));
+                break;
+            case "/tentang":
+                await context.ReplyAsync(About());
+                break;
+            case "/buka":
+                await OpenPeriodAsync(context, argument);
+                break;
+            case "/rekap":
+                await reportChain.SendSummaryAsync(context);
+                break;
+            default:
+                await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");
+                break;
+        }
+    }
+
+    private static async Task CancelAsync(ConversationContext context)
+    {
+        var had = context.State.Mode != ConversationMode.Idle;
+        context.State = ConversationState.Idle;
+        await context.ReplyAsync(had
+            ? "Baik, pertanyaan dibatalkan. Jawaban yang sudah tersimpan tetap aman. Ketik /isi untuk melanjutkan pengisian."
+            : "Tidak ada pertanyaan yang sedang aktif.");
+    }
+
+    private string HelpFor(ConversationContext context)
+    {
+        var help = $"KinerjaBot {services.Office.Office.Name}\n\n{BotTexts.Help}";
+        return MayOpenPeriods(context) ? $"{help}\n{BotTexts.OperatorHelp}" : help;
+    }
+
+    private string About() =>
+        "KinerjaBot membantu pengumpulan data kinerja sesuai SOP, langsung dari ponsel.\n\n"
+        + "KinerjaBot adalah perangkat lunak bebas dengan lisensi GNU AGPL-3.0. "
+        + (string.IsNullOrWhiteSpace(services.SourceUrl)
+            ? "Kode sumber versi yang berjalan di sini dapat diminta kepada operator kantor."
+            : $"Kode sumbernya dapat diunduh di {services.SourceUrl}");
+
+    private async Task OpenPeriodAsync(ConversationContext context, string? argument)
+    {
+        if (!MayOpenPeriods(context))
+        {
+            await context.ReplyAsync("Maaf, perintah /buka hanya untuk operator dan Kasubbag Perencanaan.");
+            return;
+        }
+
+        if (!Period.TryParse(argument, out var period))
+        {
+            await context.ReplyAsync("Mohon tulis periodenya setelah /buka, misalnya /buka 2026-TW3 (triwulan), /buka 2026-07 (bulan), /buka 2026-S1 (semester) atau /buka 2026 (tahun).");
+            return;
+        }
+
+        var result = await opening.OpenAsync(context, period, context.Me.Id);
+        var zone = context.Office.Office.TimeZone;
+        await context.ReplyAsync(result.Status switch
+        {
+            PeriodOpeningStatus.AlreadyOpen => $"Periode {period.DisplayName} sudah dibuka sebelumnya. Ketik /status untuk melihat kemajuannya.",
+            PeriodOpeningStatus.NoIndicators => $"Tidak ada indikator dengan target untuk {period.DisplayName} di indicators.yaml, jadi periode ini tidak dibuka.",
+            _ => $"Periode {period.DisplayName} dibuka untuk {result.Units} unit; batas pengisian {IndonesianFormat.DateTime(result.FillDeadline!.Value, zone)}. "
+                + (result.HeadsNotified == result.Units
+                    ? "Semua kepala unit sudah diberi tahu."
+                    : $"{result.HeadsNotified} kepala unit sudah diberi tahu; yang belum mendaftar akan menerimanya saat mendaftar."),
+        });
+    }
+
+    private bool MayOpenPeriods(ConversationContext context) =>
+        services.Office.IsOperator(context.Me.Id) || services.Office.Roles.PlanningId == context.Me.Id;
+}

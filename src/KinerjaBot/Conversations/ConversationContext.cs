@@ -1,0 +1,64 @@
+using KinerjaBot.Configuration;
+using KinerjaBot.Messaging;
+using KinerjaBot.Storage;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// Everything one incoming event is handled with: the open transaction, who is writing, where their
+/// conversation stands, and the ways to answer. Replies are queued in the same transaction (see <see cref="OutgoingQueue"/>).
+/// </summary>
+public sealed class ConversationContext
+{
+    public required StoreTransaction Transaction { get; init; }
+
+    public required IncomingEvent Event { get; init; }
+
+    public required OfficeConfiguration Office { get; init; }
+
+    /// <summary>The registered official writing, or null for a stranger.</summary>
+    public Official? Official { get; init; }
+
+    public required DateTimeOffset Now { get; init; }
+
+    public required CancellationToken CancellationToken { get; init; }
+
+    public ConversationState State { get; set; } = ConversationState.Idle;
+
+    /// <summary>The short notice shown on the pressed button (answerCallbackQuery), if any.</summary>
+    public string? CallbackNotice { get; set; }
+
+    public Official Me => Official ?? throw new InvalidOperationException("This step needs a registered official.");
+
+    public Task ReplyAsync(OutgoingMessage message) =>
+        Transaction.Outbox.EnqueueAsync(Event.ChatId, message, Now, CancellationToken);
+
+    public Task ReplyAsync(string text) => ReplyAsync(OutgoingMessage.Plain(text));
+
+    public Task ReplyAsync(MessageText text, IReadOnlyList<IReadOnlyList<Choice>>? choices = null) =>
+        ReplyAsync(new OutgoingMessage { Text = text.Spans, Choices = choices ?? [] });
+
+    /// <summary>Queues a message to another official; false when they have no chat yet or blocked the bot.</summary>
+    public async Task<bool> SendToAsync(string officialId, OutgoingMessage message)
+    {
+        var binding = await Transaction.Chats.FindByOfficialAsync(officialId, CancellationToken);
+        if (binding is null || binding.Unreachable)
+        {
+            return false;
+        }
+
+        await Transaction.Outbox.EnqueueAsync(binding.ChatId, message, Now, CancellationToken);
+        return true;
+    }
+
+    public Task<bool> SendToAsync(string officialId, MessageText text, IReadOnlyList<IReadOnlyList<Choice>>? choices = null) =>
+        SendToAsync(officialId, new OutgoingMessage { Text = text.Spans, Choices = choices ?? [] });
+
+    /// <summary>Removes the buttons under a message in this chat, so a decided item cannot be pressed again.</summary>
+    public Task RemoveChoicesAsync(long messageId) =>
+        Transaction.Outbox.EnqueueRemoveChoicesAsync(Event.ChatId, messageId, Now, CancellationToken);
+
+    /// <summary>Removes the buttons of the message that was just pressed, if this event is a press.</summary>
+    public Task RemovePressedChoicesAsync() =>
+        Event.Callback is { } callback ? RemoveChoicesAsync(callback.MessageId) : Task.CompletedTask;
+}

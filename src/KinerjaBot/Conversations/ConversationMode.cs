@@ -1,0 +1,20 @@
+namespace KinerjaBot.Conversations;
+
+/// <summary>What the bot is waiting for from one chat (python-telegram-bot's ConversationHandler states).</summary>
+public enum ConversationMode
+{
+    /// <summary>Nothing asked; text is treated as a command or gets help.</summary>
+    Idle,
+
+    /// <summary>The value of one indicator.</summary>
+    AwaitingValue,
+
+    /// <summary>A yes/no on a value that looked implausible (over 3× target).</summary>
+    AwaitingConfirmation,
+
+    /// <summary>A photo or document as evidence for the value just given.</summary>
+    AwaitingEvidence,
+
+    /// <summary>The reason for a return (Kembalikan), which is required.</summary>
+    AwaitingReason,
+}

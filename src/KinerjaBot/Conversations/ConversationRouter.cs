@@ -1,0 +1,134 @@
+using System.Text.Json;
+using KinerjaBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// The entry point for every incoming event: works out who is writing and what they are answering, and hands
+/// the event to the right flow. All effects go into the caller's transaction; the caller commits.
+/// </summary>
+public sealed class ConversationRouter(
+    ConversationServices services,
+    RegistrationFlow registration,
+    FillingFlow filling,
+    VerificationFlow verification,
+    CommandHandler commands,
+    ILogger<ConversationRouter> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
+    public async Task<string?> HandleAsync(IncomingEvent incoming, StoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var binding = await transaction.Chats.FindByChatAsync(incoming.ChatId, cancellationToken);
+        var official = binding is not null && binding.UserId == incoming.UserId && services.Office.Officials.Any(o => o.Id == binding.OfficialId)
+            ? services.Office.Official(binding.OfficialId)
+            : null;
+        if (official is not null && binding!.Unreachable)
+        {
+            await transaction.Chats.MarkReachableAsync(incoming.ChatId, cancellationToken);
+        }
+
+        var context = new ConversationContext
+        {
+            Transaction = transaction,
+            Event = incoming,
+            Office = services.Office,
+            Official = official,
+            Now = now,
+            CancellationToken = cancellationToken,
+            State = await LoadStateAsync(transaction, incoming.ChatId, cancellationToken),
+        };
+        var before = context.State;
+
+        if (incoming.Contact is not null)
+        {
+            await registration.HandleContactAsync(context);
+        }
+        else if (official is null)
+        {
+            await registration.PromptAsync(context);
+        }
+        else if (incoming.AttachmentTooLarge)
+        {
+            await context.ReplyAsync("Maaf, berkas itu terlalu besar (lebih dari 20 MB). Mohon kirim foto, atau dokumen yang lebih kecil.");
+        }
+        else if (incoming.Callback is not null)
+        {
+            await HandlePressAsync(context);
+        }
+        else if (incoming.Text is { } text && text.TrimStart().StartsWith('/'))
+        {
+            await commands.HandleAsync(context, text.Trim());
+        }
+        else
+        {
+            await HandleAnswerAsync(context);
+        }
+
+        if (context.State != before)
+        {
+            await transaction.Conversations.SaveAsync(incoming.ChatId, JsonSerializer.Serialize(context.State, Json), now, cancellationToken);
+        }
+
+        return context.CallbackNotice;
+    }
+
+    private async Task HandlePressAsync(ConversationContext context)
+    {
+        if (!CallbackAction.TryParse(context.Event.Callback!.Data, out var action))
+        {
+            logger.LogWarning("Unreadable button data from chat {ChatId}", context.Event.ChatId);
+            context.CallbackNotice = BotTexts.UnknownButton;
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
+        switch (action.Kind)
+        {
+            case CallbackAction.WorkflowKind:
+                await verification.HandleTriggerPressAsync(context, action);
+                break;
+            case CallbackAction.EditKind:
+                await filling.HandleEditPressAsync(context, action);
+                break;
+            case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
+                await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind);
+                break;
+            case CallbackAction.SkipKind:
+                await filling.HandleSkipEvidencePressAsync(context);
+                break;
+        }
+    }
+
+    private async Task HandleAnswerAsync(ConversationContext context)
+    {
+        switch (context.State.Mode)
+        {
+            case ConversationMode.AwaitingValue:
+                await filling.HandleValueAsync(context);
+                break;
+            case ConversationMode.AwaitingConfirmation:
+                await context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya.");
+                break;
+            case ConversationMode.AwaitingEvidence:
+                await filling.HandleEvidenceAsync(context);
+                break;
+            case ConversationMode.AwaitingReason:
+                await verification.HandleReasonAsync(context);
+                break;
+            default:
+                await context.ReplyAsync(context.Event.Attachment is not null
+                    ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
+                    : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan.");
+                break;
+        }
+    }
+
+    private static async Task<ConversationState> LoadStateAsync(StoreTransaction transaction, long chatId, CancellationToken cancellationToken)
+    {
+        var json = await transaction.Conversations.GetAsync(chatId, cancellationToken);
+        return json is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Idle;
+    }
+}

@@ -1,0 +1,15 @@
+using KinerjaBot.Configuration;
+using KinerjaBot.Domain;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>The long-lived collaborators every conversation step may need.</summary>
+public sealed record ConversationServices(
+    OfficeConfiguration Office,
+    WorkflowService Workflows,
+    WorkflowCatalog Catalog,
+    WorkingCalendar Calendar,
+    RatingBands Ratings,
+    string DataDirectory,
+    string? SourceUrl);

@@ -1,0 +1,323 @@
+using KinerjaBot.Configuration;
+using KinerjaBot.Domain;
+using KinerjaBot.Messaging;
+using KinerjaBot.Storage;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// The filling conversation: one indicator per message, the value read back with its capaian, evidence when
+/// required (or offered when optional), then a summary with <c>Ubah</c> per indicator and <c>Kirim</c>.
+/// Every answer is saved as it comes, so /batal or a restart loses nothing.
+/// </summary>
+public sealed class FillingFlow(ConversationServices services, SubmissionFormatter formatter)
+{
+    /// <summary>Asks the next unanswered indicator, or shows the summary when all are answered.</summary>
+    public async Task ContinueAsync(ConversationContext context, long instanceId)
+    {
+        var submission = await SubmissionSnapshot.LoadAsync(context, instanceId);
+        if (submission is null)
+        {
+            return;
+        }
+
+        if (submission.FirstUnanswered() is { } next)
+        {
+            await AskValueAsync(context, submission, next, backToSummary: false);
+        }
+        else
+        {
+            await ShowSummaryAsync(context, submission);
+        }
+    }
+
+    public async Task HandleEditPressAsync(ConversationContext context, CallbackAction action)
+    {
+        var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
+        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument);
+        if (submission is null || indicator is null)
+        {
+            context.CallbackNotice = BotTexts.UnknownButton;
+            return;
+        }
+
+        if (submission.Unit.HeadId != context.Me.Id)
+        {
+            context.CallbackNotice = BotTexts.NotYourButton;
+            return;
+        }
+
+        if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
+        {
+            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
+        await AskValueAsync(context, submission, indicator, backToSummary: true);
+    }
+
+    public async Task HandleValueAsync(ConversationContext context)
+    {
+        var (submission, indicator) = await CurrentQuestionAsync(context);
+        if (submission is null || indicator is null)
+        {
+            return;
+        }
+
+        var text = context.Event.Text;
+        if (text is null)
+        {
+            await context.ReplyAsync($"Mohon ketik nilai realisasi {indicator.Code} sebagai angka, misalnya {Example(indicator)}. Bukti dapat dikirim setelah nilainya.");
+            return;
+        }
+
+        // The first line is the value; anything below it is the note (keterangan) for the report.
+        var lines = text.Trim().Split('\n', 2);
+        var note = lines.Length > 1 && !string.IsNullOrWhiteSpace(lines[1]) ? lines[1].Trim() : null;
+        if (note is { Length: > 500 })
+        {
+            await context.ReplyAsync("Keterangan terlalu panjang (lebih dari 500 huruf). Mohon ketik ulang nilai dan keterangan yang lebih singkat.");
+            return;
+        }
+
+        var result = IndicatorValueParser.Parse(lines[0], indicator.Kind, indicator.TargetFor(submission.Period));
+        if (result.IsRefused)
+        {
+            await context.ReplyAsync($"{result.Message} (indikator {indicator.Code}, satuan {indicator.Measure})");
+            return;
+        }
+
+        if (result.NeedsConfirmation)
+        {
+            context.State = context.State with { Mode = ConversationMode.AwaitingConfirmation, PendingValue = result.Value, PendingNote = note };
+            await context.ReplyAsync(MessageText.Of(result.Message), [[new Choice(BotTexts.Yes, CallbackAction.Confirm), new Choice(BotTexts.Retype, CallbackAction.Retype)]]);
+            return;
+        }
+
+        await SaveValueAsync(context, submission, indicator, result.Value!.Value, note);
+    }
+
+    public async Task HandleConfirmationPressAsync(ConversationContext context, bool confirmed)
+    {
+        await context.RemovePressedChoicesAsync();
+        if (context.State.Mode != ConversationMode.AwaitingConfirmation)
+        {
+            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            return;
+        }
+
+        var (submission, indicator) = await CurrentQuestionAsync(context);
+        if (submission is null || indicator is null)
+        {
+            return;
+        }
+
+        if (!confirmed)
+        {
+            context.State = context.State with { Mode = ConversationMode.AwaitingValue, PendingValue = null, PendingNote = null };
+            await context.ReplyAsync($"Baik, silakan ketik ulang nilai realisasi {indicator.Code}.");
+            return;
+        }
+
+        await SaveValueAsync(context, submission, indicator, context.State.PendingValue!.Value, context.State.PendingNote);
+    }
+
+    public async Task HandleEvidenceAsync(ConversationContext context)
+    {
+        var (submission, indicator) = await CurrentQuestionAsync(context);
+        if (submission is null || indicator is null)
+        {
+            return;
+        }
+
+        if (context.Event.Attachment is not { } attachment)
+        {
+            var skip = indicator.Evidence == EvidenceRule.Optional ? " atau tekan \"Lewati\"" : string.Empty;
+            await context.ReplyAsync($"Mohon kirim foto atau dokumen bukti untuk {indicator.Code}{skip}.");
+            return;
+        }
+
+        var current = submission.Values[indicator.Code];
+        var relative = Path.GetRelativePath(services.DataDirectory, attachment.LocalPath);
+        await context.Transaction.Values.AppendAsync(
+            submission.Instance.Id,
+            current with { EvidencePath = relative, Revision = submission.Instance.Revision, EnteredBy = context.Me.Id, EnteredAt = context.Now },
+            context.CancellationToken);
+        await context.ReplyAsync($"Bukti untuk {indicator.Code} sudah diterima.");
+        await NextAsync(context, submission.Instance.Id);
+    }
+
+    public async Task HandleSkipEvidencePressAsync(ConversationContext context)
+    {
+        await context.RemovePressedChoicesAsync();
+        var (submission, indicator) = context.State.Mode == ConversationMode.AwaitingEvidence ? await CurrentQuestionAsync(context) : (null, null);
+        if (submission is null || indicator is null)
+        {
+            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            return;
+        }
+
+        if (indicator.Evidence == EvidenceRule.Required && submission.Values[indicator.Code].EvidencePath is null)
+        {
+            context.CallbackNotice = "Bukti wajib untuk indikator ini.";
+            await context.ReplyAsync($"Bukti untuk {indicator.Code} wajib. Mohon kirim foto atau dokumennya.");
+            return;
+        }
+
+        await NextAsync(context, submission.Instance.Id);
+    }
+
+    /// <summary>The summary with Ubah per indicator and Kirim; also what a returned submission shows after Perbaiki.</summary>
+    public async Task ShowSummaryAsync(ConversationContext context, SubmissionSnapshot submission)
+    {
+        context.State = ConversationState.Idle;
+        var text = new MessageText()
+            .Bold($"Ringkasan data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
+            .Line();
+        formatter.AppendValues(text, submission);
+        var verifier = context.Office.Official(submission.Unit.VerifierIds[0]);
+        text.Line().Plain($"Mohon periksa kembali. Tekan \"{BotTexts.Change} …\" untuk mengganti nilai, atau \"{BotTexts.Send}\" untuk mengirim ke {verifier.Name} untuk diverifikasi.");
+        var edits = submission.Indicators
+            .Select(i => new Choice($"{BotTexts.Change} {i.Code}", CallbackAction.ForEdit(submission.Instance, i.Code)))
+            .Chunk(3)
+            .Select(row => (IReadOnlyList<Choice>)row)
+            .ToList();
+        edits.Add([new Choice(BotTexts.Send, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Submit))]);
+        await context.ReplyAsync(text, edits);
+    }
+
+    private async Task AskValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator, bool backToSummary)
+    {
+        context.State = new ConversationState
+        {
+            Mode = ConversationMode.AwaitingValue,
+            InstanceId = submission.Instance.Id,
+            IndicatorCode = indicator.Code,
+            BackToSummary = backToSummary,
+        };
+        var position = submission.Indicators.ToList().IndexOf(indicator) + 1;
+        var target = indicator.TargetFor(submission.Period);
+        var text = new MessageText()
+            .Line($"Indikator {position} dari {submission.Indicators.Count} · {submission.Unit.Name}")
+            .Bold(indicator.Code).Line($" {indicator.Name}")
+            .Line($"Satuan: {indicator.Measure} · {(indicator.Polarity == Polarity.Higher ? "semakin besar semakin baik" : "semakin kecil semakin baik")}")
+            .Line($"Target {submission.Period.DisplayName}: {(target is { } t ? formatter.Value(indicator, t) : "–")}");
+        var previous = await PreviousValueAsync(context, submission, indicator);
+        if (previous is not null)
+        {
+            text.Line($"Realisasi {submission.Period.Previous().DisplayName}: {formatter.Value(indicator, previous.Value)}");
+        }
+
+        if (submission.Values.TryGetValue(indicator.Code, out var current))
+        {
+            text.Line($"Nilai tersimpan saat ini: {formatter.Value(indicator, current.Value)}");
+        }
+
+        var evidence = indicator.Evidence switch
+        {
+            EvidenceRule.Required => "Bukti: wajib (foto atau dokumen), dikirim setelah nilai.",
+            EvidenceRule.Optional => "Bukti: boleh dikirim (opsional), setelah nilai.",
+            _ => null,
+        };
+        if (evidence is not null)
+        {
+            text.Line(evidence);
+        }
+
+        text.Line().Plain($"Ketik nilai realisasinya, misalnya {Example(indicator)}. Keterangan (opsional) boleh ditulis di baris kedua.");
+        await context.ReplyAsync(text);
+    }
+
+    private async Task SaveValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
+    {
+        submission.Values.TryGetValue(indicator.Code, out var earlier);
+        var stored = new StoredValue(indicator.Code, submission.Instance.Revision, value, note, earlier?.EvidencePath, context.Me.Id, context.Now);
+        await context.Transaction.Values.AppendAsync(submission.Instance.Id, stored, context.CancellationToken);
+        var readBack = new MessageText().Plain("Tercatat: ").Bold($"{indicator.Code} = {formatter.Value(indicator, value)}").Plain($" · {formatter.Achievement(indicator, value, submission.Period)}");
+        if (note is not null)
+        {
+            readBack.Plain($"\nKeterangan: {note}");
+        }
+
+        await context.ReplyAsync(readBack);
+
+        if (indicator.Evidence != EvidenceRule.None)
+        {
+            context.State = context.State with { Mode = ConversationMode.AwaitingEvidence, PendingValue = null, PendingNote = null };
+            var hasEvidence = earlier?.EvidencePath is not null;
+            var ask = indicator.Evidence == EvidenceRule.Required && !hasEvidence
+                ? $"Mohon kirim foto atau dokumen bukti untuk {indicator.Code} (wajib)."
+                : hasEvidence
+                    ? $"Bukti {indicator.Code} sudah ada. Kirim foto atau dokumen baru untuk menggantinya, atau tekan \"{BotTexts.Skip}\"."
+                    : $"Bila ada, kirim foto atau dokumen bukti untuk {indicator.Code}, atau tekan \"{BotTexts.Skip}\".";
+            var choices = indicator.Evidence == EvidenceRule.Required && !hasEvidence
+                ? null
+                : new IReadOnlyList<Choice>[] { [new Choice(BotTexts.Skip, CallbackAction.Skip)] };
+            await context.ReplyAsync(MessageText.Of(ask), choices);
+            return;
+        }
+
+        await NextAsync(context, submission.Instance.Id);
+    }
+
+    private async Task NextAsync(ConversationContext context, long instanceId)
+    {
+        var backToSummary = context.State.BackToSummary;
+        context.State = ConversationState.Idle;
+        var submission = await SubmissionSnapshot.LoadAsync(context, instanceId);
+        if (submission is null)
+        {
+            return;
+        }
+
+        if (!backToSummary && submission.FirstUnanswered() is { } next)
+        {
+            await AskValueAsync(context, submission, next, backToSummary: false);
+            return;
+        }
+
+        await ShowSummaryAsync(context, submission);
+    }
+
+    /// <summary>The submission and indicator the pending question is about, if it is still open for filling.</summary>
+    private async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context)
+    {
+        if (context.State.InstanceId is not { } id)
+        {
+            context.State = ConversationState.Idle;
+            return (null, null);
+        }
+
+        var submission = await SubmissionSnapshot.LoadAsync(context, id);
+        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == context.State.IndicatorCode);
+        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || submission.Unit.HeadId != context.Me.Id)
+        {
+            context.State = ConversationState.Idle;
+            await context.ReplyAsync("Pertanyaan ini sudah tidak berlaku karena datanya sudah dikirim atau diproses. Ketik /status untuk melihat kemajuan.");
+            return (null, null);
+        }
+
+        return (submission, indicator);
+    }
+
+    private static async Task<StoredValue?> PreviousValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator)
+    {
+        var previous = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, submission.Period.Previous().Id, submission.Unit.Id, context.CancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var values = await context.Transaction.Values.CurrentAsync(previous.Id, context.CancellationToken);
+        return values.GetValueOrDefault(indicator.Code);
+    }
+
+    private static string Example(Indicator indicator) => indicator.Kind switch
+    {
+        IndicatorKind.Percent => "85",
+        IndicatorKind.Integer => "12",
+        _ => "72,5",
+    };
+}

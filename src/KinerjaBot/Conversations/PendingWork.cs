@@ -1,0 +1,100 @@
+using KinerjaBot.Domain;
+using KinerjaBot.Messaging;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// What an official owes right now in the open periods, as the message that lets them act on it. Used when
+/// someone registers after a period opened, and by /isi.
+/// </summary>
+public sealed class PendingWork(ConversationServices services, FillingFlow filling, VerificationFlow verification)
+{
+    /// <summary>The opening message of a period for one unit head, with Mulai isi.</summary>
+    public static MessageText OpeningText(ConversationContext context, SubmissionSnapshot submission, DateTimeOffset fillDeadline)
+    {
+        var head = context.Office.Official(submission.Unit.HeadId);
+        return new MessageText()
+            .Plain("Yth. ").Bold(BotTexts.Address(head.Name)).Line(",")
+            .Plain("pengumpulan data kinerja ").Bold(submission.Period.DisplayName).Line(" telah dibuka.")
+            .Line($"Unit: {submission.Unit.Name}")
+            .Line($"Jumlah indikator: {submission.Indicators.Count}")
+            .Plain("Batas waktu pengisian: ").BoldLine(IndonesianFormat.DateTime(fillDeadline, context.Office.Office.TimeZone))
+            .Line()
+            .Plain($"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi, satu indikator per pesan.");
+    }
+
+    public static IReadOnlyList<IReadOnlyList<Choice>> OpeningChoices(SubmissionSnapshot submission) =>
+        [[new Choice(BotTexts.StartFilling, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Start))]];
+
+    /// <summary>Sends <paramref name="officialId"/> every item of the newest open period that waits for them.</summary>
+    public async Task SendAsync(ConversationContext context, string officialId)
+    {
+        foreach (var submission in await WaitingForAsync(context, officialId))
+        {
+            var state = submission.Instance.State;
+            if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.NotStarted)
+            {
+                var period = await context.Transaction.Periods.GetAsync(submission.Period.Id, context.CancellationToken);
+                await context.SendToAsync(officialId, OpeningText(context, submission, period!.FillDeadline), OpeningChoices(submission));
+            }
+            else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Returned)
+            {
+                var returned = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken)).LastOrDefault(a => a.To == UnitSubmissionWorkflow.Returned);
+                var by = returned is null ? "verifikator" : context.Office.Officials.FirstOrDefault(o => o.Id == returned.ActorId)?.Name ?? returned.ActorId;
+                await verification.SendReturnToHeadAsync(context, submission, by, returned?.Reason);
+            }
+            else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Filling)
+            {
+                await context.SendToAsync(officialId, MessageText.Of($"Pengisian data {submission.Unit.Name} — {submission.Period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan."));
+            }
+            else if (UnitSubmissionWorkflow.VerifierPosition(state) is { } position && submission.Unit.VerifierIds[position - 1] == officialId)
+            {
+                await verification.SendToVerifierAsync(context, submission, position);
+            }
+        }
+    }
+
+    /// <summary>/isi: continues the official's own filling where it stands, or says there is nothing to fill.</summary>
+    public async Task ResumeFillingAsync(ConversationContext context)
+    {
+        var own = (await WaitingForAsync(context, context.Me.Id)).Where(s => s.Unit.HeadId == context.Me.Id).ToList();
+        var inProgress = own.FirstOrDefault(s => s.Instance.State == UnitSubmissionWorkflow.Filling);
+        if (inProgress is not null)
+        {
+            await filling.ContinueAsync(context, inProgress.Instance.Id);
+            return;
+        }
+
+        if (own.Count > 0)
+        {
+            await SendAsync(context, context.Me.Id);
+            return;
+        }
+
+        await context.ReplyAsync("Saat ini tidak ada data yang perlu Bapak/Ibu isi. Ketik /status untuk melihat kemajuan periode.");
+    }
+
+    private async Task<IReadOnlyList<SubmissionSnapshot>> WaitingForAsync(ConversationContext context, string officialId)
+    {
+        var result = new List<SubmissionSnapshot>();
+        var periods = await context.Transaction.Periods.AllAsync(context.CancellationToken);
+        foreach (var period in periods.Take(1))
+        {
+            foreach (var instance in await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken))
+            {
+                if (instance.Kind != WorkflowKind.UnitSubmission || services.Catalog.For(instance).PermittedFor(instance, officialId).Count == 0)
+                {
+                    continue;
+                }
+
+                if (await SubmissionSnapshot.LoadAsync(context, instance.Id) is { } snapshot)
+                {
+                    result.Add(snapshot);
+                }
+            }
+        }
+
+        return result;
+    }
+}

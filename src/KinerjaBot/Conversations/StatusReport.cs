@@ -1,0 +1,80 @@
+using KinerjaBot.Domain;
+using KinerjaBot.Messaging;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>/status: the newest period's progress per unit, with who holds each item and until when.</summary>
+public sealed class StatusReport
+{
+    public async Task<MessageText> BuildAsync(ConversationContext context)
+    {
+        var period = (await context.Transaction.Periods.AllAsync(context.CancellationToken)).FirstOrDefault();
+        if (period is null)
+        {
+            return MessageText.Of("Belum ada periode yang dibuka.");
+        }
+
+        var zone = context.Office.Office.TimeZone;
+        var text = new MessageText().Bold($"Status {Period.Parse(period.PeriodId).DisplayName}").Line().Line();
+        var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken);
+        foreach (var instance in instances.Where(i => i.Kind == WorkflowKind.UnitSubmission))
+        {
+            var unit = context.Office.Units.FirstOrDefault(u => u.Id == instance.UnitId);
+            if (unit is null)
+            {
+                continue;
+            }
+
+            var (label, holderId) = Describe(instance, unit);
+            text.Plain("• ").Bold(unit.Name).Plain($": {label}");
+            if (holderId is not null)
+            {
+                text.Plain($" — {context.Office.Official(holderId).Name}");
+                var due = await context.Transaction.Workflows.GetStageDeadlineAsync(instance.Id, context.CancellationToken);
+                if (due is { } d)
+                {
+                    text.Plain(d < context.Now ? $" (terlambat, batas {IndonesianFormat.DateTime(d, zone)})" : $" (batas {IndonesianFormat.DateTime(d, zone)})");
+                }
+            }
+
+            text.Line();
+        }
+
+        var report = instances.FirstOrDefault(i => i.Kind == WorkflowKind.OfficeReport);
+        if (report is not null)
+        {
+            var stage = OfficeReportWorkflow.StageOf(context.Office, report.State);
+            text.Line().Plain("Laporan kantor: ").Line(report.State == OfficeReportWorkflow.Signed
+                ? "sudah ditandatangani"
+                : stage is null ? "menunggu semua unit terverifikasi" : $"tahap {OfficeReportWorkflow.ApproveLabel(stage.Kind).ToLowerInvariant()} — {context.Office.Official(stage.OfficialId).Name}");
+        }
+
+        return text;
+    }
+
+    private static (string Label, string? HolderId) Describe(WorkflowInstance instance, Configuration.Unit unit)
+    {
+        if (instance.State == UnitSubmissionWorkflow.NotStarted)
+        {
+            return ("belum mulai", unit.HeadId);
+        }
+
+        if (instance.State == UnitSubmissionWorkflow.Filling)
+        {
+            return ("mengisi", unit.HeadId);
+        }
+
+        if (instance.State == UnitSubmissionWorkflow.Returned)
+        {
+            return ("dikembalikan", unit.HeadId);
+        }
+
+        if (UnitSubmissionWorkflow.VerifierPosition(instance.State) is { } position)
+        {
+            return ("menunggu verifikasi", unit.VerifierIds[position - 1]);
+        }
+
+        return ("terverifikasi", null);
+    }
+}

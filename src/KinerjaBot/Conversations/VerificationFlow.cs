@@ -1,0 +1,244 @@
+using KinerjaBot.Domain;
+using KinerjaBot.Messaging;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// Workflow button presses on unit submissions (Mulai isi, Kirim, Setujui, Kembalikan, Perbaiki) and the messages
+/// each decision sends on: to the next verifier, back to the unit head, or on to the office report.
+/// </summary>
+public sealed class VerificationFlow(ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain)
+{
+    public async Task HandleTriggerPressAsync(ConversationContext context, CallbackAction action)
+    {
+        var instance = await context.Transaction.Workflows.GetAsync(action.InstanceId, context.CancellationToken);
+        if (instance is null || action.Trigger is not { } trigger)
+        {
+            context.CallbackNotice = BotTexts.UnknownButton;
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
+        if (instance.Kind == WorkflowKind.OfficeReport)
+        {
+            await reportChain.HandlePressAsync(context, instance, action);
+            return;
+        }
+
+        var definition = services.Catalog.For(instance);
+        var row = definition.Transitions.FirstOrDefault(t => t.From == instance.State && t.Trigger == trigger);
+        var mayPress = definition.Transitions.Any(t => t.Trigger == trigger && t.Role.OfficialIds.Contains(context.Me.Id));
+        if (!mayPress)
+        {
+            context.CallbackNotice = BotTexts.NotYourButton;
+            return;
+        }
+
+        if (row is null || action.Version != instance.Version)
+        {
+            await RefuseStaleAsync(context, instance);
+            return;
+        }
+
+        if (!row.Role.OfficialIds.Contains(context.Me.Id))
+        {
+            context.CallbackNotice = BotTexts.NotYourButton;
+            return;
+        }
+
+        if (row.RequiresReason)
+        {
+            context.State = new ConversationState
+            {
+                Mode = ConversationMode.AwaitingReason,
+                InstanceId = instance.Id,
+                Version = instance.Version,
+                Trigger = trigger,
+                SourceMessageId = context.Event.Callback?.MessageId,
+            };
+            var unit = context.Office.Unit(instance.UnitId!);
+            await context.ReplyAsync($"Mohon ketik alasan pengembalian data {unit.Name} (wajib), agar {context.Office.Official(unit.HeadId).Name} tahu apa yang perlu diperbaiki. Ketik /batal untuk membatalkan.");
+            return;
+        }
+
+        if (trigger == WorkflowTrigger.Submit && !await ReadyToSubmitAsync(context, instance.Id))
+        {
+            return;
+        }
+
+        await FireAsync(context, instance.Id, trigger, action.Version, reason: null);
+    }
+
+    public async Task HandleReasonAsync(ConversationContext context)
+    {
+        var state = context.State;
+        var reason = context.Event.Text?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            await context.ReplyAsync("Alasan pengembalian wajib diisi. Mohon ketik alasannya, atau /batal untuk membatalkan.");
+            return;
+        }
+
+        if (reason.Length > 1000)
+        {
+            await context.ReplyAsync("Alasan terlalu panjang (lebih dari 1.000 huruf). Mohon ketik yang lebih singkat.");
+            return;
+        }
+
+        context.State = ConversationState.Idle;
+        var instance = await context.Transaction.Workflows.GetAsync(state.InstanceId!.Value, context.CancellationToken);
+        if (instance?.Kind == WorkflowKind.OfficeReport)
+        {
+            await reportChain.HandleReasonAsync(context, instance, state, reason);
+            return;
+        }
+
+        if (state.SourceMessageId is { } source)
+        {
+            await context.RemoveChoicesAsync(source);
+        }
+
+        await FireAsync(context, state.InstanceId!.Value, state.Trigger!.Value, state.Version!.Value, reason);
+    }
+
+    /// <summary>Sends the submission to the verifier at <paramref name="position"/> with Setujui / Kembalikan.</summary>
+    public async Task SendToVerifierAsync(ConversationContext context, SubmissionSnapshot submission, int position)
+    {
+        var verifierId = submission.Unit.VerifierIds[position - 1];
+        var head = context.Office.Official(submission.Unit.HeadId);
+        foreach (var (code, value) in submission.Values.Where(v => v.Value.EvidencePath is not null))
+        {
+            await context.SendToAsync(verifierId, new OutgoingMessage
+            {
+                Text = MessageText.Of($"Bukti {code} — {submission.Unit.Name}").Spans,
+                DocumentPath = Path.Combine(services.DataDirectory, value.EvidencePath!),
+                DocumentName = Path.GetFileName(value.EvidencePath!),
+            });
+        }
+
+        var previous = submission.Instance.Revision > 1
+            ? await context.Transaction.Values.AsOfRevisionAsync(submission.Instance.Id, submission.Instance.Revision - 1, context.CancellationToken)
+            : null;
+        var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(submission.Instance.Id, context.CancellationToken);
+        var text = new MessageText()
+            .Bold($"Verifikasi data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
+            .Line($"Dikirim oleh {head.Name}, {IndonesianFormat.DateTime(context.Now, context.Office.Office.TimeZone)}.");
+        if (submission.Unit.VerifierIds.Count > 1)
+        {
+            text.Line($"Bapak/Ibu verifikator ke-{position} dari {submission.Unit.VerifierIds.Count}.");
+        }
+
+        text.Line();
+        formatter.AppendValues(text, submission, previous);
+        if (deadline is { } due)
+        {
+            text.Line().Line($"Batas waktu verifikasi: {IndonesianFormat.DateTime(due, context.Office.Office.TimeZone)}.");
+        }
+
+        text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
+        await context.SendToAsync(verifierId, text,
+        [[
+            new Choice(BotTexts.Approve, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Approve)),
+            new Choice(BotTexts.Return, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Return)),
+        ]]);
+    }
+
+    /// <summary>Tells the unit head their data came back, with the reason and Perbaiki.</summary>
+    public async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
+    {
+        var text = new MessageText()
+            .Bold($"Data {submission.Unit.Name} — {submission.Period.DisplayName} dikembalikan").Line($" oleh {returnedBy}.")
+            .Plain("Alasan: ").Line(reason ?? "–")
+            .Line()
+            .Plain($"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.");
+        await context.SendToAsync(submission.Unit.HeadId, text, [[new Choice(BotTexts.Fix, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Fix))]]);
+    }
+
+    private async Task FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason)
+    {
+        var outcome = await services.Workflows.FireAsync(context.Transaction, instanceId, trigger, context.Me.Id, version, reason, context.CancellationToken);
+        if (!outcome.Succeeded)
+        {
+            if (outcome.Refusal == RefusalReason.WrongPerson)
+            {
+                context.CallbackNotice = BotTexts.NotYourButton;
+            }
+            else
+            {
+                await RefuseStaleAsync(context, outcome.Instance);
+            }
+
+            return;
+        }
+
+        await context.RemovePressedChoicesAsync();
+        var submission = (await SubmissionSnapshot.LoadAsync(context, instanceId))!;
+        var position = UnitSubmissionWorkflow.VerifierPosition(outcome.Instance.State);
+        switch (trigger)
+        {
+            case WorkflowTrigger.Start:
+                await filling.ContinueAsync(context, instanceId);
+                break;
+            case WorkflowTrigger.Submit:
+                await SetVerifyDeadlineAsync(context, instanceId);
+                await context.ReplyAsync($"Terima kasih. Data {submission.Unit.Name} telah dikirim ke {context.Office.Official(submission.Unit.VerifierIds[0]).Name} untuk diverifikasi.");
+                await SendToVerifierAsync(context, submission, 1);
+                break;
+            case WorkflowTrigger.Approve when position is { } next:
+                await SetVerifyDeadlineAsync(context, instanceId);
+                var nextVerifier = context.Office.Official(submission.Unit.VerifierIds[next - 1]);
+                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan ke {nextVerifier.Name}.");
+                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan ke {nextVerifier.Name}."));
+                await SendToVerifierAsync(context, submission, next);
+                break;
+            case WorkflowTrigger.Approve:
+                await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, null, context.CancellationToken);
+                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} telah terverifikasi.");
+                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} telah terverifikasi. Terima kasih."));
+                await reportChain.OnUnitVerifiedAsync(context, submission.Period);
+                break;
+            case WorkflowTrigger.Return:
+                await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, null, context.CancellationToken);
+                await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan ke {context.Office.Official(submission.Unit.HeadId).Name}. Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
+                await SendReturnToHeadAsync(context, submission, context.Me.Name, reason);
+                break;
+            case WorkflowTrigger.Fix:
+                await filling.ShowSummaryAsync(context, submission);
+                break;
+        }
+    }
+
+    private async Task<bool> ReadyToSubmitAsync(ConversationContext context, long instanceId)
+    {
+        var submission = await SubmissionSnapshot.LoadAsync(context, instanceId);
+        if (submission is null)
+        {
+            return false;
+        }
+
+        var missing = submission.Indicators.Where(i => !submission.Values.ContainsKey(i.Code)).Select(i => $"{i.Code} belum diisi")
+            .Concat(submission.MissingEvidence().Select(i => $"{i.Code} belum ada bukti"))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        context.CallbackNotice = "Data belum lengkap.";
+        await context.ReplyAsync($"Data belum bisa dikirim: {string.Join("; ", missing)}. Ketik /isi untuk melengkapinya.");
+        return false;
+    }
+
+    private async Task SetVerifyDeadlineAsync(ConversationContext context, long instanceId) =>
+        await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.Verify), context.CancellationToken);
+
+    /// <summary>"Sudah diproses oleh …": the press came after someone (maybe the presser, on another phone) acted.</summary>
+    public static async Task RefuseStaleAsync(ConversationContext context, WorkflowInstance instance)
+    {
+        var last = (await context.Transaction.Audit.ForInstanceAsync(instance.Id, context.CancellationToken)).LastOrDefault();
+        var by = last is null ? null : context.Office.Officials.FirstOrDefault(o => o.Id == last.ActorId)?.Name;
+        context.CallbackNotice = by is null ? BotTexts.AlreadyProcessed : $"Sudah diproses oleh {by}.";
+        await context.RemovePressedChoicesAsync();
+    }
+}

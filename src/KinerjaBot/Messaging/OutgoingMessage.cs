@@ -1,0 +1,28 @@
+namespace KinerjaBot.Messaging;
+
+/// <summary>
+/// A message the bot wants to send, in channel-neutral terms: text, a few choices (buttons), optionally a
+/// request for the user's phone number or a document. The Telegram adapter renders it; a WhatsApp adapter could too.
+/// </summary>
+public sealed record OutgoingMessage
+{
+    public required IReadOnlyList<TextSpan> Text { get; init; }
+
+    /// <summary>Rows of buttons under the message.</summary>
+    public IReadOnlyList<IReadOnlyList<Choice>> Choices { get; init; } = [];
+
+    /// <summary>Label of a reply-keyboard button that shares the user's phone number; null for none.</summary>
+    public string? ContactRequestLabel { get; init; }
+
+    /// <summary>Removes a reply keyboard shown earlier (after registration).</summary>
+    public bool RemoveKeyboard { get; init; }
+
+    /// <summary>A file to send, with <see cref="Text"/> as its caption; the path is absolute.</summary>
+    public string? DocumentPath { get; init; }
+
+    public string? DocumentName { get; init; }
+
+    public static OutgoingMessage Plain(string text) => new() { Text = MessageText.Of(text).Spans };
+
+    public override string ToString() => MessageText.ToPlainText(Text);
+}

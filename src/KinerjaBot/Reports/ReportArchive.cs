@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using KinerjaBot.Configuration;
+using KinerjaBot.Conversations;
+using KinerjaBot.Reports.Pdf;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Reports;
+
+/// <summary>
+/// Where report PDFs live: <c>{data}/reports/{office}/{period}/rev-{n}/</c>. Drafts are redrawn for each stage;
+/// the signed PDF is written once per revision with a <c>.sha256</c> file beside it, and earlier revisions stay.
+/// </summary>
+public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder builder, ReportPdfRenderer renderer, ConversationServices services)
+{
+    public string FinalPath(string periodId, int revision) =>
+        Path.Combine(Folder(periodId, revision), $"data-kinerja-{office.Office.Id}-{periodId}-rev{revision}.pdf");
+
+    public async Task<string> RenderDraftAsync(ConversationContext context, WorkflowInstance report)
+    {
+        var path = Path.Combine(Folder(report.PeriodId, report.Revision), $"draf-data-kinerja-{office.Office.Id}-{report.PeriodId}-rev{report.Revision}.pdf");
+        var model = await builder.BuildAsync(context.Transaction, report, context.Now, context.CancellationToken);
+        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)" }), context.CancellationToken);
+        return path;
+    }
+
+    public async Task<ArchivedReport> ArchiveFinalAsync(ConversationContext context, WorkflowInstance signed)
+    {
+        var path = FinalPath(signed.PeriodId, signed.Revision);
+        var model = await builder.BuildAsync(context.Transaction, signed, context.Now, context.CancellationToken);
+        var bytes = renderer.Render(model);
+        await WriteAsync(path, bytes, context.CancellationToken);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", context.CancellationToken);
+        return new ArchivedReport(path, hash);
+    }
+
+    private string Folder(string periodId, int revision) =>
+        Path.Combine(Path.GetFullPath(services.DataDirectory), "reports", office.Office.Id, periodId, $"rev-{revision}");
+
+    // Written to a temporary name and moved, so a crash never leaves half a PDF under the final name.
+    private static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

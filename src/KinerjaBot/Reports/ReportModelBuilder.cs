@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using KinerjaBot.Configuration;
+using KinerjaBot.Conversations;
+using KinerjaBot.Domain;
+using KinerjaBot.Reports.Pdf;
+using KinerjaBot.Storage;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Reports;
+
+/// <summary>
+/// Maps a period's verified data, the chain's paraf records and the head's details to the printable
+/// <see cref="ReportDocumentModel"/>: every number in Indonesian format, every date in the office's time zone.
+/// </summary>
+public sealed class ReportModelBuilder(OfficeConfiguration office)
+{
+    public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var period = Period.Parse(report.PeriodId);
+        var zone = office.Office.TimeZone;
+        var sections = new List<ReportUnitSection>();
+        var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
+        var number = 1;
+        foreach (var unit in office.UnitsReporting(period))
+        {
+            var submission = await transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, cancellationToken);
+            var values = submission is null ? new Dictionary<string, StoredValue>() : await transaction.Values.CurrentAsync(submission.Id, cancellationToken);
+            var rows = new List<ReportRow>();
+            foreach (var indicator in office.IndicatorsFor(unit.Id, period))
+            {
+                var target = indicator.TargetFor(period);
+                var value = values.GetValueOrDefault(indicator.Code);
+                var achievement = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
+                rows.Add(new ReportRow
+                {
+                    Number = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    IndicatorName = $"{indicator.Code} {indicator.Name}",
+                    Measure = indicator.Measure,
+                    Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
+                    Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
+                    Achievement = IndonesianFormat.Percent(achievement),
+                    Remark = value?.Note ?? string.Empty,
+                });
+                hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
+            }
+
+            sections.Add(new ReportUnitSection { UnitName = unit.Name, Rows = rows });
+        }
+
+        var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
+        var head = office.Official(office.Roles.HeadId);
+        return new ReportDocumentModel
+        {
+            Letterhead = new ReportLetterhead
+            {
+                GovernmentLine = office.Office.Government.ToUpperInvariant(),
+                OfficeName = office.Office.Name.ToUpperInvariant(),
+                Address = office.Office.Address,
+                LogoPath = office.Office.LogoPath,
+            },
+            Title = $"DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}",
+            DocumentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}",
+            DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString()))),
+            RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
+            Units = sections,
+            Parafs = parafs,
+            Signature = new SignatureBlock
+            {
+                PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt ?? now, zone).DateTime))}",
+                Position = head.Position,
+                Name = head.Name,
+                Rank = head.Rank,
+                Nip = Nip.Group(head.Nip),
+            },
+            Author = office.Office.Name,
+        };
+    }
+
+    /// <summary>The paraf given in the current pass through the chain (after the report last opened), and the signing time.</summary>
+    private async Task<(IReadOnlyList<ParafRecord> Parafs, DateTimeOffset? SignedAt)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
+    {
+        var audit = await transaction.Audit.ForInstanceAsync(report.Id, cancellationToken);
+        var lastOpened = audit.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Trigger == WorkflowTrigger.OpenReport).index;
+        var parafs = new List<ParafRecord>();
+        DateTimeOffset? signedAt = null;
+        foreach (var entry in audit.Skip(lastOpened).Where(e => e.Trigger == WorkflowTrigger.Approve))
+        {
+            var stage = OfficeReportWorkflow.StageOf(office, entry.From);
+            if (stage is null)
+            {
+                continue;
+            }
+
+            if (stage.Kind == ChainStageKind.Sign)
+            {
+                signedAt = entry.AtUtc;
+                continue;
+            }
+
+            var official = office.Official(entry.ActorId);
+            parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = IndonesianFormat.DateTime(entry.AtUtc, office.Office.TimeZone) });
+        }
+
+        // A return to an earlier stage voids the paraf given after it: keep only the latest per stage holder.
+        return (parafs.GroupBy(p => p.Name).Select(g => g.Last()).ToList(), signedAt);
+    }
+}

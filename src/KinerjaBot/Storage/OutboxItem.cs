@@ -1,0 +1,6 @@
+using KinerjaBot.Messaging;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>A queued outgoing item: a message to send, or buttons to remove from message <see cref="TargetMessageId"/>.</summary>
+public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId);

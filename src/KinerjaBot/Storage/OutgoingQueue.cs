@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Dapper;
+using KinerjaBot.Messaging;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// The transactional outbox: conversation code queues messages in the same transaction as the change that
+/// caused them, and a dispatcher sends them afterwards. A crash can therefore never lose a message whose
+/// change was saved, nor send one whose change was rolled back.
+/// </summary>
+public sealed class OutgoingQueue
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly StoreSession _session;
+
+    internal OutgoingQueue(StoreSession session) => _session = session;
+
+    public Task EnqueueAsync(long chatId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        InsertAsync(chatId, OutboxOperation.Send, new Payload(message, null), nowUtc, cancellationToken);
+
+    public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId), nowUtc, cancellationToken);
+
+    /// <summary>Items not yet sent nor given up on, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        var rows = await _session.Connection.QueryAsync<Row>(new CommandDefinition(
+            "SELECT id AS Id, chat_id AS ChatId, operation AS Operation, payload_json AS PayloadJson FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT @limit",
+            new { limit },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.Select(r =>
+        {
+            var payload = JsonSerializer.Deserialize<Payload>(r.PayloadJson, Json)!;
+            return new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId);
+        }).ToList();
+    }
+
+    public Task MarkSentAsync(long id, long? sentMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET sent_at = @At, sent_message_id = @sentMessageId WHERE id = @id",
+            new { id, sentMessageId, At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>Gives up on an item (Telegram refused it for good); the error stays for the operator to read.</summary>
+    public Task MarkFailedAsync(long id, string error, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET failed_at = @At, last_error = @error WHERE id = @id",
+            new { id, error, At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    private Task InsertAsync(long chatId, OutboxOperation operation, Payload payload, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO outbox (chat_id, operation, payload_json, created_at) VALUES (@chatId, @Operation, @PayloadJson, @At)",
+            new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId);
+
+    private sealed record Row(long Id, long ChatId, string Operation, string PayloadJson);
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using KinerjaBot.Messaging;
+using KinerjaBot.Telegram;
+
+namespace KinerjaBot.TelegramChannel;
+
+/// <summary>Renders channel-neutral messages as Telegram HTML and keyboards; every text run is escaped here.</summary>
+public static class TelegramRenderer
+{
+    public static string Html(IReadOnlyList<TextSpan> spans)
+    {
+        var html = new StringBuilder();
+        foreach (var span in spans)
+        {
+            var escaped = TelegramHtml.Escape(span.Text);
+            html.Append(span.Bold ? $"<b>{escaped}</b>" : escaped);
+        }
+
+        var text = html.ToString().TrimEnd();
+        return text.Length == 0 ? "…" : text;
+    }
+
+    public static ReplyMarkup? Markup(OutgoingMessage message)
+    {
+        if (message.ContactRequestLabel is { } label)
+        {
+            return new ReplyKeyboardMarkup([[new KeyboardButton(label) { RequestContact = true }]])
+            {
+                ResizeKeyboard = true,
+                OneTimeKeyboard = true,
+            };
+        }
+
+        if (message.Choices.Count > 0)
+        {
+            return new InlineKeyboardMarkup(message.Choices
+                .Select(row => (IReadOnlyList<InlineKeyboardButton>)row.Select(c => new InlineKeyboardButton(c.Label) { CallbackData = c.Action }).ToList())
+                .ToList());
+        }
+
+        return message.RemoveKeyboard ? new ReplyKeyboardRemove() : null;
+    }
+
+    /// <summary>The command menu (setMyCommands), in Indonesian.</summary>
+    public static IReadOnlyList<BotCommand> Commands { get; } =
+    [
+        new("isi", "Lanjutkan pengisian data"),
+        new("status", "Kemajuan periode berjalan"),
+        new("batal", "Batalkan pertanyaan aktif"),
+        new("bantuan", "Bantuan"),
+        new("tentang", "Tentang KinerjaBot dan kode sumber"),
+        new("buka", "Buka periode (operator)"),
+        new("rekap", "Unduh laporan (operator, pimpinan)"),
+    ];
+}

@@ -1,0 +1,95 @@
+using KinerjaBot.Conversations;
+using KinerjaBot.Messaging;
+using KinerjaBot.Storage;
+using KinerjaBot.Telegram;
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.TelegramChannel;
+
+/// <summary>
+/// Applies one update at most once: its effects, its outgoing messages and its processed id commit in one
+/// transaction. A press is answered right after that transaction, before any message goes out.
+/// </summary>
+public sealed class UpdateProcessor(
+    KinerjaStore store,
+    UpdateTranslator translator,
+    ConversationRouter router,
+    TelegramOutbox outbox,
+    OutboxDispatcher dispatcher,
+    TimeProvider timeProvider,
+    ILogger<UpdateProcessor> logger)
+{
+    public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    {
+        string? notice = null;
+        try
+        {
+            var incoming = await translator.TranslateAsync(update, cancellationToken);
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            if (await transaction.Telegram.IsProcessedAsync(update.UpdateId, cancellationToken))
+            {
+                logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.UpdateId);
+                return;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            if (incoming is not null)
+            {
+                notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
+            }
+
+            await transaction.Telegram.MarkProcessedAsync(update.UpdateId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug or a broken file must not block this chat forever: record the update as handled and apologise.
+            logger.LogError(e, "Update {UpdateId} failed; it is skipped and the sender is told to try again", update.UpdateId);
+            notice = BotTexts.SomethingWentWrong;
+            await SkipWithApologyAsync(update, cancellationToken);
+        }
+        finally
+        {
+            if (update.CallbackQuery is { } callback)
+            {
+                await AnswerAsync(callback.Id, notice, cancellationToken);
+            }
+
+            dispatcher.Wake();
+        }
+    }
+
+    private async Task SkipWithApologyAsync(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            var now = timeProvider.GetUtcNow();
+            await transaction.Telegram.MarkProcessedAsync(update.UpdateId, now, cancellationToken);
+            var chatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
+            if (chatId is { } id && update.CallbackQuery is null)
+            {
+                await transaction.Outbox.EnqueueAsync(id, OutgoingMessage.Plain(BotTexts.SomethingWentWrong), now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not record failed update {UpdateId}; it will be retried", update.UpdateId);
+        }
+    }
+
+    private async Task AnswerAsync(string callbackId, string? notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.AnswerCallbackQueryAsync(callbackId, notice, showAlert: null, cancellationToken);
+        }
+        catch (TelegramException e)
+        {
+            // Too old (e.g. a redelivered press) or Telegram busy: the press was handled, only the spinner stays.
+            logger.LogInformation("Could not answer button press {CallbackId}: {Error}", callbackId, e.Message);
+        }
+    }
+}

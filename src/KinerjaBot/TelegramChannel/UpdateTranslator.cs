@@ -1,0 +1,77 @@
+using KinerjaBot.Conversations;
+using KinerjaBot.Telegram;
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.TelegramChannel;
+
+/// <summary>
+/// Turns a Telegram update into an <see cref="IncomingEvent"/>. Photos and documents are downloaded into the data
+/// directory first, outside any database transaction, because a download on weak signal can take seconds.
+/// </summary>
+public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServices services, ILogger<UpdateTranslator> logger)
+{
+    // getFile refuses files over 20 MB; say so instead of failing later.
+    private const long MaxDownloadBytes = 20 * 1024 * 1024;
+
+    public async Task<IncomingEvent?> TranslateAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (update.CallbackQuery is { From: { } presser } callback)
+        {
+            var chatId = callback.Message?.Chat.Id ?? presser.Id;
+            return new IncomingEvent(chatId, presser.Id, presser.FirstName)
+            {
+                Callback = new IncomingCallback(callback.Data ?? string.Empty, callback.Message?.MessageId ?? 0),
+            };
+        }
+
+        if (update.Message is not { From: { } sender } message)
+        {
+            return null;
+        }
+
+        var incoming = new IncomingEvent(message.Chat.Id, sender.Id, sender.FirstName)
+        {
+            Text = message.Text ?? message.Caption,
+            Contact = message.Contact is { } contact ? new IncomingContact(contact.PhoneNumber, contact.UserId) : null,
+        };
+
+        var (fileId, fileName, size, isPhoto) = message switch
+        {
+            { Photo: { Count: > 0 } photos } => (photos.MaxBy(p => p.Width * p.Height)!.FileId, $"foto-{update.UpdateId}.jpg", photos.Max(p => p.FileSize), true),
+            { Document: { } document } => (document.FileId, document.FileName ?? $"dokumen-{update.UpdateId}", document.FileSize, false),
+            _ => (null, null, null, false),
+        };
+        if (fileId is null)
+        {
+            return incoming;
+        }
+
+        if (size > MaxDownloadBytes)
+        {
+            return incoming with { AttachmentTooLarge = true };
+        }
+
+        var folder = Path.Combine(Path.GetFullPath(services.DataDirectory), "evidence", message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{update.UpdateId}-{SafeFileName(fileName!)}");
+        var file = await client.GetFileAsync(fileId, cancellationToken);
+        if (file.FilePath is null)
+        {
+            logger.LogWarning("Telegram gave no file path for file {FileId} of update {UpdateId}", fileId, update.UpdateId);
+            return incoming;
+        }
+
+        await using (var destination = File.Create(path))
+        {
+            await client.DownloadFileAsync(file.FilePath, destination, cancellationToken);
+        }
+
+        return incoming with { Attachment = new IncomingAttachment(path, fileName!, isPhoto) };
+    }
+
+    private static string SafeFileName(string name)
+    {
+        var cleaned = new string(Path.GetFileName(name).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+        return cleaned.Length > 80 ? cleaned[^80..] : cleaned;
+    }
+}
