@@ -27,6 +27,9 @@ public sealed class FakeBotApiHandler(TimeProvider? clock = null) : HttpMessageH
         }
     }
 
+    /// <summary>The cancellation token of the latest request, to see when the client gives up on it.</summary>
+    public CancellationToken LastToken { get; private set; }
+
     public int Count
     {
         get
@@ -71,6 +74,7 @@ public sealed class FakeBotApiHandler(TimeProvider? clock = null) : HttpMessageH
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? responder;
         lock (_gate)
         {
+            LastToken = cancellationToken;
             _requests.Add(recorded);
             _script.TryDequeue(out responder);
         }
