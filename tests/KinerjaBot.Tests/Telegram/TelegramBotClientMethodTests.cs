@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using KinerjaBot.Telegram;
-using KinerjaBot.Telegram.Serialization;
 using static KinerjaBot.Tests.Telegram.FakeBotApiHandler;
 using static KinerjaBot.Tests.Telegram.TelegramTestSupport;
 
@@ -302,14 +301,36 @@ public sealed class TelegramBotClientMethodTests
     public void Reply_markup_json_reads_back_into_the_right_kind()
     {
         // Fake Bot API servers in host tests parse what the bot sent; the untagged union must round-trip.
-        var json = """{"keyboard":[[{"text":"Bagikan","request_contact":true}]],"resize_keyboard":true}"""u8;
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-
-        var markup = new ReplyMarkupJsonConverter().Read(ref reader, typeof(ReplyMarkup), TelegramJsonContext.Default.Options);
+        var markup = TelegramJson.DeserializeReplyMarkup(
+            """{"keyboard":[[{"text":"Bagikan","request_contact":true}]],"resize_keyboard":true}""");
 
         var keyboard = Assert.IsType<ReplyKeyboardMarkup>(markup);
         Assert.True(keyboard.Keyboard[0][0].RequestContact);
         Assert.True(keyboard.ResizeKeyboard);
+        Assert.IsType<ReplyKeyboardRemove>(TelegramJson.DeserializeReplyMarkup("""{"remove_keyboard":true}"""));
+        Assert.IsType<InlineKeyboardMarkup>(TelegramJson.DeserializeReplyMarkup("""{"inline_keyboard":[]}"""));
+    }
+
+    [Fact]
+    public void An_update_written_for_a_webhook_or_fake_server_reads_back_the_same()
+    {
+        var update = new Update
+        {
+            UpdateId = 5,
+            Message = new Message
+            {
+                MessageId = 9,
+                Date = 1767225600,
+                Chat = new Chat { Id = 42, Type = "private" },
+                Contact = new Contact { PhoneNumber = "081234567890", FirstName = "Budi", UserId = 42 },
+            },
+        };
+
+        var json = TelegramJson.Serialize(update);
+
+        Assert.Equal(
+            """{"update_id":5,"message":{"message_id":9,"chat":{"id":42,"type":"private"},"date":1767225600,"contact":{"phone_number":"081234567890","first_name":"Budi","user_id":42}}}""",
+            json);
+        Assert.Equal(update.Message.Contact, TelegramJson.DeserializeUpdate(json).Message!.Contact);
     }
 }
