@@ -208,4 +208,43 @@ public sealed class TelegramOutboxTests
 
         Assert.Equal("editMessageReplyMarkup", Assert.Single(_api.Requests).ApiMethod);
     }
+
+    [Fact]
+    public async Task Cancelling_a_queued_message_does_not_let_the_next_one_overlap_the_message_in_flight()
+    {
+        var release = new TaskCompletionSource();
+        _api.Then(async (_, _) =>
+        {
+            await release.Task;
+            return Ok(SampleMessageJson(1));
+        });
+        using var cancellation = new CancellationTokenSource();
+        var first = _outbox.SendMessageAsync(42, "satu");
+        var cancelled = _outbox.SendMessageAsync(42, "batal", cancellationToken: cancellation.Token);
+        var third = _outbox.SendMessageAsync(42, "tiga");
+        await FakeClockPump.RunUntilAsync(_clock, () => _api.Count == 1);
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(10)));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await Task.WhenAny(third, Task.Delay(TimeSpan.FromMilliseconds(200)));
+        Assert.Equal(1, _api.Count);
+
+        release.SetResult();
+        await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(first, third));
+        Assert.Equal(["satu", "tiga"], _api.Requests.Select(r => r.Json().GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Repeated_flood_control_is_given_up_after_the_maximum_attempts()
+    {
+        _api.Default = _ => TooManyRequests(retryAfter: 2);
+
+        var send = _outbox.SendMessageAsync(42, "Pengingat");
+        await FakeClockPump.RunUntilCompletedAsync(_clock, send);
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => send);
+        Assert.Equal(429, error.ErrorCode);
+        Assert.Equal(4, _api.Count);
+    }
 }
