@@ -90,8 +90,10 @@ internal sealed class MeasuredFont
 
     /// <summary>
     /// Makes <paramref name="text"/> drawable with this font: line breaks become '\n', other control
-    /// characters a space, and characters without a glyph the replacement character — except invisible
-    /// joiners and variation selectors (as in emoji sequences), which are dropped.
+    /// characters a space, invisible format characters (zero-width joiners in emoji sequences, soft
+    /// hyphens) are dropped, and characters without a glyph become the replacement character —
+    /// except combining marks, which are dropped. DejaVu draws many emoticons in black and white;
+    /// colour-only emoji and most emoji sequences end up as the replacement.
     /// </summary>
     public string Sanitize(string? text)
     {
@@ -117,11 +119,15 @@ internal sealed class MeasuredFont
             {
                 builder.Append(' ');
             }
+            else if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            {
+                // PDFsharp does not shape text, so joiners and soft hyphens have nothing to do.
+            }
             else if (_coverage.Contains(rune.Value))
             {
                 builder.Append(rune.ToString());
             }
-            else if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
+            else if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
             {
                 builder.Append(_replacement);
             }
@@ -134,7 +140,7 @@ internal sealed class MeasuredFont
     {
         foreach (var c in text)
         {
-            if (c < ' ' || char.IsSurrogate(c) || !_coverage.Contains(c))
+            if (c < ' ' || (c >= 0x80 && (char.IsSurrogate(c) || !_coverage.Contains(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)))
             {
                 return false;
             }

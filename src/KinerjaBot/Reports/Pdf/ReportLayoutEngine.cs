@@ -19,6 +19,8 @@ internal sealed class ReportLayoutEngine
     private static readonly CellAlignment[] ParafAlignments =
         [CellAlignment.Center, CellAlignment.Left, CellAlignment.Left, CellAlignment.Left];
 
+    private const double CaptionGap = 2;
+
     private readonly ReportStyle _style;
     private readonly ReportFonts _fonts;
     private readonly ReportPaint _paint;
@@ -284,7 +286,7 @@ internal sealed class ReportLayoutEngine
         var parafRows = parafs
             .Select((p, i) => BuildRow(parafGrid, [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name, p.Position, p.SignedAt], _fonts.Paraf, null, centerVertically: false))
             .ToList();
-        var captionHeight = (caption.Count * _fonts.ParafBold.LineHeight) + 2;
+        var captionHeight = (caption.Count * _fonts.ParafBold.LineHeight) + CaptionGap;
         var parafHeight = parafRows.Count == 0 ? 0 : captionHeight + parafHeader.Height + parafRows.Sum(r => r.Height);
 
         var signatureWidth = _style.BodyWidth * _style.SignatureWidthFraction;
@@ -292,8 +294,9 @@ internal sealed class ReportLayoutEngine
         var signatureLines = SignatureLines(signature, signatureWidth);
         var signatureHeight = signatureLines.Sum(l => l.Space);
 
-        // The paraf box sits at the left, beside the signature block at the right, and both stay together.
-        var blockHeight = Math.Max(parafHeight, signatureHeight);
+        // The paraf box, then the signature block at the right under it: kept together on one page.
+        var gap = parafRows.Count == 0 ? 0 : _style.SpaceBetweenParafAndSignature;
+        var blockHeight = parafHeight + gap + signatureHeight;
         var space = _style.SpaceBeforeClosing;
         if (space + blockHeight > Remaining)
         {
@@ -301,46 +304,31 @@ internal sealed class ReportLayoutEngine
             space = 0;
         }
 
-        if (blockHeight <= Remaining - space)
+        _y += space;
+        if (parafRows.Count > 0)
         {
-            _y += space;
-            var top = _y;
-            EmitSignature(signatureLines, signatureLeft, signatureWidth);
-            _y = top;
-            if (parafRows.Count > 0)
+            // Row by row: only when the box is taller than a page (unusual) does it flow over pages.
+            EmitParafCaption(caption, parafGrid);
+            EmitRow(parafGrid, parafHeader, 0, parafHeader.LineCount);
+            foreach (var row in parafRows)
             {
-                EmitParafCaption(caption, parafGrid);
-                EmitRow(parafGrid, parafHeader, 0, parafHeader.LineCount);
-                parafRows.ForEach(r => EmitRow(parafGrid, r, 0, r.LineCount));
-            }
+                if (row.Height > Remaining)
+                {
+                    StartPage();
+                    EmitRow(parafGrid, parafHeader, 0, parafHeader.LineCount);
+                }
 
-            _y = top + blockHeight;
-            return;
+                EmitRow(parafGrid, row, 0, row.LineCount);
+            }
         }
 
-        // More parafs than a page holds (unusual): let the box flow over pages, then keep the signature whole.
-        EmitParafCaption(caption, parafGrid);
-        EmitRow(parafGrid, parafHeader, 0, parafHeader.LineCount);
-        foreach (var row in parafRows)
-        {
-            if (row.Height > Remaining)
-            {
-                StartPage();
-                EmitRow(parafGrid, parafHeader, 0, parafHeader.LineCount);
-            }
-
-            EmitRow(parafGrid, row, 0, row.LineCount);
-        }
-
-        if (_style.SpaceBetweenParafAndSignature + signatureHeight > Remaining)
+        if (gap + signatureHeight > Remaining)
         {
             StartPage();
-        }
-        else
-        {
-            _y += _style.SpaceBetweenParafAndSignature;
+            gap = 0;
         }
 
+        _y += gap;
         EmitSignature(signatureLines, signatureLeft, signatureWidth);
     }
 
@@ -352,7 +340,7 @@ internal sealed class ReportLayoutEngine
             _y += _fonts.ParafBold.LineHeight;
         }
 
-        _y += 2;
+        _y += CaptionGap;
     }
 
     private List<(string Text, MeasuredFont Font, bool Underline, double Space)> SignatureLines(SignatureBlock signature, double width)

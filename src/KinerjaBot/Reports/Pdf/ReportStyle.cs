@@ -59,17 +59,17 @@ public sealed record ReportStyle
     /// </summary>
     public int SplitRowMinLinesOnPage { get; init; } = 2;
 
-    // Paraf box and signature block (kept together).
+    // Paraf box (full width by default) and, under it at the right, the signature block: kept together.
     public double SpaceBeforeClosing { get; init; } = 16;
     public string ParafCaption { get; init; } = "Paraf Koordinasi";
     public IReadOnlyList<string> ParafHeaders { get; init; } = ["No", "Nama", "Jabatan", "Paraf/Waktu"];
-    public IReadOnlyList<double> ParafColumnFractions { get; init; } = [0.085, 0.32, 0.305, 0.29];
-    public double ParafBoxWidthFraction { get; init; } = 0.5;
-    public double ParafSize { get; init; } = 7.5;
+    public IReadOnlyList<double> ParafColumnFractions { get; init; } = [0.05, 0.32, 0.31, 0.32];
+    public double ParafBoxWidthFraction { get; init; } = 1.0;
+    public double ParafSize { get; init; } = 8;
     public double SignatureSize { get; init; } = 10;
-    public double SignatureWidthFraction { get; init; } = 0.46;
+    public double SignatureWidthFraction { get; init; } = 0.5;
     public double SignatureSpace { get; init; } = 58;
-    public double SpaceBetweenParafAndSignature { get; init; } = 14;
+    public double SpaceBetweenParafAndSignature { get; init; } = 16;
 
     // Footer.
     public double FooterSize { get; init; } = 7.5;
