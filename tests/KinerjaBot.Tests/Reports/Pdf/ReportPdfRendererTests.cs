@@ -93,7 +93,9 @@ public class ReportPdfRendererTests
     [Fact]
     public void The_paraf_box_and_signature_block_move_together_to_a_new_page_when_they_do_not_fit()
     {
-        // Enough rows that the table ends near the bottom of a page for at least one count in the range.
+        // Across this range the table ends ever lower on page 1, so the closing block sometimes fits
+        // under it and sometimes has to move to page 2 on its own.
+        var movedAlone = 0;
         foreach (var count in Enumerable.Range(10, 16))
         {
             var pages = PdfText.Pages(_renderer.Render(ReportSamples.Create(count)));
@@ -102,7 +104,11 @@ public class ReportPdfRendererTests
             Assert.Single(withParaf);
             Assert.Single(withNip);
             Assert.Same(withParaf[0], withNip[0]);
+            Assert.Same(pages[^1], withNip[0]);
+            movedAlone += withNip[0].Contains("Indikator Kinerja", StringComparison.Ordinal) ? 0 : 1;
         }
+
+        Assert.InRange(movedAlone, 1, 15);
     }
 
     [Fact]
@@ -228,6 +234,50 @@ public class ReportPdfRendererTests
     }
 
     [Fact]
+    public void One_renderer_can_render_several_reports_at_the_same_time()
+    {
+        var models = Enumerable.Range(0, 6).Select(i => ReportSamples.Create(30 + i)).ToArray();
+        var expected = models.Select(m => Normalize(PdfText.Pages(_renderer.Render(m)))).ToArray();
+
+        var rendered = models.AsParallel().WithDegreeOfParallelism(4).Select(m => _renderer.Render(m)).ToArray();
+
+        Assert.Equal(expected, rendered.Select(pdf => Normalize(PdfText.Pages(pdf))));
+        static string Normalize(IReadOnlyList<string> pages) => string.Join("\f", pages);
+    }
+
+    [Fact]
+    public void Asking_for_another_font_folder_after_set_up_says_which_folder_is_in_use()
+    {
+        PdfSharpSetup.EnsureInitialized();
+
+        var error = Assert.Throws<InvalidOperationException>(() => PdfSharpSetup.EnsureInitialized("/opt/other-fonts"));
+
+        Assert.Contains(DejaVuFontResolver.DefaultFontFolder, error.Message, StringComparison.Ordinal);
+        Assert.Contains("/opt/other-fonts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_logo_is_drawn_at_the_left_of_the_letterhead()
+    {
+        var logo = Path.Combine(Path.GetTempPath(), $"kinerjabot-logo-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(logo, Convert.FromBase64String(OnePixelPng));
+        try
+        {
+            var model = ReportSamples.Create(3);
+            model = model with { Letterhead = model.Letterhead with { LogoPath = logo } };
+            var pdf = WriteTemp(_renderer.Render(model));
+
+            var images = PdfText.Run("pdfimages", "-list", pdf);
+
+            Assert.Matches(@"(?m)^\s*1\s+\d+\s+image\s+1\s+1\s", images);
+        }
+        finally
+        {
+            File.Delete(logo);
+        }
+    }
+
+    [Fact]
     public void A_missing_logo_is_reported_by_its_path()
     {
         var model = ReportSamples.Create(3);
@@ -237,6 +287,9 @@ public class ReportPdfRendererTests
 
         Assert.Contains("/nonexistent/logo.png", error.Message, StringComparison.Ordinal);
     }
+
+    private const string OnePixelPng =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC";
 
     private static void AssertWordsInOrder(string phrase, string text)
     {
