@@ -142,14 +142,19 @@ internal sealed class ReportLayoutEngine
         var grid = new TableGrid(_style.BodyLeft, _style.BodyWidth, _style.ColumnFractions, TableAlignments);
         var header = BuildRow(grid, _style.ColumnHeaders, _fonts.TableHeader, _paint.HeaderFill, centerVertically: true);
 
-        // Space for rows on a page that starts with the repeated header: what a row must fit into to stay whole.
-        var pageCapacity = Bottom - _style.BodyTop - header.Height;
         var minSplitLines = Math.Max(1, _style.SplitRowMinLinesOnPage);
+
+        // A unit that runs over a page break is named again under the repeated header ("… (lanjutan)").
+        TableRow? continuation = null;
 
         void NewTablePage()
         {
             StartPage();
             EmitRow(grid, header, 0, header.LineCount);
+            if (continuation is not null)
+            {
+                EmitRow(grid, continuation, 0, continuation.LineCount);
+            }
         }
 
         // The header must not be the last thing on a page.
@@ -163,8 +168,13 @@ internal sealed class ReportLayoutEngine
         {
             var group = BuildSpanningRow(grid, unit.UnitName, _fonts.TableBodyBold, _paint.UnitRowFill);
             var rows = unit.Rows.Select(r => BuildRow(grid, Cells(r), _fonts.TableBody, null, centerVertically: false)).ToList();
+            var unitContinuation = BuildSpanningRow(grid, $"{unit.UnitName} (lanjutan)", _fonts.TableBodyBold, _paint.UnitRowFill);
+
+            // What a row must fit into to stay whole: a page that starts with the header and the unit's name.
+            var pageCapacity = Bottom - _style.BodyTop - header.Height - unitContinuation.Height;
 
             // Keep the unit's header row with (the start of) its first indicator.
+            continuation = null;
             var first = rows.Count == 0 ? 0 : rows[0].Height > pageCapacity ? rows[0].HeightOf(minSplitLines) : rows[0].Height;
             if (group.Height + first > Remaining)
             {
@@ -172,6 +182,7 @@ internal sealed class ReportLayoutEngine
             }
 
             EmitRow(grid, group, 0, group.LineCount);
+            continuation = unitContinuation;
             foreach (var row in rows)
             {
                 if (row.Height <= Remaining)
@@ -195,22 +206,27 @@ internal sealed class ReportLayoutEngine
     private void EmitSplitRow(TableGrid grid, TableRow row, int minLines, Action newPage)
     {
         var start = 0;
+        var onFreshPage = false;
         while (start < row.LineCount)
         {
             var fit = (int)Math.Floor((Remaining - (2 * row.PaddingY)) / row.Font.LineHeight);
             var left = row.LineCount - start;
-            if (fit < Math.Min(minLines, left))
+            if (fit < Math.Min(minLines, left) && !onFreshPage)
             {
                 newPage();
+                onFreshPage = true;
                 continue;
             }
 
-            var take = Math.Min(fit, left);
+            // At least one line per page, even with a style whose page cannot hold more: never loop forever.
+            var take = Math.Clamp(fit, 1, left);
             EmitRow(grid, row, start, take);
             start += take;
+            onFreshPage = false;
             if (start < row.LineCount)
             {
                 newPage();
+                onFreshPage = true;
             }
         }
     }

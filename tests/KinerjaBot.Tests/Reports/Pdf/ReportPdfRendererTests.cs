@@ -46,6 +46,26 @@ public class ReportPdfRendererTests
     }
 
     [Fact]
+    public void A_unit_that_runs_over_a_page_break_is_named_again_under_the_header()
+    {
+        var model = ReportSamples.Create(200);
+        var pages = PdfText.Pages(_renderer.Render(model));
+        var unitNames = model.Units.Select(u => u.UnitName).ToList();
+
+        var continued = 0;
+        foreach (var page in pages.Skip(1).Where(p => p.Contains("Indikator Kinerja", StringComparison.Ordinal)))
+        {
+            // The first line under the header (whose "(%)" wraps onto its own line) names a unit.
+            var lines = page.Split('\n');
+            var afterHeader = lines.SkipWhile(l => l.Trim() != "(%)").Skip(1).First(l => l.Trim().Length > 0).Trim();
+            Assert.Contains(unitNames, name => afterHeader == name || afterHeader == $"{name} (lanjutan)");
+            continued += afterHeader.EndsWith("(lanjutan)", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Assert.True(continued >= 5, $"Expected most pages to continue a unit, saw {continued}.");
+    }
+
+    [Fact]
     public void Every_page_says_which_page_it_is_of_how_many_with_the_document_number_and_hash()
     {
         var model = ReportSamples.Create(200);
