@@ -1,0 +1,8 @@
+namespace KinerjaBot.Reports.Pdf;
+
+internal enum CellAlignment
+{
+    Left,
+    Center,
+    Right,
+}

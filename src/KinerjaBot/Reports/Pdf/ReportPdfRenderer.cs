@@ -1,0 +1,79 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace KinerjaBot.Reports.Pdf;
+
+/// <summary>
+/// Draws the signature-ready "Data Kinerja" PDF (A4 portrait: kop surat, indicator table, paraf box,
+/// signature block, page footers) from a <see cref="ReportDocumentModel"/>. It prints the model's
+/// strings as they are; all formatting of numbers and dates happens when the model is built.
+/// Create one and reuse it: fonts and glyph-width caches live as long as the renderer. Thread-safe.
+/// </summary>
+public sealed class ReportPdfRenderer
+{
+    private readonly ReportStyle _style;
+    private readonly ReportFonts _fonts;
+    private readonly ReportPaint _paint;
+
+    /// <param name="style">Layout and typography; <see cref="ReportStyle.Default"/> when null.</param>
+    /// <param name="fontFolder">Folder with the DejaVu TTF files (see <see cref="PdfSharpSetup.EnsureInitialized"/>).</param>
+    /// <exception cref="DirectoryNotFoundException">The font folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">A DejaVu face is missing from the font folder.</exception>
+    public ReportPdfRenderer(ReportStyle? style = null, string fontFolder = DejaVuFontResolver.DefaultFontFolder)
+    {
+        var resolver = PdfSharpSetup.EnsureInitialized(fontFolder);
+        _style = style ?? ReportStyle.Default;
+        if (_style.ColumnFractions.Count != _style.ColumnHeaders.Count || _style.ColumnHeaders.Count != 7)
+        {
+            throw new ArgumentException("The indicator table has 7 columns: give 7 headers and 7 width fractions.", nameof(style));
+        }
+
+        if (_style.ParafColumnFractions.Count != 4 || _style.ParafHeaders.Count != 4)
+        {
+            throw new ArgumentException("The paraf box has 4 columns: give 4 headers and 4 width fractions.", nameof(style));
+        }
+
+        _fonts = new ReportFonts(_style, resolver);
+        _paint = new ReportPaint(_style);
+    }
+
+    /// <summary>Renders the report and returns the PDF file's bytes.</summary>
+    public byte[] Render(ReportDocumentModel model)
+    {
+        using var buffer = new MemoryStream();
+        Render(model, buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Renders the report and writes the PDF to <paramref name="destination"/>, leaving it open.</summary>
+    /// <exception cref="FileNotFoundException">The model names a letterhead logo that does not exist.</exception>
+    public void Render(ReportDocumentModel model, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(destination);
+
+        // Pass 1: lay everything out, so the page count is known for "Halaman X dari Y".
+        var pages = new ReportLayoutEngine(_style, _fonts, _paint).Layout(model);
+
+        // Pass 2: draw.
+        using var document = new PdfDocument();
+        document.Info.Title = model.Title;
+        document.Info.Author = model.Author;
+        document.Info.Subject = $"Data Kinerja {model.DocumentNumber}";
+        document.Info.Creator = "KinerjaBot";
+        using var drawing = new ReportDrawingContext();
+        foreach (var ops in pages)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(_style.PageWidth);
+            page.Height = XUnit.FromPoint(_style.PageHeight);
+            using var graphics = XGraphics.FromPdfPage(page);
+            foreach (var op in ops)
+            {
+                op.Draw(graphics, drawing);
+            }
+        }
+
+        document.Save(destination, closeStream: false);
+    }
+}

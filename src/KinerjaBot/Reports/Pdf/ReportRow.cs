@@ -1,0 +1,23 @@
+namespace KinerjaBot.Reports.Pdf;
+
+/// <summary>One indicator line of the table. Every value is already formatted for print ("1.234,5", "–").</summary>
+public sealed record ReportRow
+{
+    /// <summary>The "No" column, e.g. "1" or "1.2".</summary>
+    public required string Number { get; init; }
+
+    public required string IndicatorName { get; init; }
+
+    /// <summary>Satuan: "%", "dokumen", "kegiatan", …</summary>
+    public required string Measure { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string Realisation { get; init; }
+
+    /// <summary>Capaian in percent without the sign ("95,5"), or "–" when there is no target.</summary>
+    public required string Achievement { get; init; }
+
+    /// <summary>Keterangan; may be empty.</summary>
+    public string Remark { get; init; } = "";
+}
