@@ -72,8 +72,13 @@ public static class ServiceCollectionExtensions
     /// <summary>The Telegram channel: client, rate-limited sender, update processing and the two background workers.</summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
-        services.AddHttpClient<ITelegramBotClient, TelegramBotClient>((http, sp) =>
-            new TelegramBotClient(http, sp.GetRequiredService<IOptions<TelegramClientOptions>>().Value));
+        // One long-lived HttpClient, not IHttpClientFactory: the factory's request logging would write the bot
+        // token (it is part of every URL) into the logs. The client applies its own per-request timeouts.
+        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+            sp.GetRequiredService<IOptions<TelegramClientOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TelegramBotClient>>()));
         services.AddSingleton<IChatUnreachableHandler, UnreachableChatHandler>();
         services.AddSingleton(sp => new TelegramOutbox(
             sp.GetRequiredService<ITelegramBotClient>(),

@@ -15,14 +15,16 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    // Replaced before each pass; a Wake() during a pass completes the new one, so the next pass starts at once.
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Something was queued: send it now instead of at the next poll.</summary>
-    public void Wake() => _wake.Release();
+    public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
     /// <summary>Sends everything pending now; returns how many items are still pending after a failure.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         IReadOnlyList<OutboxItem> pending;
         await using (var transaction = await store.BeginAsync(cancellationToken))
         {
@@ -58,14 +60,12 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
     {
         try
         {
-            await _wake.WaitAsync(timeout, timeProvider, cancellationToken);
+            await Volatile.Read(ref _wake).Task.WaitAsync(timeout, timeProvider, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
         }
-
-        // Several wakes collapse into one pass.
-        while (_wake.CurrentCount > 0 && _wake.Wait(0))
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
     }
@@ -136,11 +136,5 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         await using var transaction = await store.BeginAsync(cancellationToken);
         await change(transaction);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
     }
 }
