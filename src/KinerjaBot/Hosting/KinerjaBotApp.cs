@@ -1,4 +1,7 @@
 using KinerjaBot.Configuration;
+using KinerjaBot.Conversations;
+using KinerjaBot.Domain;
+using KinerjaBot.Periods;
 using KinerjaBot.Storage;
 using KinerjaBot.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Hosting;
 
 /// <summary>
-/// The command line: no verb runs the bot; <c>workflow diagram</c> prints the workflows.
-/// Configuration mistakes end with one readable message and exit code 2, never a stack trace.
+/// The command line: no verb runs the bot; <c>period open</c> opens a period; <c>workflow diagram</c> prints the
+/// workflows. Configuration mistakes end with one readable message and exit code 2, never a stack trace.
 /// </summary>
 public static class KinerjaBotApp
 {
@@ -19,9 +22,10 @@ public static class KinerjaBotApp
 
     private const string Usage = """
         Usage:
-          dotnet run --project src/KinerjaBot                      run the bot
-          dotnet run --project src/KinerjaBot -- workflow diagram  print both workflows as Mermaid
-        Settings: appsettings.json or environment variables (KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory).
+          dotnet run --project src/KinerjaBot                          run the bot
+          dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
+          dotnet run --project src/KinerjaBot -- workflow diagram      print both workflows as Mermaid
+        Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -31,11 +35,31 @@ public static class KinerjaBotApp
         var settings = args.Skip(verbs.Length).ToArray();
         try
         {
-            using var host = BuildHost(settings);
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = settings,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Services.AddKinerjaBot(builder.Configuration);
+            var hasToken = !string.IsNullOrWhiteSpace(builder.Configuration["Telegram:BotToken"]);
+            if (verbs.Length == 0 && hasToken)
+            {
+                builder.Services.AddTelegramChannel();
+            }
+
+            using var host = builder.Build();
             switch (verbs)
             {
+                case [] when hasToken:
+                    await PrintSummaryAsync(host, output);
+                    await host.RunAsync(cancellationToken);
+                    return 0;
                 case []:
-                    return await RunBotAsync(host, output, cancellationToken);
+                    await PrintSummaryAsync(host, output);
+                    await output.WriteLineAsync("No Telegram:BotToken is set, so the bot does not connect to Telegram. Set Telegram__BotToken to a token from @BotFather to run it.");
+                    return 0;
+                case ["period", "open", var periodId]:
+                    return await OpenPeriodAsync(host, periodId, output, error, cancellationToken);
                 case ["workflow", "diagram"]:
                     await output.WriteAsync(WorkflowDiagrams.Render(host.Services.GetRequiredService<WorkflowCatalog>()));
                     return 0;
@@ -57,20 +81,46 @@ public static class KinerjaBotApp
         }
     }
 
-    private static IHost BuildHost(string[] settings)
+    private static async Task<int> OpenPeriodAsync(IHost host, string periodId, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        if (!Period.TryParse(periodId, out var period))
         {
-            Args = settings,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Services.AddKinerjaBot(builder.Configuration);
-        return builder.Build();
+            await error.WriteLineAsync($"'{periodId}' is not a period id. Use 2026-01…2026-12, 2026-TW1…2026-TW4, 2026-S1, 2026-S2 or 2026.");
+            return UsageError;
+        }
+
+        var store = host.Services.GetRequiredService<KinerjaStore>();
+        var office = host.Services.GetRequiredService<OfficeConfiguration>();
+        await using var transaction = await store.BeginAsync(cancellationToken);
+
+        // Not a chat event: the context only carries the transaction, so the opening messages are queued with it.
+        var context = new ConversationContext
+        {
+            Transaction = transaction,
+            Event = new IncomingEvent(0, 0, "command line"),
+            Office = office,
+            Now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            CancellationToken = cancellationToken,
+        };
+        var result = await host.Services.GetRequiredService<PeriodOpening>().OpenAsync(context, period, "@command-line");
+        await transaction.CommitAsync(cancellationToken);
+        switch (result.Status)
+        {
+            case PeriodOpeningStatus.AlreadyOpen:
+                await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) is already open.");
+                return UsageError;
+            case PeriodOpeningStatus.NoIndicators:
+                await error.WriteLineAsync($"No indicator in indicators.yaml has a target for {period.Id}; add targets first.");
+                return UsageError;
+            default:
+                await output.WriteLineAsync($"Opened {period.Id} ({period.DisplayName}) for {result.Units} units; fill deadline {IndonesianFormat.DateTime(result.FillDeadline!.Value, office.Office.TimeZone)}.");
+                await output.WriteLineAsync($"{result.HeadsNotified} unit heads have a registered chat and get the opening message when the bot runs; the others get it when they register.");
+                return 0;
+        }
     }
 
-    private static async Task<int> RunBotAsync(IHost host, TextWriter output, CancellationToken cancellationToken)
+    private static async Task PrintSummaryAsync(IHost host, TextWriter output)
     {
-        // Until the Telegram channel lands, "run" checks the office and the database and reports what it loaded.
         var office = host.Services.GetRequiredService<OfficeConfiguration>();
         var store = host.Services.GetRequiredService<KinerjaStore>();
         await output.WriteLineAsync($"{office.Office.Name} ({office.Office.Government})");
@@ -83,7 +133,5 @@ public static class KinerjaBotApp
 
         await output.WriteLineAsync($"  report chain: {string.Join(" -> ", office.Chain.Select(s => $"{s.Kind.ToString().ToLowerInvariant()} ({s.OfficialId})"))}");
         await output.WriteLineAsync($"  database: {store.DatabasePath} (schema version {store.SchemaVersion()})");
-        cancellationToken.ThrowIfCancellationRequested();
-        return 0;
     }
 }
