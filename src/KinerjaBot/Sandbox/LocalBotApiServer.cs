@@ -163,6 +163,13 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         _state.WaitForBotMessageAsync(chatId, predicate, sinceVersion, timeout, cancellationToken);
 
+    /// <summary>A getUpdates long poll is waiting right now, so an update will reach the bot at once.</summary>
+    public bool IsLongPolling => _state.IsLongPolling;
+
+    /// <summary>Completes when a getUpdates long poll is waiting (at once if one is): the bot is up and listening.</summary>
+    public Task WaitForLongPollAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _state.WaitForLongPollAsync(timeout, cancellationToken);
+
     /// <summary>Completes with the first logged request that matches, as soon as one has completed.</summary>
     public Task<RecordedBotRequest> WaitForRequestAsync(
         Func<RecordedBotRequest, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default) =>

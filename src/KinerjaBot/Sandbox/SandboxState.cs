@@ -27,6 +27,7 @@ internal sealed partial class SandboxState
     private readonly ChangeSignal _chatSignal = new();
     private readonly ChangeSignal _updateSignal = new();
     private readonly ChangeSignal _requestSignal = new();
+    private readonly ChangeSignal _pollSignal = new();
 
     private readonly Dictionary<long, SandboxChat> _chats = [];
     private readonly List<PendingUpdate> _pending = [];
@@ -102,6 +103,7 @@ internal sealed partial class SandboxState
 
             poll = new ActivePoll(CancellationTokenSource.CreateLinkedTokenSource(stopping, requestAborted));
             _activePoll = poll;
+            _pollSignal.Notify();
             nextUpdate = _updateSignal.NextChange;
         }
 
@@ -151,6 +153,7 @@ internal sealed partial class SandboxState
                 if (_activePoll == poll)
                 {
                     _activePoll = null;
+                    _pollSignal.Notify();
                 }
             }
 
@@ -640,6 +643,26 @@ internal sealed partial class SandboxState
             timeout,
             cancellationToken);
     }
+
+    public bool IsLongPolling
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _activePoll is not null;
+            }
+        }
+    }
+
+    public Task WaitForLongPollAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(
+            _pollSignal,
+            () => _activePoll is not null,
+            polling => polling ? "polling" : null,
+            _ => $"The bot did not start a getUpdates long poll within {timeout.TotalSeconds:0.###}s.",
+            timeout,
+            cancellationToken);
 
     public IReadOnlyList<RecordedBotRequest> RequestLog()
     {
