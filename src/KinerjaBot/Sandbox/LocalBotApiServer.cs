@@ -80,6 +80,8 @@ public sealed class LocalBotApiServer : IAsyncDisposable
             ApplicationName = typeof(LocalBotApiServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The bot's appsettings.json and ASPNETCORE_* variables (URLs, Kestrel endpoints) are not the sandbox's.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         if (options.LoggerFactory is { } loggerFactory)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Text;
 
@@ -10,11 +11,10 @@ namespace KinerjaBot.Sandbox;
 /// </summary>
 internal static class TelegramHtml
 {
-    private static readonly HashSet<string> SupportedTags = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> SupportedTags = FrozenSet.Create(
+        StringComparer.Ordinal,
         "a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "tg-emoji",
-        "code", "pre", "blockquote",
-    };
+        "code", "pre", "blockquote");
 
     /// <summary>Returns the visible text or throws a 400 <see cref="BotApiException"/>.</summary>
     public static string ToPlainText(string html)
