@@ -1,0 +1,198 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.Sandbox;
+
+/// <summary>
+/// The HTTP face of the sandbox: Telegram's URL scheme, token check, the <c>{ok, result}</c> envelope, injected
+/// faults and the request log. The Bot API methods themselves live in <see cref="SandboxState"/>.
+/// </summary>
+internal sealed class BotApiEndpoints
+{
+    // Telegram's front end is nginx; when the back end is down the bot gets this page, not JSON.
+    private const string BadGatewayPage =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
+        + "<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly SandboxState _state;
+    private readonly string _token;
+    private readonly CancellationToken _stopping;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, (string Name, Func<BotApiParameters, CancellationToken, Task<JsonNode>> Handle)> _methods;
+
+    public BotApiEndpoints(SandboxState state, string token, ILogger logger, CancellationToken stopping)
+    {
+        _state = state;
+        _token = token;
+        _logger = logger;
+        _stopping = stopping;
+        _methods = new(StringComparer.OrdinalIgnoreCase);
+        Add("getMe", _ => state.GetMe());
+        Add("getUpdates", async (p, aborted) => await state.GetUpdatesAsync(p, _stopping, aborted));
+        Add("sendMessage", state.SendMessage);
+        Add("sendDocument", state.SendDocument);
+        Add("editMessageText", state.EditMessageText);
+        Add("editMessageReplyMarkup", state.EditMessageReplyMarkup);
+        Add("deleteMessage", p => state.DeleteMessage(p));
+        Add("sendChatAction", p => state.SendChatAction(p));
+        Add("answerCallbackQuery", p => state.AnswerCallbackQuery(p));
+        Add("getFile", state.GetFile);
+        Add("setMyCommands", p => state.SetMyCommands(p));
+        Add("getMyCommands", _ => state.GetMyCommands());
+        Add("deleteMyCommands", _ => true);
+        Add("deleteWebhook", _ => true);
+        Add("getWebhookInfo", _ => state.GetWebhookInfo());
+    }
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        string[] verbs = ["GET", "POST"];
+        routes.MapMethods("/bot{token}/{method}", verbs, (HttpContext context, string token, string method) => HandleAsync(context, token, method));
+        routes.MapMethods("/file/bot{token}/{**filePath}", verbs, (HttpContext context, string token, string filePath) => DownloadAsync(context, token, filePath));
+        routes.MapFallback((HttpContext context) => WriteErrorAsync(context, new BotApiException(404, "Not Found")));
+    }
+
+    private void Add(string name, Func<BotApiParameters, JsonNode> handle) =>
+        _methods[name] = (name, (parameters, _) => Task.FromResult(handle(parameters)));
+
+    private void Add(string name, Func<BotApiParameters, bool> handle) =>
+        _methods[name] = (name, (parameters, _) => Task.FromResult<JsonNode>(JsonValue.Create(handle(parameters))));
+
+    private void Add(string name, Func<BotApiParameters, CancellationToken, Task<JsonNode>> handle) =>
+        _methods[name] = (name, handle);
+
+    private async Task HandleAsync(HttpContext context, string token, string method)
+    {
+        var sequence = _state.NextRequestSequence();
+        var receivedAt = _state.Elapsed;
+        var parameters = BotApiParameters.Empty;
+        var loggedMethod = method;
+        BotApiFault? fault = null;
+        int? status = null;
+        string? error = null;
+        try
+        {
+            if (!string.Equals(token, _token, StringComparison.Ordinal))
+            {
+                throw new BotApiException(401, "Unauthorized");
+            }
+
+            if (!_methods.TryGetValue(method, out var handler))
+            {
+                throw new BotApiException(404, "Not Found");
+            }
+
+            loggedMethod = handler.Name;
+            parameters = await BotApiParameters.ReadAsync(context.Request, context.RequestAborted);
+            fault = _state.TakeFault(handler.Name);
+            switch (fault?.Kind)
+            {
+                case BotApiFaultKind.TooManyRequests:
+                    throw new BotApiException(
+                        429, $"Too Many Requests: retry after {fault.RetryAfterSeconds}", fault.RetryAfterSeconds);
+                case BotApiFaultKind.ServerError:
+                    status = StatusCodes.Status502BadGateway;
+                    context.Response.StatusCode = status.Value;
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync(BadGatewayPage, context.RequestAborted);
+                    return;
+                case BotApiFaultKind.DropConnection:
+                    context.Abort();
+                    return;
+            }
+
+            var result = await handler.Handle(parameters, context.RequestAborted);
+            if (fault?.Kind == BotApiFaultKind.DropResponse)
+            {
+                context.Abort();
+                return;
+            }
+
+            status = StatusCodes.Status200OK;
+            await WriteJsonAsync(context, status.Value, new JsonObject { ["ok"] = true, ["result"] = result });
+        }
+        catch (BotApiException exception)
+        {
+            status = exception.ErrorCode;
+            error = exception.Description;
+            await WriteErrorAsync(context, exception);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            // The bot went away (or the server is stopping) in the middle of a long poll: nobody to answer.
+            status = null;
+        }
+        catch (Exception exception)
+        {
+            // A bug in the sandbox must be loud in tests, yet look like Telegram's own hiccup to the bot.
+            _logger.LogError(exception, "Sandbox Bot API failed on {Method}", loggedMethod);
+            status = StatusCodes.Status500InternalServerError;
+            error = "Internal Server Error: " + exception.Message;
+            await WriteErrorAsync(context, new BotApiException(500, error));
+        }
+        finally
+        {
+            _state.Record(new RecordedBotRequest
+            {
+                Sequence = sequence,
+                Method = loggedMethod,
+                ReceivedAt = receivedAt,
+                CompletedAt = _state.Elapsed,
+                ChatId = parameters.LoggedChatId(),
+                Parameters = parameters.ToLogDictionary(),
+                StatusCode = status,
+                ErrorDescription = error,
+                Fault = fault?.Kind,
+            });
+        }
+    }
+
+    private async Task DownloadAsync(HttpContext context, string token, string filePath)
+    {
+        if (!string.Equals(token, _token, StringComparison.Ordinal))
+        {
+            await WriteErrorAsync(context, new BotApiException(401, "Unauthorized"));
+            return;
+        }
+
+        if (_state.FileByPath(filePath) is not { } file)
+        {
+            await WriteErrorAsync(context, new BotApiException(404, "Not Found"));
+            return;
+        }
+
+        context.Response.ContentType = file.Info.MimeType ?? "application/octet-stream";
+        context.Response.ContentLength = file.Bytes.Length;
+        await context.Response.Body.WriteAsync(file.Bytes, context.RequestAborted);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, BotApiException error)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = error.ErrorCode, ["description"] = error.Description };
+        if (error.RetryAfter is { } retryAfter)
+        {
+            body["parameters"] = new JsonObject { ["retry_after"] = retryAfter };
+        }
+
+        return WriteJsonAsync(context, error.ErrorCode, body);
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(JsonOptions), context.RequestAborted);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.Sandbox;
+
+/// <summary>Settings for <see cref="LocalBotApiServer.StartAsync"/>.</summary>
+public sealed record LocalBotApiServerOptions
+{
+    /// <summary>The bot token the server accepts; the digits before ':' are the bot's user id, as in Telegram.</summary>
+    public string Token { get; init; } = "7000000001:SANDBOX-local-token";
+
+    /// <summary>The bot's username, without '@'.</summary>
+    public string BotUsername { get; init; } = "KinerjaSandboxBot";
+
+    /// <summary>The bot's display name.</summary>
+    public string BotFirstName { get; init; } = "KinerjaBot";
+
+    /// <summary>The loopback port to listen on; 0 picks a free one (read <see cref="LocalBotApiServer.BaseUrl"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The clock for message and edit dates, so tests that move time see consistent dates.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Refuse to message a user who never wrote to the bot (403 "bot can't initiate conversation with a user"),
+    /// as Telegram does. Tests of reminders to people who never pressed /start rely on it.
+    /// </summary>
+    public bool RequireUserToStartChat { get; init; } = true;
+
+    /// <summary>How many requests <see cref="LocalBotApiServer.RequestLog"/> keeps; the oldest are dropped first.</summary>
+    public int RequestLogCapacity { get; init; } = 10_000;
+
+    /// <summary>Where ASP.NET Core and the server log; null logs nothing (tests stay quiet).</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}
