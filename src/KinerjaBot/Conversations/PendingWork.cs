@@ -42,7 +42,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             {
                 var returned = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken)).LastOrDefault(a => a.To == UnitSubmissionWorkflow.Returned);
                 var by = returned is null ? "verifikator" : context.Office.Officials.FirstOrDefault(o => o.Id == returned.ActorId)?.Name ?? returned.ActorId;
-                await verification.SendReturnToHeadAsync(context, submission, by, returned?.Reason);
+                await VerificationFlow.SendReturnToHeadAsync(context, submission, by, returned?.Reason);
             }
             else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Filling)
             {

@@ -145,7 +145,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     }
 
     /// <summary>Tells the unit head their data came back, with the reason and Perbaiki.</summary>
-    public async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
+    public static async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
     {
         var text = new MessageText()
             .Bold($"Data {submission.Unit.Name} — {submission.Period.DisplayName} dikembalikan").Line($" oleh {returnedBy}.")

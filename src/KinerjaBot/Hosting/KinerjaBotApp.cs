@@ -35,12 +35,7 @@ public static class KinerjaBotApp
         var settings = args.Skip(verbs.Length).ToArray();
         try
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-            {
-                Args = settings,
-                ContentRootPath = AppContext.BaseDirectory,
-            });
-            builder.Services.AddKinerjaBot(builder.Configuration);
+            var builder = CreateBuilder(settings);
             var hasToken = !string.IsNullOrWhiteSpace(builder.Configuration["Telegram:BotToken"]);
             if (verbs.Length == 0 && hasToken)
             {
@@ -79,6 +74,18 @@ public static class KinerjaBotApp
             await error.WriteLineAsync($"Invalid settings: {string.Join("; ", e.Failures)}");
             return ConfigurationError;
         }
+    }
+
+    /// <summary>The host with every bot service; settings are <c>--Key=value</c> arguments over appsettings.json and the environment.</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = settings,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddKinerjaBot(builder.Configuration);
+        return builder;
     }
 
     private static async Task<int> OpenPeriodAsync(IHost host, string periodId, TextWriter output, TextWriter error, CancellationToken cancellationToken)

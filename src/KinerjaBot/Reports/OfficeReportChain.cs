@@ -11,7 +11,7 @@ namespace KinerjaBot.Reports;
 /// sends each stage holder the draft with its approve button and <c>Kembalikan</c> (to the previous stage or to a
 /// unit, which reopens that unit's submission), and delivers the signed PDF.
 /// </summary>
-public sealed class OfficeReportChain(ConversationServices services, VerificationFlow verification, ReportArchive archive) : IOfficeReportChain
+public sealed class OfficeReportChain(ConversationServices services, ReportArchive archive) : IOfficeReportChain
 {
     public async Task OnUnitVerifiedAsync(ConversationContext context, Period period)
     {
@@ -134,7 +134,7 @@ public sealed class OfficeReportChain(ConversationServices services, Verificatio
                 var reopened = await services.Workflows.FireAsync(context.Transaction, submission.Id, WorkflowTrigger.Reopen, context.Me.Id, submission.Version, reason, context.CancellationToken);
                 if (reopened.Succeeded && await SubmissionSnapshot.LoadAsync(context, submission.Id) is { } snapshot)
                 {
-                    await verification.SendReturnToHeadAsync(context, snapshot, context.Me.Name, reason);
+                    await VerificationFlow.SendReturnToHeadAsync(context, snapshot, context.Me.Name, reason);
                 }
             }
 

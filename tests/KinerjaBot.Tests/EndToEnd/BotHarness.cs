@@ -1,0 +1,107 @@
+using KinerjaBot.Hosting;
+using KinerjaBot.Sandbox;
+using KinerjaBot.Storage;
+using KinerjaBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.Tests.EndToEnd;
+
+/// <summary>
+/// The whole bot over real HTTP: the local Bot API server plays Telegram and the sample office's officials,
+/// and a real KinerjaBot host (same wiring as <c>dotnet run</c>) polls it with a real SQLite file.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly TempDirectory _data = new();
+    private IHost? _host;
+
+    private BotHarness(LocalBotApiServer server) => Server = server;
+
+    public LocalBotApiServer Server { get; }
+
+    public string DataDirectory => _data.Path;
+
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
+
+    /// <summary>Starts the server with every official of the sample office as a Telegram user, and the bot.</summary>
+    public static async Task<BotHarness> StartAsync()
+    {
+        var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
+        var harness = new BotHarness(server);
+        foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
+        {
+            server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
+        }
+
+        await harness.StartBotAsync();
+        return harness;
+    }
+
+    public static long UserIdOf(int officialIndex) => 700_000_000 + officialIndex;
+
+    /// <summary>The simulated Telegram user of an official of the sample office.</summary>
+    public SimulatedUser Official(string officialId)
+    {
+        var index = SampleOffice.Configuration.Officials.Select(o => o.Id).ToList().IndexOf(officialId);
+        return Server.GetUser(UserIdOf(index));
+    }
+
+    public async Task StartBotAsync()
+    {
+        var builder = KinerjaBotApp.CreateBuilder(
+        [
+            $"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}",
+            $"--KinerjaBot:DataDirectory={_data.Path}",
+            $"--Telegram:BotToken={Server.Token}",
+            $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
+
+            // Keep the per-chat spacing short so the suite stays fast; the spacing itself is tested on the outbox.
+            "--Telegram:Outbox:PerChatInterval=00:00:00.020",
+            "--Telegram:Outbox:InitialBackoff=00:00:00.200",
+        ]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddTelegramChannel();
+        _host = builder.Build();
+        await _host.StartAsync();
+        await Server.WaitForLongPollAsync(Patience);
+    }
+
+    /// <summary>Stops the bot as a crash or a redeploy would, leaving the data directory behind.</summary>
+    public async Task StopBotAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(5));
+            _host.Dispose();
+            _host = null;
+        }
+    }
+
+    /// <summary>Registers an official: /start, then shares their own contact; waits for the greeting.</summary>
+    public async Task RegisterAsync(string officialId)
+    {
+        var user = Official(officialId);
+        await user.SendTextAsync("/start");
+        await user.WaitForReplyAsync(m => m.ReplyKeyboard?.Buttons.Any(b => b.RequestContact) == true, Patience);
+        await user.ShareContactAsync();
+        await user.WaitForReplyAsync(m => m.Content.Contains("terdaftar sebagai"), Patience);
+    }
+
+    public async Task<T> ReadStoreAsync<T>(Func<StoreTransaction, Task<T>> read)
+    {
+        var store = KinerjaStore.Open(_data.Path, TimeProvider.System);
+        await using var transaction = await store.BeginAsync(default);
+        return await read(transaction);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopBotAsync();
+        await Server.DisposeAsync();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,76 @@
+using KinerjaBot.Tests.Support;
+
+namespace KinerjaBot.Tests.EndToEnd;
+
+public sealed class RegistrationEndToEndTests : IAsyncLifetime
+{
+    private BotHarness _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_stranger_gets_one_polite_refusal_and_no_data()
+    {
+        var stranger = _bot.Server.AddUser(123_456, "Orang", "Lain", "6289999999999");
+
+        await stranger.SendTextAsync("/start");
+        var prompt = await stranger.WaitForReplyAsync(m => m.ReplyKeyboard is not null, BotHarness.Patience);
+        await stranger.ShareContactAsync();
+        var refusal = await stranger.WaitForReplyAsync(m => m.Content.Contains("tidak terdaftar"), BotHarness.Patience);
+        await stranger.SendTextAsync("/status");
+        var again = await stranger.WaitForReplyAsync(_ => true, BotHarness.Patience);
+
+        Assert.Contains("bagikan nomor telepon", prompt.Content);
+        Assert.Contains("Maaf", refusal.Content);
+        Assert.DoesNotContain("Status", again.Content);
+        Assert.Null(await _bot.ReadStoreAsync(t => t.Chats.FindByChatAsync(123_456, default)));
+    }
+
+    [Fact]
+    public async Task Sharing_someone_elses_contact_is_refused_and_binds_nothing()
+    {
+        var kasi = _bot.Official("kasi-pem");
+        var camat = SampleOffice.Configuration.Official("camat");
+
+        await kasi.SendTextAsync("/start");
+        await kasi.WaitForReplyAsync(m => m.ReplyKeyboard is not null, BotHarness.Patience);
+        await kasi.ShareContactAsync(camat.Phone, _bot.Official("camat").UserId);
+        var refusal = await kasi.WaitForReplyAsync(_ => true, BotHarness.Patience);
+
+        Assert.Contains("hanya nomor telepon Bapak/Ibu sendiri", refusal.Content);
+        Assert.Null(await _bot.ReadStoreAsync(t => t.Chats.FindByOfficialAsync("camat", default)));
+        Assert.Null(await _bot.ReadStoreAsync(t => t.Chats.FindByOfficialAsync("kasi-pem", default)));
+    }
+
+    [Fact]
+    public async Task Every_official_registers_and_is_greeted_with_their_role()
+    {
+        foreach (var official in SampleOffice.Configuration.Officials)
+        {
+            await _bot.RegisterAsync(official.Id);
+        }
+
+        var greeting = _bot.Official("kasubbag-pk").Messages.Last(m => m.Content.Contains("terdaftar sebagai"));
+        Assert.Contains("Hendra Saputra", greeting.Content);
+        Assert.Contains("validasi laporan", greeting.Content);
+        Assert.True(greeting.RemovesReplyKeyboard);
+        var bindings = await _bot.ReadStoreAsync(t => t.Chats.AllAsync(default));
+        Assert.Equal(SampleOffice.Configuration.Officials.Select(o => o.Id).Order(), bindings.Select(b => b.OfficialId).Order());
+    }
+
+    [Fact]
+    public async Task Tentang_shows_the_licence_and_where_the_source_is()
+    {
+        await _bot.RegisterAsync("staf-pk");
+        var staf = _bot.Official("staf-pk");
+
+        await staf.SendTextAsync("/tentang");
+        var about = await staf.WaitForReplyAsync(_ => true, BotHarness.Patience);
+
+        Assert.Contains("AGPL-3.0", about.Content);
+        Assert.Contains("Kode sumber", about.Content, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(_bot.Server.MyCommands, c => c.Command == "isi");
+    }
+}
