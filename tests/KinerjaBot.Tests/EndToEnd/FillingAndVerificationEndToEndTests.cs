@@ -1,0 +1,231 @@
+using KinerjaBot.Sandbox;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Tests.EndToEnd;
+
+/// <summary>
+/// Seksi Trantib's data for Triwulan III 2026 travels the whole unit workflow over real HTTP: opened by the
+/// operator, filled with mistakes on the way, returned by the first verifier, fixed, and approved by both.
+/// </summary>
+public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
+{
+    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4, 0xFF, 0xD9];
+
+    private BotHarness _bot = null!;
+
+    private SimulatedUser Kasi => _bot.Official("kasi-trantib");
+
+    private SimulatedUser Kasubbag => _bot.Official("kasubbag-pk");
+
+    private SimulatedUser Sekcam => _bot.Official("sekcam");
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHarness.StartAsync();
+        foreach (var id in new[] { "staf-pk", "kasi-trantib", "kasubbag-pk", "sekcam" })
+        {
+            await _bot.RegisterAsync(id);
+        }
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_submission_is_filled_returned_fixed_and_verified_by_both_verifiers_in_order()
+    {
+        await OpenPeriodAndStartFillingAsync();
+
+        // Bad inputs are each answered, and nothing is stored.
+        foreach (var (input, expected) in new[] { ("tujuh puluh", "angka"), ("-5", "kurang dari 0"), ("150", "100"), ("1.234", "1,234") })
+        {
+            await Kasi.SendTextAsync(input);
+            var answer = await Kasi.WaitForReplyAsync(_ => true, BotHarness.Patience);
+            Assert.Contains(expected, answer.Content, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Tercatat", answer.Content);
+        }
+
+        Assert.Empty(await ValuesAsync());
+
+        await Kasi.SendTextAsync("72,5\nRazia PKL tiga kali");
+        var readBack = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IKU-2 = 72,5 %", readBack.Content);
+        Assert.Contains("capaian 103,57 %", readBack.Content);
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await Kasi.SendTextAsync("9");
+        var lower = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("capaian 87,5 %", lower.Content);
+
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+        await Kasi.SendTextAsync("24");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
+        await Kasi.SendPhotoAsync(Photo);
+        var summary = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan"), BotHarness.Patience);
+        Assert.NotNull(summary.FindButton("Ubah IKU-2"));
+        Assert.NotNull(summary.FindButton("Kirim"));
+
+        await Kasi.PressButtonAsync("Kirim");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah dikirim ke Hendra Saputra"), BotHarness.Patience);
+        Assert.Empty(Kasi.Messages.Single(m => m.MessageId == summary.MessageId).Buttons);
+
+        // The first verifier sees values, capaian, the note and the evidence.
+        var toVerify = await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Ketentraman"), BotHarness.Patience);
+        Assert.Contains("72,5 %", toVerify.Content);
+        Assert.Contains("Razia PKL tiga kali", toVerify.Content);
+        Assert.Contains(Kasubbag.Messages, m => m.Document is not null && m.Content.Contains("Bukti IK-2.2"));
+
+        // A press by someone else (a forged button in the second verifier's own chat) is refused and changes nothing.
+        var approve = toVerify.FindButton("Setujui")!;
+        await Sekcam.PressButtonAsync(Sekcam.LastBotMessage!.MessageId, approve.CallbackData!);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("bukan untuk") == true, BotHarness.Patience);
+        Assert.Equal(UnitSubmissionWorkflow.Submitted(1), (await InstanceAsync()).State);
+
+        // Return without a reason is not possible: the bot asks for one.
+        await Kasubbag.PressButtonAsync("Kembalikan");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await Kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon nilai IKU-2 dicek lagi.");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan ke Siti Nurhaliza"), BotHarness.Patience);
+        Assert.Empty(Kasubbag.Messages.Single(m => m.MessageId == toVerify.MessageId).Buttons);
+        var returned = await Kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
+        Assert.Contains("Foto patroli kurang jelas", returned.Content);
+
+        // Fix only IKU-2; the rest stays.
+        await Kasi.PressButtonAsync("Perbaiki");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Revisi ke-2"), BotHarness.Patience);
+        await Kasi.PressButtonAsync("Ubah IKU-2");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Nilai tersimpan saat ini: 72,5 %"), BotHarness.Patience);
+        await Kasi.SendTextAsync("75");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan"), BotHarness.Patience);
+        await Kasi.PressButtonAsync("Kirim");
+
+        // The verifier sees what changed since the return, approves; the second verifier follows.
+        var again = await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Revisi ke-2") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+        Assert.Contains("Diubah dari: 72,5 %", again.Content);
+        var staleApprove = again.FindButton("Setujui")!.CallbackData!;
+        await Kasubbag.PressButtonAsync("Setujui");
+        var second = await Sekcam.WaitForReplyAsync(m => m.Content.Contains("verifikator ke-2 dari 2"), BotHarness.Patience);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("diteruskan ke Ratna"), BotHarness.Patience);
+
+        // A double tap on the old button is answered "sudah diproses" and applies nothing.
+        await Kasubbag.PressButtonAsync(again.MessageId, staleApprove);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Sudah diproses oleh Hendra Saputra") == true, BotHarness.Patience);
+
+        await Sekcam.PressButtonAsync(second.MessageId, second.FindButton("Setujui")!.CallbackData!);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
+
+        var instance = await InstanceAsync();
+        Assert.Equal(UnitSubmissionWorkflow.Verified, instance.State);
+        Assert.Equal(2, instance.Revision);
+        var history = await _bot.ReadStoreAsync(t => t.Values.HistoryAsync(instance.Id, "IKU-2", default));
+        Assert.Equal([72.5m, 75m], history.Select(v => v.Value));
+        var audit = await _bot.ReadStoreAsync(t => t.Audit.ForInstanceAsync(instance.Id, default));
+        Assert.Equal(
+            [WorkflowTrigger.Start, WorkflowTrigger.Submit, WorkflowTrigger.Return, WorkflowTrigger.Fix, WorkflowTrigger.Submit, WorkflowTrigger.Approve, WorkflowTrigger.Approve],
+            audit.Select(a => a.Trigger));
+        Assert.Equal("Foto patroli kurang jelas, mohon nilai IKU-2 dicek lagi.", audit[2].Reason);
+
+        await Kasubbag.SendTextAsync("/status");
+        var status = await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Status Triwulan III 2026"), BotHarness.Patience);
+        Assert.Contains("Seksi Ketentraman dan Ketertiban Umum: terverifikasi", status.Content);
+        Assert.Contains("Seksi Pemerintahan: belum mulai", status.Content);
+    }
+
+    [Fact]
+    public async Task The_same_update_delivered_twice_is_applied_once()
+    {
+        await OpenPeriodAndStartFillingAsync();
+
+        var updateId = await Kasi.SendTextAsync("72,5");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        _bot.Server.RedeliverUpdate(updateId);
+        await Kasi.SendTextAsync("/status");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Status"), BotHarness.Patience);
+
+        Assert.Single(Kasi.Messages, m => m.Content.Contains("Tercatat"));
+        var instance = await InstanceAsync();
+        Assert.Single(await _bot.ReadStoreAsync(t => t.Values.HistoryAsync(instance.Id, "IKU-2", default)));
+    }
+
+    [Fact]
+    public async Task A_new_host_on_the_same_data_directory_resumes_at_the_same_indicator()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await Kasi.SendTextAsync("80");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+
+        await _bot.StopBotAsync();
+        await _bot.StartBotAsync();
+
+        await Kasi.SendTextAsync("7");
+        var readBack = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IK-2.1 = 7 kali", readBack.Content);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+    }
+
+    [Fact]
+    public async Task Batal_cancels_the_question_and_isi_resumes_without_losing_answers()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await Kasi.SendTextAsync("80");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+
+        await Kasi.SendTextAsync("/batal");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("dibatalkan"), BotHarness.Patience);
+        await Kasi.SendTextAsync("12");
+        var idle = await Kasi.WaitForReplyAsync(_ => true, BotHarness.Patience);
+        Assert.Contains("tidak ada pertanyaan", idle.Content);
+
+        await Kasi.SendTextAsync("/isi");
+        var resumed = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Indikator"), BotHarness.Patience);
+        Assert.Contains("IK-2.1", resumed.Content);
+        var instance = await InstanceAsync();
+        Assert.Equal(80m, (await _bot.ReadStoreAsync(t => t.Values.CurrentAsync(instance.Id, default)))["IKU-2"].Value);
+    }
+
+    [Fact]
+    public async Task A_429_from_telegram_is_waited_out_before_the_retry()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        _bot.Server.InjectFault("sendMessage", BotApiFault.TooManyRequests(2));
+
+        await Kasi.SendTextAsync("72,5");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+
+        var sends = _bot.Server.RequestLog.Where(r => r.Method == "sendMessage" && r.ChatId == Kasi.ChatId).ToList();
+        var limited = sends.Single(r => r.StatusCode == 429);
+        var retry = sends.First(r => r.Sequence > limited.Sequence);
+        Assert.True(retry.ReceivedAt - limited.CompletedAt >= TimeSpan.FromSeconds(2), $"The retry came {retry.ReceivedAt - limited.CompletedAt} after the 429 with retry_after 2.");
+    }
+
+    private async Task OpenPeriodAndStartFillingAsync()
+    {
+        var staf = _bot.Official("staf-pk");
+        await staf.SendTextAsync("/buka 2026-TW3");
+        var opened = await staf.WaitForReplyAsync(m => m.Content.Contains("dibuka"), BotHarness.Patience);
+        Assert.Contains("Triwulan III 2026 dibuka untuk 5 unit", opened.Content);
+
+        var invitation = await Kasi.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, BotHarness.Patience);
+        Assert.Contains("Triwulan III 2026", invitation.Content);
+        Assert.Contains("Jumlah indikator: 3", invitation.Content);
+        await Kasi.PressButtonAsync("Mulai isi");
+        var question = await Kasi.WaitForReplyAsync(m => m.Content.Contains("IKU-2"), BotHarness.Patience);
+        Assert.Contains("Target Triwulan III 2026: 70 %", question.Content);
+    }
+
+    private async Task<WorkflowInstance> InstanceAsync() =>
+        (await _bot.ReadStoreAsync(t => t.Workflows.FindAsync(WorkflowKind.UnitSubmission, "2026-TW3", "trantib", default)))!;
+
+    private async Task<IReadOnlyDictionary<string, KinerjaBot.Storage.StoredValue>> ValuesAsync()
+    {
+        var instance = await InstanceAsync();
+        return await _bot.ReadStoreAsync(t => t.Values.CurrentAsync(instance.Id, default));
+    }
+}
