@@ -73,4 +73,18 @@ public sealed class RegistrationEndToEndTests : IAsyncLifetime
         Assert.Contains("Kode sumber", about.Content, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(_bot.Server.MyCommands, c => c.Command == "isi");
     }
+
+    [Fact]
+    public async Task An_official_who_blocked_the_bot_is_marked_unreachable_and_the_operator_is_told()
+    {
+        await _bot.RegisterAsync("staf-pk");
+        await _bot.RegisterAsync("kasi-pmd");
+        _bot.Official("kasi-pmd").BlockBot();
+
+        await _bot.Official("staf-pk").SendTextAsync("/buka 2026-TW3");
+
+        var notice = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Content.Contains("diblokir"), BotHarness.Patience);
+        Assert.Contains("Rudi Hartono", notice.Content);
+        Assert.True((await _bot.ReadStoreAsync(t => t.Chats.FindByOfficialAsync("kasi-pmd", default)))!.Unreachable);
+    }
 }
