@@ -64,6 +64,10 @@ public sealed class BotHarness : IAsyncDisposable
             "--Telegram:Outbox:InitialBackoff=00:00:00.200",
         ]);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("KINERJABOT_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            builder.Logging.AddProvider(new FileLoggerProvider(logFile));
+        }
         builder.Services.AddTelegramChannel();
         _host = builder.Build();
         await _host.StartAsync();

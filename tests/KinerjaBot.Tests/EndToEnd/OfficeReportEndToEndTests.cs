@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using KinerjaBot.Domain;
+using KinerjaBot.Sandbox;
+using KinerjaBot.Tests.Reports.Pdf;
+using KinerjaBot.Tests.Support;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Tests.EndToEnd;
+
+/// <summary>
+/// The office chain over real HTTP: every unit verified, then validation, paraf and signature, with returns to
+/// the previous stage and to a unit; the head ends with the signed PDF.
+/// </summary>
+public sealed class OfficeReportEndToEndTests : IAsyncLifetime
+{
+    private static readonly Period Period = Period.Quarter(2026, 3);
+    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 9, 9, 9, 0xFF, 0xD9];
+
+    private BotHarness _bot = null!;
+
+    private SimulatedUser Kasubbag => _bot.Official("kasubbag-pk");
+
+    private SimulatedUser Sekcam => _bot.Official("sekcam");
+
+    private SimulatedUser Camat => _bot.Official("camat");
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHarness.StartAsync();
+        foreach (var official in SampleOffice.Configuration.Officials)
+        {
+            await _bot.RegisterAsync(official.Id);
+        }
+
+        await _bot.Official("staf-pk").SendTextAsync($"/buka {Period.Id}");
+        foreach (var unit in SampleOffice.Configuration.Units)
+        {
+            await CompleteUnitAsync(unit.Id, firstTime: true);
+        }
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task All_stages_approve_and_the_head_receives_the_signed_pdf()
+    {
+        var validation = await Kasubbag.WaitForReplyAsync(m => m.FindButton("Validasi") is not null, BotHarness.Patience);
+        Assert.Contains("Laporan data kinerja Kecamatan Sukamaju — Triwulan III 2026", validation.Content);
+        Assert.NotNull(validation.Document);
+        await Kasubbag.PressButtonAsync("Validasi");
+
+        var paraf = await Sekcam.WaitForReplyAsync(m => m.FindButton("Paraf") is not null, BotHarness.Patience);
+        await Sekcam.PressButtonAsync(paraf.MessageId, paraf.FindButton("Paraf")!.CallbackData!);
+
+        var signature = await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
+        await Camat.PressButtonAsync("Tandatangani");
+
+        var signed = await Camat.WaitForReplyAsync(m => m.Content.Contains("telah ditandatangani") && m.Document is not null, BotHarness.Patience);
+        await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Content.Contains("telah ditandatangani"), BotHarness.Patience);
+        Assert.Empty(Camat.Messages.Single(m => m.MessageId == signature.MessageId).Buttons);
+
+        var pdf = _bot.Server.ReadFile(signed.Document!.FileId);
+        var archived = Path.Combine(_bot.DataDirectory, "reports", "kec-sukamaju", Period.Id, "rev-1", $"data-kinerja-kec-sukamaju-{Period.Id}-rev1.pdf");
+        Assert.Equal(await File.ReadAllBytesAsync(archived), pdf);
+        Assert.StartsWith(Convert.ToHexStringLower(SHA256.HashData(pdf)), await File.ReadAllTextAsync(archived + ".sha256"));
+
+        var text = string.Join("\n", PdfText.Pages(pdf));
+        Assert.Contains("DATA KINERJA KECAMATAN SUKAMAJU TRIWULAN III 2026", text);
+        Assert.Contains("Drs. Bagus Wicaksono, M.Si.", text);
+        Assert.Contains("NIP. 19700315 200003 1 004", text);
+        Assert.Contains("Pembina Tingkat I (IV/b)", text);
+        Assert.Contains("Hendra Saputra, S.E.", text);
+        Assert.Contains("Ratna Kusumawardani, S.IP.", text);
+        Assert.Contains("Halaman 1 dari", text);
+        Assert.Equal(OfficeReportWorkflow.Signed, (await ReportAsync()).State);
+
+        await _bot.Official("staf-pk").SendTextAsync("/rekap");
+        var again = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document is not null && m.Content.Contains("sudah ditandatangani"), BotHarness.Patience);
+        Assert.Equal(pdf, _bot.Server.ReadFile(again.Document!.FileId));
+    }
+
+    [Fact]
+    public async Task The_signature_stage_returns_to_paraf_and_the_chain_recovers()
+    {
+        await Kasubbag.WaitForReplyAsync(m => m.FindButton("Validasi") is not null, BotHarness.Patience);
+        await Kasubbag.PressButtonAsync("Validasi");
+        await Sekcam.WaitForReplyAsync(m => m.FindButton("Paraf") is not null, BotHarness.Patience);
+        await Sekcam.PressButtonAsync("Paraf");
+        await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
+
+        await Camat.PressButtonAsync("Kembalikan");
+        await Camat.WaitForReplyAsync(m => m.Content.Contains("ke mana"), BotHarness.Patience);
+        await Camat.PressButtonAsync("Ke paraf");
+        await Camat.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await Camat.SendTextAsync("Paraf Sekcam belum ada tanggalnya.");
+
+        var back = await Sekcam.WaitForReplyAsync(m => m.Content.Contains("Dikembalikan oleh Drs. Bagus Wicaksono") && m.FindButton("Paraf") is not null, BotHarness.Patience);
+        Assert.Contains("Paraf Sekcam belum ada tanggalnya.", back.Content);
+        await Sekcam.PressButtonAsync("Paraf");
+        await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
+        await Camat.PressButtonAsync("Tandatangani");
+        await Camat.WaitForReplyAsync(m => m.Content.Contains("telah ditandatangani"), BotHarness.Patience);
+        Assert.Equal(OfficeReportWorkflow.Signed, (await ReportAsync()).State);
+    }
+
+    [Fact]
+    public async Task Validation_returns_the_report_to_one_unit_which_fixes_and_the_report_comes_back()
+    {
+        var first = await Kasubbag.WaitForReplyAsync(m => m.FindButton("Validasi") is not null, BotHarness.Patience);
+
+        // The head cannot validate in the planning official's place.
+        await Camat.PressButtonAsync(Camat.LastBotMessage!.MessageId, first.FindButton("Validasi")!.CallbackData!);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("bukan untuk") == true, BotHarness.Patience);
+
+        await Kasubbag.PressButtonAsync("Kembalikan");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("ke mana"), BotHarness.Patience);
+        await Kasubbag.PressButtonAsync("Ke Seksi Pemerintahan");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await Kasubbag.SendTextAsync("IK-1.1 tidak sesuai daftar hadir rapat.");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan ke Seksi Pemerintahan"), BotHarness.Patience);
+
+        var kasi = _bot.Official("kasi-pem");
+        var returned = await kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
+        Assert.Contains("IK-1.1 tidak sesuai daftar hadir rapat.", returned.Content);
+        Assert.Equal(OfficeReportWorkflow.Collecting, (await ReportAsync()).State);
+
+        await CompleteUnitAsync("pemerintahan", firstTime: false);
+
+        var again = await Kasubbag.WaitForReplyAsync(m => m.FindButton("Validasi") is not null && m.MessageId > first.MessageId, BotHarness.Patience);
+        Assert.NotNull(again.Document);
+        Assert.Equal(new WorkflowState("Validation"), (await ReportAsync()).State);
+    }
+
+    /// <summary>The unit head fills every indicator with its target (or fixes after a return) and the verifiers approve.</summary>
+    private async Task CompleteUnitAsync(string unitId, bool firstTime)
+    {
+        var office = SampleOffice.Configuration;
+        var unit = office.Unit(unitId);
+        var head = _bot.Official(unit.HeadId);
+        if (firstTime)
+        {
+            await head.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, BotHarness.Patience);
+            await head.PressButtonAsync("Mulai isi");
+            foreach (var indicator in office.IndicatorsFor(unitId, Period))
+            {
+                await head.WaitForReplyAsync(m => m.Content.Contains($"{indicator.Code} {indicator.Name}"), BotHarness.Patience);
+                await head.SendTextAsync(IndonesianFormat.Number(indicator.TargetFor(Period)!.Value));
+                if (indicator.Evidence == EvidenceRule.Required)
+                {
+                    await head.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
+                    await head.SendPhotoAsync(Photo);
+                }
+                else if (indicator.Evidence == EvidenceRule.Optional)
+                {
+                    await head.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+                    await head.PressButtonAsync("Lewati");
+                }
+            }
+        }
+        else
+        {
+            await head.PressButtonAsync("Perbaiki");
+        }
+
+        await head.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
+        await head.PressButtonAsync("Kirim");
+        foreach (var verifierId in unit.VerifierIds)
+        {
+            var verifier = _bot.Official(verifierId);
+            var message = await _bot.Server.WaitForBotMessageAsync(verifier.ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+            await verifier.PressButtonAsync(message.MessageId, message.FindButton("Setujui")!.CallbackData!);
+        }
+
+        await head.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
+    }
+
+    private async Task<WorkflowInstance> ReportAsync() =>
+        (await _bot.ReadStoreAsync(t => t.Workflows.FindAsync(WorkflowKind.OfficeReport, Period.Id, null, default)))!;
+}
