@@ -23,6 +23,7 @@ public static class KinerjaBotApp
     private const string Usage = """
         Usage:
           dotnet run --project src/KinerjaBot                          run the bot
+          dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
           dotnet run --project src/KinerjaBot -- workflow diagram      print both workflows as Mermaid
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory).
@@ -53,6 +54,8 @@ public static class KinerjaBotApp
                     await PrintSummaryAsync(host, output);
                     await output.WriteLineAsync("No Telegram:BotToken is set, so the bot does not connect to Telegram. Set Telegram__BotToken to a token from @BotFather to run it.");
                     return 0;
+                case ["demo", .. var demoFolder] when demoFolder.Length <= 1:
+                    return await RunDemoAsync(host, demoFolder.FirstOrDefault(), output, error, cancellationToken);
                 case ["period", "open", var periodId]:
                     return await OpenPeriodAsync(host, periodId, output, error, cancellationToken);
                 case ["workflow", "diagram"]:
@@ -123,6 +126,26 @@ public static class KinerjaBotApp
                 await output.WriteLineAsync($"Opened {period.Id} ({period.DisplayName}) for {result.Units} units; fill deadline {IndonesianFormat.DateTime(result.FillDeadline!.Value, office.Office.TimeZone)}.");
                 await output.WriteLineAsync($"{result.HeadsNotified} unit heads have a registered chat and get the opening message when the bot runs; the others get it when they register.");
                 return 0;
+        }
+    }
+
+    private static async Task<int> RunDemoAsync(IHost host, string? dataFolder, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var office = host.Services.GetRequiredService<OfficeConfiguration>();
+        var options = host.Services.GetRequiredService<IOptions<KinerjaBotOptions>>().Value;
+
+        // A fresh folder each run, so the demo always starts from an empty office.
+        var data = dataFolder ?? Path.Combine(Path.GetTempPath(), $"kinerjabot-demo-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..48]);
+        try
+        {
+            var pdf = await new Demo.DemoRunner(office, output).RunAsync(Path.GetFullPath(options.ConfigDirectory), data, Period.Quarter(2026, 3), cancellationToken);
+            await output.WriteLineAsync($"Final PDF: {pdf}");
+            return 0;
+        }
+        catch (TimeoutException e)
+        {
+            await error.WriteLineAsync($"The demo stalled waiting for the bot: {e.Message}");
+            return 1;
         }
     }
 

@@ -13,6 +13,10 @@ public sealed class KinerjaStore
 
     private readonly string _connectionString;
 
+    // One writer at a time inside this process. SQLite allows one anyway, and its own busy handler in the bundled
+    // build sleeps in whole seconds while waiting, which made every contended update take a second.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     private KinerjaStore(string path)
     {
         DatabasePath = path;
@@ -49,18 +53,20 @@ public sealed class KinerjaStore
     /// Starts a write transaction. It is BEGIN IMMEDIATE, so two writers queue instead of both reading the same
     /// version and failing later: the second one sees the first one's result.
     /// </summary>
-    public Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken)
+    public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var connection = OpenConnection();
+        await _writer.WaitAsync(cancellationToken);
+        SqliteConnection? connection = null;
         try
         {
+            connection = OpenConnection();
             var transaction = connection.BeginTransaction(deferred: false);
-            return Task.FromResult(new StoreTransaction(connection, transaction));
+            return new StoreTransaction(connection, transaction, () => _writer.Release());
         }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
+            _writer.Release();
             throw;
         }
     }

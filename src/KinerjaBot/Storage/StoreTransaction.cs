@@ -10,12 +10,15 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
+    private readonly Action _release;
     private bool _committed;
+    private bool _disposed;
 
-    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, Action release)
     {
         _connection = connection;
         _transaction = transaction;
+        _release = release;
         var session = new StoreSession(connection, transaction);
         Workflows = new WorkflowInstances(session);
         Values = new SubmissionValues(session);
@@ -53,13 +56,26 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
-        if (!_committed)
+        if (_disposed)
         {
-            _transaction.Rollback();
+            return;
         }
 
-        _transaction.Dispose();
-        _connection.Dispose();
+        _disposed = true;
+        try
+        {
+            if (!_committed)
+            {
+                _transaction.Rollback();
+            }
+
+            _transaction.Dispose();
+            _connection.Dispose();
+        }
+        finally
+        {
+            _release();
+        }
     }
 
     public ValueTask DisposeAsync()
