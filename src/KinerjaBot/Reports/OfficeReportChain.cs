@@ -53,7 +53,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             return;
         }
 
-        if (trigger == WorkflowTrigger.ReturnToUnit && action.Argument is null && report.State != OfficeReportWorkflow.Signed)
+        if (trigger == WorkflowTrigger.ReturnToUnit && action.Argument is null)
         {
             await AskWhereToReturnAsync(context, report);
             return;
@@ -138,7 +138,9 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
                 }
             }
 
-            await context.ReplyAsync($"Laporan {period.DisplayName} dikembalikan ke {context.Office.Unit(unitId).Name}. Laporan akan diteruskan lagi setelah data unit itu terverifikasi.");
+            await context.ReplyAsync(outcome.Instance.Revision > report.Revision
+                ? $"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{outcome.Instance.Revision}; data {context.Office.Unit(unitId).Name} dikembalikan untuk diperbaiki."
+                : $"Laporan {period.DisplayName} dikembalikan ke {context.Office.Unit(unitId).Name}. Laporan akan diteruskan lagi setelah data unit itu terverifikasi.");
         }
         else
         {
@@ -169,11 +171,17 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var status = report.State == OfficeReportWorkflow.Signed
             ? $"Laporan {name} sudah ditandatangani" + (report.Revision > 1 ? $" (Revisi ke-{report.Revision})." : ".")
             : $"Laporan {name} belum ditandatangani; berikut drafnya.";
+
+        // A signed report can be reopened as a new revision by those the table allows (the head, operators).
+        var reopen = services.Workflows.PermittedFor(report, context.Me.Id).Where(t => t.Trigger == WorkflowTrigger.ReturnToUnit)
+            .Select(t => (IReadOnlyList<Choice>)[new Choice(t.ButtonLabel, CallbackAction.ForTrigger(report, t.Trigger))])
+            .ToList();
         await context.ReplyAsync(new OutgoingMessage
         {
             Text = MessageText.Of(status).Spans,
             DocumentPath = document,
             DocumentName = Path.GetFileName(document),
+            Choices = report.State == OfficeReportWorkflow.Signed ? reopen : [],
         });
     }
 
@@ -227,7 +235,9 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             choices.Add([new Choice($"Ke {unit.Name}", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit, unit.Id))]);
         }
 
-        await context.ReplyAsync(MessageText.Of("Laporan dikembalikan ke mana?"), choices);
+        await context.ReplyAsync(
+            MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Unit mana yang datanya perlu direvisi?" : "Laporan dikembalikan ke mana?"),
+            choices);
     }
 
     private async Task DeliverSignedAsync(ConversationContext context, WorkflowInstance report)

@@ -25,7 +25,11 @@ public static class UnitSubmissionWorkflow
     public static WorkflowDefinition Build(OfficeConfiguration office, Unit unit)
     {
         var head = new WorkflowRole("unit-head", "kepala unit", new HashSet<string> { unit.HeadId });
-        var chain = new WorkflowRole("office-chain", "pejabat rantai laporan", office.Chain.Select(s => s.OfficialId).ToHashSet());
+        // Whoever can send the report back to a unit: the chain officials, and the head or an operator reopening a signed report.
+        var chain = new WorkflowRole(
+            "office-chain",
+            "rantai laporan, camat atau operator",
+            office.Chain.Select(s => s.OfficialId).Append(office.Roles.HeadId).Concat(office.Roles.OperatorIds).ToHashSet());
         var rows = new List<Transition>
         {
             new(NotStarted, WorkflowTrigger.Start, head, Filling, "Mulai isi"),

@@ -131,6 +131,46 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         Assert.Equal(new WorkflowState("Validation"), (await ReportAsync()).State);
     }
 
+    [Fact]
+    public async Task Reopening_a_signed_report_makes_revision_2_and_keeps_revision_1()
+    {
+        await SignAsync();
+        var staf = _bot.Official("staf-pk");
+        await staf.WaitForReplyAsync(m => m.Content.Contains("telah ditandatangani"), BotHarness.Patience);
+
+        await staf.SendTextAsync("/rekap");
+        await staf.WaitForReplyAsync(m => m.FindButton("Buka revisi") is not null, BotHarness.Patience);
+        await staf.PressButtonAsync("Buka revisi");
+        await staf.WaitForReplyAsync(m => m.Content.Contains("perlu direvisi"), BotHarness.Patience);
+        await staf.PressButtonAsync("Ke Seksi Kesejahteraan Sosial");
+        await staf.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await staf.SendTextAsync("Koreksi data IK-4.1 dari Dinas Sosial.");
+        await staf.WaitForReplyAsync(m => m.Content.Contains("Revisi ke-2"), BotHarness.Patience);
+
+        await _bot.Official("kasi-kesos").WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
+        await CompleteUnitAsync("kesos", firstTime: false);
+        await SignAsync();
+
+        var signed = await Camat.WaitForReplyAsync(m => m.Document?.FileName?.EndsWith("rev2.pdf", StringComparison.Ordinal) == true, BotHarness.Patience);
+        var text = string.Join("\n", PdfText.Pages(_bot.Server.ReadFile(signed.Document!.FileId)));
+        Assert.Contains("Revisi ke-2", text);
+        var folder = Path.Combine(_bot.DataDirectory, "reports", "kec-sukamaju", Period.Id);
+        Assert.True(File.Exists(Path.Combine(folder, "rev-1", $"data-kinerja-kec-sukamaju-{Period.Id}-rev1.pdf")));
+        Assert.True(File.Exists(Path.Combine(folder, "rev-2", $"data-kinerja-kec-sukamaju-{Period.Id}-rev2.pdf")));
+        var report = await ReportAsync();
+        Assert.Equal((OfficeReportWorkflow.Signed, 2), (report.State, report.Revision));
+    }
+
+    private async Task SignAsync()
+    {
+        foreach (var (official, label) in new[] { ("kasubbag-pk", "Validasi"), ("sekcam", "Paraf"), ("camat", "Tandatangani") })
+        {
+            var user = _bot.Official(official);
+            var message = await _bot.Server.WaitForBotMessageAsync(user.ChatId, m => m.FindButton(label) is not null, BotHarness.Patience);
+            await user.PressButtonAsync(message.MessageId, message.FindButton(label)!.CallbackData!);
+        }
+    }
+
     /// <summary>The unit head fills every indicator with its target (or fixes after a return) and the verifiers approve.</summary>
     private async Task CompleteUnitAsync(string unitId, bool firstTime)
     {
