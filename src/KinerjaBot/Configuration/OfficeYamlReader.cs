@@ -8,6 +8,9 @@ namespace KinerjaBot.Configuration;
 /// <summary>Reads and checks <c>office.yaml</c>: office, officials, roles, units, chain, deadlines, holidays.</summary>
 internal static partial class OfficeYamlReader
 {
+    /// <summary>Unit ids and indicator codes ride in button data (≤ 64 bytes), so they are kept short.</summary>
+    public const int MaxIdLength = 20;
+
     private static readonly string[] RoleNames = ["head", "secretary", "planning"];
 
     public sealed record Result(
@@ -391,6 +394,13 @@ internal static partial class OfficeYamlReader
         if (id is not null && !IdPattern().IsMatch(id))
         {
             section.Report(section.Find(key), $"{what} id '{id}' may only contain lower-case letters, digits and '-'", $"write e.g. '{key}: {example}'");
+            return null;
+        }
+
+        if (id is { Length: > MaxIdLength })
+        {
+            // Ids travel inside Telegram button data, which is limited to 64 bytes.
+            section.Report(section.Find(key), $"{what} id '{id}' is longer than {MaxIdLength} characters", $"shorten it, e.g. '{key}: {example}'");
             return null;
         }
 

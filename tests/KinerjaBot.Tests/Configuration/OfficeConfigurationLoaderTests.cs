@@ -188,6 +188,22 @@ public sealed class OfficeConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_indicator_code_too_long_for_button_data_is_reported()
+    {
+        var line = Edit("indicators.yaml", "- code: IK-2.2", "- code: INDIKATOR-KINERJA-2.2-PATROLI");
+
+        AssertProblem(LoadFailure(), "indicators.yaml", line, "must be at most 20 characters", "write a short code such as IKU-1");
+    }
+
+    [Fact]
+    public void A_unit_id_too_long_for_button_data_is_reported()
+    {
+        var line = Edit("office.yaml", "- id: kesos", "- id: kesejahteraan-sosial-masyarakat");
+
+        AssertProblem(LoadFailure(), "office.yaml", line, "is longer than 20 characters", "shorten it");
+    }
+
+    [Fact]
     public void An_unknown_time_zone_is_reported()
     {
         var line = Edit("office.yaml", "timezone: Asia/Jakarta", "timezone: WIB");
