@@ -58,6 +58,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Period_open_opens_a_period_once_and_queues_nothing_for_unregistered_heads()
+    {
+        var (exit, output, _) = await RunAsync("period", "open", "2026-TW3");
+        var (again, _, error) = await RunAsync("period", "open", "2026-TW3");
+        var (bad, _, badError) = await RunAsync("period", "open", "2026-Q3");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Opened 2026-TW3 (Triwulan III 2026) for 5 units", output);
+        Assert.Contains("0 unit heads have a registered chat", output);
+        Assert.Equal(KinerjaBotApp.UsageError, again);
+        Assert.Contains("already open", error);
+        Assert.Equal(KinerjaBotApp.UsageError, bad);
+        Assert.Contains("'2026-Q3' is not a period id", badError);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_prints_the_usage()
     {
         var (exit, _, error) = await RunAsync("laporan");
