@@ -135,7 +135,8 @@ public static class KinerjaBotApp
         var options = host.Services.GetRequiredService<IOptions<KinerjaBotOptions>>().Value;
 
         // A fresh folder each run, so the demo always starts from an empty office.
-        var data = dataFolder ?? Path.Combine(Path.GetTempPath(), $"kinerjabot-demo-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..48]);
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var data = dataFolder ?? Path.Combine(Path.GetTempPath(), $"kinerjabot-demo-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..48]);
         try
         {
             var pdf = await new Demo.DemoRunner(office, output).RunAsync(Path.GetFullPath(options.ConfigDirectory), data, Period.Quarter(2026, 3), cancellationToken);
