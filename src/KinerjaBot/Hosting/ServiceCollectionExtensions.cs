@@ -31,11 +31,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => OfficeConfigurationLoader.Load(Options(sp).ConfigDirectory));
         services.AddSingleton(sp => KinerjaStore.Open(Options(sp).DataDirectory, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp =>
-        {
-            var office = sp.GetRequiredService<OfficeConfiguration>();
-            return new WorkingCalendar(office.Office.TimeZone, office.Holidays);
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<OfficeConfiguration>().CreateCalendar());
         services.AddSingleton(RatingBands.Default);
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<WorkflowService>();
