@@ -50,6 +50,13 @@ public sealed class ReminderRecords
             _session.Transaction,
             cancellationToken: cancellationToken));
 
+    public Task CloseByKeyAsync(string key, string outcome, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reminders SET closed_at = @Now, outcome = @outcome WHERE reminder_key = @key AND closed_at IS NULL",
+            new { key, outcome, Now = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
     /// <summary>Every row, oldest first (for tests and diagnostics).</summary>
     public async Task<IReadOnlyList<ReminderRecord>> AllAsync(CancellationToken cancellationToken) =>
         (await _session.Connection.QueryAsync<Row>(new CommandDefinition(
