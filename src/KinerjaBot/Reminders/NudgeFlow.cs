@@ -31,6 +31,7 @@ public sealed class NudgeFlow(ReminderEngine engine, WorkingCalendar calendar)
             NudgeResult.Sent => $"Pengingat terkirim ke {target.Name}.",
             NudgeResult.Queued => $"Pengingat untuk {target.Name} akan dikirim {IndonesianFormat.DateTime(calendar.NextWorkingMoment(context.Now), office.Office.TimeZone)}.",
             NudgeResult.AlreadyToday => $"{target.Name} sudah diingatkan hari ini.",
+            NudgeResult.Unreachable => $"Maaf, {target.Name} belum terhubung dengan bot, sehingga pengingat tidak dapat dikirim.",
             _ => $"{target.Name} sudah tidak terlambat.",
         };
     }

@@ -14,4 +14,7 @@ public enum NudgeResult
 
     /// <summary>Nothing of theirs under the presser is late any more.</summary>
     NotLate,
+
+    /// <summary>The official has no chat with the bot (not registered, or blocked it).</summary>
+    Unreachable,
 }

@@ -104,8 +104,8 @@ public sealed class ReminderEngine(
             return NudgeResult.Queued;
         }
 
-        await SendDueAsync(transaction, owed.ToDictionary(i => i.StageKey, StringComparer.Ordinal), now, cancellationToken, late.Select(i => i.StageKey).ToHashSet(StringComparer.Ordinal));
-        return NudgeResult.Sent;
+        var sent = await SendDueAsync(transaction, owed.ToDictionary(i => i.StageKey, StringComparer.Ordinal), now, cancellationToken, late.Select(i => i.StageKey).ToHashSet(StringComparer.Ordinal));
+        return sent > 0 ? NudgeResult.Sent : NudgeResult.Unreachable;
     }
 
     /// <summary>The official told about <paramref name="item"/>'s holder being late, if anyone.</summary>

@@ -26,10 +26,6 @@ public sealed class ReminderRecords
             _session.Transaction,
             cancellationToken: cancellationToken)) == 1;
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) =>
-        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM reminders WHERE reminder_key = @key", new { key }, _session.Transaction, cancellationToken: cancellationToken)) > 0;
-
     /// <summary>Open reminders due at or before <paramref name="nowUtc"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ReminderRecord>> DueAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         (await _session.Connection.QueryAsync<Row>(new CommandDefinition(

@@ -147,7 +147,8 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         Checkpoint();
         _clock.JumpTo(Local(2026, 12, 22, 9, 30));
         await _bot.StartBotAsync();
-        var afterOutage = await TickAtAsync(Local(2026, 12, 22, 9, 30, 1));
+        // The new host's own start-up pass may already have sent them: count from before the start either way.
+        var afterOutage = await TickAtAsync(Local(2026, 12, 22, 9, 30, 1), countFromLastCheckpoint: true);
         AssertOneEachTo(afterOutage, [.. LateHeads, "kasubbag-pk"]);
         Assert.All(LateHeads, id => Assert.Contains("Sudah terlambat 3 hari kerja.", afterOutage[id][0].Content));
         await AssertNothingAtAsync(Local(2026, 12, 22, 10, 0));
@@ -215,9 +216,13 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>Moves the clock, runs one scheduler pass, waits until the outbox is sent, and returns what each official got.</summary>
-    private async Task<Dictionary<string, List<ChatMessage>>> TickAtAsync(DateTimeOffset localTime)
+    private async Task<Dictionary<string, List<ChatMessage>>> TickAtAsync(DateTimeOffset localTime, bool countFromLastCheckpoint = false)
     {
-        Checkpoint();
+        if (!countFromLastCheckpoint)
+        {
+            Checkpoint();
+        }
+
         if (localTime > _clock.GetUtcNow())
         {
             _clock.JumpTo(localTime);
