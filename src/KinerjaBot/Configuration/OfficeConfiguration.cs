@@ -20,7 +20,9 @@ public sealed class OfficeConfiguration
         IReadOnlyList<ChainStage> chain,
         StageDeadlines deadlines,
         IReadOnlySet<DateOnly> holidays,
-        IReadOnlyList<Indicator> indicators)
+        IReadOnlyList<Indicator> indicators,
+        OfficeHours? hours = null,
+        ReminderSettings? reminders = null)
     {
         Office = office;
         Officials = officials;
@@ -30,6 +32,8 @@ public sealed class OfficeConfiguration
         Deadlines = deadlines;
         Holidays = holidays;
         Indicators = indicators;
+        Hours = hours ?? OfficeHours.Default;
+        Reminders = reminders ?? ReminderSettings.Default(roles);
         _officialsById = officials.ToDictionary(o => o.Id, StringComparer.Ordinal);
         _officialsByPhone = officials.ToDictionary(o => o.Phone, StringComparer.Ordinal);
         _unitsById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
@@ -50,6 +54,15 @@ public sealed class OfficeConfiguration
     public IReadOnlySet<DateOnly> Holidays { get; }
 
     public IReadOnlyList<Indicator> Indicators { get; }
+
+    /// <summary>Working days and hours (office.yaml <c>working_days</c> / <c>working_hours</c>).</summary>
+    public OfficeHours Hours { get; }
+
+    /// <summary>Weekly digest and escalation (office.yaml <c>reminders:</c>).</summary>
+    public ReminderSettings Reminders { get; }
+
+    /// <summary>The office's working calendar: time zone, working days and hours, holidays.</summary>
+    public WorkingCalendar CreateCalendar() => new(Office.TimeZone, Holidays, Hours.Days, Hours.Start, Hours.End);
 
     public Official Official(string id) =>
         _officialsById.TryGetValue(id, out var official)

@@ -25,7 +25,7 @@ internal static partial class OfficeYamlReader
     {
         var problems = root.Problems;
         var before = problems.All.Count;
-        root.RejectUnknownKeys("office.yaml", "office", "officials", "roles", "units", "chain", "deadlines", "holidays");
+        root.RejectUnknownKeys("office.yaml", "office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders");
 
         var office = ReadOffice(root, configDirectory);
         var officials = ReadOfficials(root);
@@ -35,12 +35,14 @@ internal static partial class OfficeYamlReader
         var chain = ReadChain(root, officialIds, roles);
         var deadlines = ReadDeadlines(root);
         var holidays = ReadHolidays(root);
+        var hours = OfficeTimeYamlReader.ReadHours(root);
+        var reminders = OfficeTimeYamlReader.ReadReminders(root, officialIds, roles);
 
         var clean = problems.All.Count == before && office is not null && roles is not null && deadlines is not null;
         return new Result(
             units,
             unitLines,
-            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators) : null);
+            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) : null);
     }
 
     private static OfficeInfo? ReadOffice(YamlSection root, string configDirectory)
@@ -419,7 +421,7 @@ internal static partial class OfficeYamlReader
         return id;
     }
 
-    private static string KnownIds(IReadOnlySet<string> officialIds) =>
+    internal static string KnownIds(IReadOnlySet<string> officialIds) =>
         officialIds.Count == 0
             ? "add the official to the 'officials:' list first"
             : $"use one of the official ids: {string.Join(", ", officialIds.Order(StringComparer.Ordinal))}";

@@ -15,6 +15,9 @@ internal sealed class YamlSection(string file, YamlMappingNode node, Configurati
 
     public ConfigurationProblems Problems => problems;
 
+    /// <summary>Every key of the block with its value, in file order (for blocks whose keys are ids).</summary>
+    public IEnumerable<(YamlNode Key, YamlNode Value)> Entries => node.Children.Select(pair => (pair.Key, pair.Value));
+
     public YamlNode? Find(string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 

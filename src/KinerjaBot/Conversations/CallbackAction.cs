@@ -9,7 +9,8 @@ namespace KinerjaBot.Conversations;
 /// What a button means, packed into Telegram's 64-byte <c>callback_data</c>. It names the instance and the
 /// version it was shown for, but is never trusted: every press is re-checked against the store and the
 /// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
-/// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence).
+/// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence),
+/// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
 {
@@ -20,6 +21,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char ConfirmKind = 'y';
     public const char RetypeKind = 'n';
     public const char SkipKind = 's';
+    public const char NudgeKind = 'i';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -28,6 +30,8 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
 
     public static string ForEdit(WorkflowInstance instance, string indicatorCode) =>
         Checked($"e:{instance.Id}:{instance.Version}:{indicatorCode}");
+
+    public static string ForNudge(string officialId) => Checked($"i:{officialId}");
 
     public static string Confirm => "y";
 
@@ -46,6 +50,18 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
         if (data is "y" or "n" or "s")
         {
             action = new CallbackAction(data[0]);
+            return true;
+        }
+
+        if (data.StartsWith("i:", StringComparison.Ordinal))
+        {
+            var officialId = data[2..];
+            if (officialId.Length == 0 || officialId.Contains(':', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            action = new CallbackAction(NudgeKind, Argument: officialId);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KinerjaBot.Reminders;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ public sealed class ConversationRouter(
     FillingFlow filling,
     VerificationFlow verification,
     CommandHandler commands,
+    NudgeFlow nudges,
     ILogger<ConversationRouter> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -98,6 +100,9 @@ public sealed class ConversationRouter(
                 break;
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context);
+                break;
+            case CallbackAction.NudgeKind:
+                await nudges.HandlePressAsync(context, action);
                 break;
         }
     }

@@ -24,8 +24,15 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             .Plain($"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi, satu indikator per pesan.");
     }
 
-    public static IReadOnlyList<IReadOnlyList<Choice>> OpeningChoices(SubmissionSnapshot submission) =>
-        [[new Choice(BotTexts.StartFilling, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Start))]];
+    public static IReadOnlyList<IReadOnlyList<Choice>> OpeningChoices(SubmissionSnapshot submission) => StartChoices(submission.Instance);
+
+    /// <summary>Mulai isi, for a submission not yet started (the opening message and its reminders).</summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> StartChoices(WorkflowInstance instance) =>
+        [[new Choice(BotTexts.StartFilling, CallbackAction.ForTrigger(instance, WorkflowTrigger.Start))]];
+
+    /// <summary>What a unit head in the middle of filling is told (/isi continues; there is no button for it).</summary>
+    public static string UnfinishedFillingText(Configuration.Unit unit, Period period) =>
+        $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
 
     /// <summary>Sends <paramref name="officialId"/> every item of the newest open period that waits for them.</summary>
     public async Task SendAsync(ConversationContext context, string officialId)
@@ -46,7 +53,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             }
             else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Filling)
             {
-                await context.SendToAsync(officialId, MessageText.Of($"Pengisian data {submission.Unit.Name} — {submission.Period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan."));
+                await context.SendToAsync(officialId, MessageText.Of(UnfinishedFillingText(submission.Unit, submission.Period)));
             }
             else if (UnitSubmissionWorkflow.VerifierPosition(state) is { } position && submission.Unit.VerifierIds[position - 1] == officialId)
             {

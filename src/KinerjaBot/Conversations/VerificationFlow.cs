@@ -137,12 +137,19 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
-        await context.SendToAsync(verifierId, text,
-        [[
-            new Choice(BotTexts.Approve, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Approve)),
-            new Choice(BotTexts.Return, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Return)),
-        ]]);
+        await context.SendToAsync(verifierId, text, VerifierChoices(submission.Instance));
     }
+
+    /// <summary>Setujui / Kembalikan for the verifier the submission waits for (the verification message and its reminders).</summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> VerifierChoices(WorkflowInstance instance) =>
+    [[
+        new Choice(BotTexts.Approve, CallbackAction.ForTrigger(instance, WorkflowTrigger.Approve)),
+        new Choice(BotTexts.Return, CallbackAction.ForTrigger(instance, WorkflowTrigger.Return)),
+    ]];
+
+    /// <summary>Perbaiki, for a unit head holding a returned submission.</summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> FixChoices(WorkflowInstance instance) =>
+        [[new Choice(BotTexts.Fix, CallbackAction.ForTrigger(instance, WorkflowTrigger.Fix))]];
 
     /// <summary>Tells the unit head their data came back, with the reason and Perbaiki.</summary>
     public static async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
@@ -152,7 +159,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             .Plain("Alasan: ").Line(reason ?? "–")
             .Line()
             .Plain($"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.");
-        await context.SendToAsync(submission.Unit.HeadId, text, [[new Choice(BotTexts.Fix, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Fix))]]);
+        await context.SendToAsync(submission.Unit.HeadId, text, FixChoices(submission.Instance));
     }
 
     private async Task FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason)

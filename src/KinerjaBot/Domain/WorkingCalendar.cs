@@ -159,6 +159,12 @@ public sealed class WorkingCalendar
         return AtLocal(AddWorkingDays(day, 1), WorkdayStart);
     }
 
+    /// <summary>True inside working hours on a working day: when the office may be messaged.</summary>
+    public bool IsWorkingMoment(DateTimeOffset instant) => NextWorkingMoment(instant) == instant.ToUniversalTime();
+
+    /// <summary>The instant (UTC) of a wall-clock time on a local date in the office's zone.</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time) => AtLocal(day, time);
+
     private DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     private DateTimeOffset AtLocal(DateOnly day, TimeOnly time)

@@ -2,6 +2,7 @@ using KinerjaBot.Configuration;
 using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Periods;
+using KinerjaBot.Reminders;
 using KinerjaBot.Reports;
 using KinerjaBot.Reports.Pdf;
 using KinerjaBot.Storage;
@@ -31,11 +32,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => OfficeConfigurationLoader.Load(Options(sp).ConfigDirectory));
         services.AddSingleton(sp => KinerjaStore.Open(Options(sp).DataDirectory, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp =>
-        {
-            var office = sp.GetRequiredService<OfficeConfiguration>();
-            return new WorkingCalendar(office.Office.TimeZone, office.Holidays);
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<OfficeConfiguration>().CreateCalendar());
         services.AddSingleton(RatingBands.Default);
         services.AddSingleton<WorkflowCatalog>();
         services.AddSingleton<WorkflowService>();
@@ -58,6 +55,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ConversationRouter>();
 
+        services.AddSingleton<OwedWorkFinder>();
+        services.AddSingleton<ReminderMessages>();
+        services.AddSingleton<WeeklyDigestBuilder>();
+        services.AddSingleton<ReminderEngine>();
+        services.AddSingleton<NudgeFlow>();
+
         services.AddSingleton(_ =>
         {
             PdfSharpSetup.EnsureInitialized();
@@ -69,7 +72,7 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Telegram channel: client, rate-limited sender, update processing and the two background workers.</summary>
+    /// <summary>The Telegram channel: client, rate-limited sender, update processing, and the background workers (polling, sending, reminders).</summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
         // One long-lived HttpClient, not IHttpClientFactory: the factory's request logging would write the bot
@@ -92,6 +95,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UpdatePoller>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());
+
+        // Reminders go out through the same outbox, so they run only where the channel runs.
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;
     }
 

@@ -87,5 +87,20 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_outbox_pending ON outbox (sent_at, failed_at, id);
             """),
+        (3, "reminders: planned and sent reminders and digests", """
+            CREATE TABLE reminders (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                reminder_key TEXT NOT NULL UNIQUE,
+                kind         TEXT NOT NULL,
+                recipient_id TEXT NOT NULL,
+                stage_key    TEXT,
+                requested_by TEXT,
+                due_at       TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                closed_at    TEXT,
+                outcome      TEXT
+            );
+            CREATE INDEX ix_reminders_open ON reminders (closed_at, due_at);
+            """),
     ];
 }

@@ -28,6 +28,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Telegram = new TelegramUpdates(session);
         Outbox = new OutgoingQueue(session);
         Conversations = new ConversationStates(session);
+        Reminders = new ReminderRecords(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -45,6 +46,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public OutgoingQueue Outbox { get; }
 
     public ConversationStates Conversations { get; }
+
+    public ReminderRecords Reminders { get; }
 
     public Task CommitAsync(CancellationToken cancellationToken)
     {

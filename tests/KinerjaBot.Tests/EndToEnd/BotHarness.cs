@@ -17,9 +17,14 @@ public sealed class BotHarness : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly TempDirectory _data = new();
+    private readonly TimeProvider? _clock;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server) => Server = server;
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock)
+    {
+        Server = server;
+        _clock = clock;
+    }
 
     public LocalBotApiServer Server { get; }
 
@@ -27,11 +32,14 @@ public sealed class BotHarness : IAsyncDisposable
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
 
-    /// <summary>Starts the server with every official of the sample office as a Telegram user, and the bot.</summary>
-    public static async Task<BotHarness> StartAsync()
+    /// <summary>
+    /// Starts the server with every official of the sample office as a Telegram user, and the bot. With a
+    /// <paramref name="clock"/>, every host this harness starts tells time by it (the system clock otherwise).
+    /// </summary>
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
-        var harness = new BotHarness(server);
+        var harness = new BotHarness(server, clock);
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -69,6 +77,12 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Logging.AddProvider(new FileLoggerProvider(logFile));
         }
         builder.Services.AddTelegramChannel();
+        if (_clock is not null)
+        {
+            // Registered last, so it wins over the system clock AddKinerjaBot registers.
+            builder.Services.AddSingleton(_clock);
+        }
+
         _host = builder.Build();
         await _host.StartAsync();
         await Server.WaitForLongPollAsync(Patience);
