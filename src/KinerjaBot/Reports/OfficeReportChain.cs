@@ -212,11 +212,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             Text = text.Spans,
             DocumentPath = draft,
             DocumentName = Path.GetFileName(draft),
-            Choices =
-            [[
-                new Choice(label, CallbackAction.ForTrigger(report, WorkflowTrigger.Approve)),
-                new Choice(BotTexts.Return, CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit)),
-            ]],
+            Choices = ReportStageChoices.For(report, stage),
         });
     }
 
