@@ -1,3 +1,4 @@
+using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Hosting;
@@ -104,7 +105,7 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
 
     private async Task<long?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        if (item.Operation == Messaging.OutboxOperation.RemoveChoices)
+        if (item.Operation == OutboxOperation.RemoveChoices)
         {
             try
             {
@@ -124,8 +125,15 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         if (message.DocumentPath is { } path)
         {
             await using var file = File.OpenRead(path);
-            var sent = await outbox.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), text, ParseMode.Html, markup, cancellationToken);
-            return sent.MessageId;
+            var name = message.DocumentName ?? Path.GetFileName(path);
+            if (MessageText.ToPlainText(message.Text).Length <= TelegramLimits.MaxCaptionLength)
+            {
+                return (await outbox.SendDocumentAsync(item.ChatId, file, name, text, ParseMode.Html, markup, cancellationToken)).MessageId;
+            }
+
+            // Captions stop at 1024 characters (a long return reason gets there): the file goes first, then the
+            // full text with the buttons as an ordinary message.
+            await outbox.SendDocumentAsync(item.ChatId, file, name, cancellationToken: cancellationToken);
         }
 
         return (await outbox.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken)).MessageId;

@@ -92,10 +92,13 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await Camat.WaitForReplyAsync(m => m.Content.Contains("ke mana"), BotHarness.Patience);
         await Camat.PressButtonAsync("Ke paraf");
         await Camat.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
-        await Camat.SendTextAsync("Paraf Sekcam belum ada tanggalnya.");
+        // A long reason pushes the stage message past Telegram's 1024-character caption limit.
+        var reason = "Paraf Sekcam belum ada tanggalnya. " + string.Concat(Enumerable.Repeat("Mohon periksa kembali setiap baris tabel sebelum diparaf. ", 16));
+        await Camat.SendTextAsync(reason);
 
         var back = await Sekcam.WaitForReplyAsync(m => m.Content.Contains("Dikembalikan oleh Drs. Bagus Wicaksono") && m.FindButton("Paraf") is not null, BotHarness.Patience);
-        Assert.Contains("Paraf Sekcam belum ada tanggalnya.", back.Content);
+        Assert.Contains(reason.Trim(), back.Content);
+        Assert.Contains(Sekcam.Messages, m => m.Document is not null && m.MessageId < back.MessageId && m.MessageId > back.MessageId - 3);
         await Sekcam.PressButtonAsync("Paraf");
         await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
         await Camat.PressButtonAsync("Tandatangani");
