@@ -74,6 +74,10 @@ public sealed class SandboxRunner : IAsyncDisposable
             new LocalBotApiServerOptions
             {
                 Port = sandbox.Port,
+
+                // The chat history is in memory but registrations persist in the data directory: after a restart an
+                // official registered earlier has, as on Telegram, already started the chat with the bot.
+                RequireUserToStartChat = false,
                 ChatPage = new ChatPageOptions { Title = office.Office.Name, Subtitle = office.Office.Government },
             },
             cancellationToken);

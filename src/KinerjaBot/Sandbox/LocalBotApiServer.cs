@@ -13,7 +13,7 @@ namespace KinerjaBot.Sandbox;
 /// <summary>
 /// A local, Telegram-compatible Bot API server over real HTTP on 127.0.0.1. The bot talks to it exactly as to
 /// <c>api.telegram.org</c> (<c>{BaseUrl}/bot{token}/{method}</c>, files at <c>{BaseUrl}/file/bot{token}/{path}</c>),
-/// while tests (and later the sandbox web page) play the people on the other side with <see cref="SimulatedUser"/>,
+/// while tests (and the sandbox chat page, <see cref="LocalBotApiServerOptions.ChatPage"/>) play the people on the other side with <see cref="SimulatedUser"/>,
 /// watch the chats, read the request log and inject faults. It knows nothing about the bot's domain.
 /// All members are thread-safe: the bot polls while the test acts.
 /// </summary>
