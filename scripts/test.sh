@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs the Debian tools the tests drive (pdftotext from poppler-utils)
-# when they are missing and this machine can install them, so a fresh clone needs nothing by hand.
+# Runs every test of the solution. Installs the Debian tools the tests drive (pdftotext from poppler-utils, the
+# chromium the browser test drives) when they are missing and this machine can install them, so a fresh clone
+# needs nothing by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need[*]} (needed by the tests)..."
@@ -16,5 +18,8 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# The browser test drives Debian's /usr/bin/chromium; Playwright's own browser download cannot work here.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 exec dotnet test KinerjaBot.sln --configuration Release "$@"

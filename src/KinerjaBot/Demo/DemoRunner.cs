@@ -3,7 +3,6 @@ using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Hosting;
 using KinerjaBot.Sandbox;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -21,42 +20,26 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
     private static readonly byte[] EvidencePhoto = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private LocalBotApiServer _server = null!;
+    private SandboxRunner _sandbox = null!;
 
     /// <summary>Runs the demo with the bot's data in <paramref name="dataDirectory"/>; returns the final PDF's path.</summary>
     public async Task<string> RunAsync(string configDirectory, string dataDirectory, Period period, CancellationToken cancellationToken)
     {
-        await using var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions(), cancellationToken);
-        _server = server;
-        foreach (var (official, index) in office.Officials.Select((o, i) => (o, i)))
-        {
-            server.AddUser(900_000_001 + index, official.Name.Split(',')[0], null, official.Phone);
-        }
+        await using var sandbox = await SandboxRunner.StartAsync(
+            [
+                $"--KinerjaBot:ConfigDirectory={configDirectory}",
+                $"--KinerjaBot:DataDirectory={dataDirectory}",
+                "--Sandbox:Port=0",
 
-        var builder = KinerjaBotApp.CreateBuilder(
-        [
-            $"--KinerjaBot:ConfigDirectory={configDirectory}",
-            $"--KinerjaBot:DataDirectory={dataDirectory}",
-            $"--Telegram:BotToken={server.Token}",
-            $"--Telegram:ApiBaseUrl={server.BaseUrl}",
-
-            // A scripted replay waits for every reply; Telegram's 1 message/s per chat would make it crawl.
-            "--Telegram:Outbox:PerChatInterval=00:00:00.010",
-        ]);
-        builder.Logging.ClearProviders();
-        builder.Services.AddTelegramChannel();
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        try
-        {
-            await server.WaitForLongPollAsync(Patience, cancellationToken);
-            await Line($"Sandbox {server.BaseUrl}, data in {dataDirectory}");
-            return await PlayAsync(period, dataDirectory);
-        }
-        finally
-        {
-            await host.StopAsync(TimeSpan.FromSeconds(5));
-        }
+                // A scripted replay waits for every reply; Telegram's 1 message/s per chat would make it crawl.
+                "--Telegram:Outbox:PerChatInterval=00:00:00.010",
+            ],
+            builder => builder.Logging.ClearProviders(),
+            cancellationToken);
+        _sandbox = sandbox;
+        await sandbox.Server.WaitForLongPollAsync(Patience, cancellationToken);
+        await Line($"Sandbox {sandbox.PageUrl}, data in {sandbox.DataDirectory}");
+        return await PlayAsync(period, sandbox.DataDirectory);
     }
 
     private async Task<string> PlayAsync(Period period, string dataDirectory)
@@ -143,7 +126,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
         for (var position = 0; position < unit.VerifierIds.Count; position++)
         {
             var verifierId = unit.VerifierIds[position];
-            var message = await _server.WaitForBotMessageAsync(User(verifierId).ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, Patience);
+            var message = await _sandbox.Server.WaitForBotMessageAsync(User(verifierId).ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, Patience);
             if (returnFirst && position == 0)
             {
                 returnFirst = false;
@@ -151,7 +134,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
                 await Say(verifierId, "Mohon lampirkan bukti yang lebih jelas dan periksa kembali angkanya.", m => m.Content.Contains("dikembalikan"));
                 await Press(unit.HeadId, "Perbaiki", m => m.Content.Contains("Ringkasan"));
                 await Press(unit.HeadId, "Kirim", m => m.Content.Contains("telah dikirim"));
-                message = await _server.WaitForBotMessageAsync(User(verifierId).ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.Content.Contains("Revisi ke-2") && m.FindButton("Setujui") is not null, Patience);
+                message = await _sandbox.Server.WaitForBotMessageAsync(User(verifierId).ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.Content.Contains("Revisi ke-2") && m.FindButton("Setujui") is not null, Patience);
             }
 
             await PressOn(verifierId, message, "Setujui", m => m.Content.Contains("disetujui") || m.Content.Contains("terverifikasi"));
@@ -165,7 +148,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
         foreach (var stage in office.Chain)
         {
             var label = Workflow.OfficeReportWorkflow.ApproveLabel(stage.Kind);
-            var message = await _server.WaitForBotMessageAsync(User(stage.OfficialId).ChatId, m => m.FindButton(label) is not null && m.Document is not null, Patience);
+            var message = await _sandbox.Server.WaitForBotMessageAsync(User(stage.OfficialId).ChatId, m => m.FindButton(label) is not null && m.Document is not null, Patience);
             await PressOn(stage.OfficialId, message, label, _ => true);
         }
     }
@@ -211,8 +194,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
         await Line($"{office.Official(officialId).Name} [{label}] → {FirstLine(answer)}");
     }
 
-    private SimulatedUser User(string officialId) =>
-        _server.GetUser(900_000_001 + office.Officials.Select(o => o.Id).ToList().IndexOf(officialId));
+    private SimulatedUser User(string officialId) => _sandbox.Official(officialId);
 
     private static string FirstLine(ChatMessage message, int line = 0)
     {

@@ -12,21 +12,23 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Hosting;
 
 /// <summary>
-/// The command line: no verb runs the bot; <c>period open</c> opens a period; <c>workflow diagram</c> prints the
+/// The command line: no verb runs the bot (against Telegram with a token, else in the local sandbox); <c>demo</c>
+/// plays a whole period in the sandbox; <c>period open</c> opens a period; <c>workflow diagram</c> prints the
 /// workflows. Configuration mistakes end with one readable message and exit code 2, never a stack trace.
 /// </summary>
 public static class KinerjaBotApp
 {
     public const int ConfigurationError = 2;
     public const int UsageError = 64;
+    public const int SandboxPortUnavailable = 3;
 
     private const string Usage = """
         Usage:
-          dotnet run --project src/KinerjaBot                          run the bot
+          dotnet run --project src/KinerjaBot                          run the bot (no Telegram:BotToken: a local sandbox with a chat page)
           dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
           dotnet run --project src/KinerjaBot -- workflow diagram      print both workflows as Mermaid
-        Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory).
+        Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -38,7 +40,12 @@ public static class KinerjaBotApp
         {
             var builder = CreateBuilder(settings);
             var hasToken = !string.IsNullOrWhiteSpace(builder.Configuration["Telegram:BotToken"]);
-            if (verbs.Length == 0 && hasToken)
+            if (verbs.Length == 0 && !hasToken)
+            {
+                return await RunSandboxAsync(settings, output, error, cancellationToken);
+            }
+
+            if (verbs.Length == 0)
             {
                 builder.Services.AddTelegramChannel();
             }
@@ -46,13 +53,9 @@ public static class KinerjaBotApp
             using var host = builder.Build();
             switch (verbs)
             {
-                case [] when hasToken:
-                    await PrintSummaryAsync(host, output);
-                    await host.RunAsync(cancellationToken);
-                    return 0;
                 case []:
                     await PrintSummaryAsync(host, output);
-                    await output.WriteLineAsync("No Telegram:BotToken is set, so the bot does not connect to Telegram. Set Telegram__BotToken to a token from @BotFather to run it.");
+                    await host.RunAsync(cancellationToken);
                     return 0;
                 case ["demo", .. var demoFolder] when demoFolder.Length <= 1:
                     return await RunDemoAsync(host, demoFolder.FirstOrDefault(), output, error, cancellationToken);
@@ -89,6 +92,35 @@ public static class KinerjaBotApp
         });
         builder.Services.AddKinerjaBot(builder.Configuration);
         return builder;
+    }
+
+    private static async Task<int> RunSandboxAsync(string[] settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        SandboxRunner sandbox;
+        try
+        {
+            sandbox = await SandboxRunner.StartAsync(settings, cancellationToken: cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a taken port as an IOException; say what to change rather than print a stack trace.
+            await error.WriteLineAsync($"The sandbox could not listen on 127.0.0.1: {e.Message}");
+            await error.WriteLineAsync("Another program (or another sandbox) uses the port. Stop it, or pick another port: --Sandbox:Port=5081 (0 = any free port).");
+            return SandboxPortUnavailable;
+        }
+
+        await using (sandbox)
+        {
+            var office = sandbox.Office;
+            await output.WriteLineAsync("KinerjaBot local sandbox: no Telegram:BotToken is set, so the bot runs against a Telegram-compatible server on this computer. Nothing is sent to Telegram.");
+            await output.WriteLineAsync($"  Open {sandbox.PageUrl} in a browser, pick an official and chat with the bot as them.");
+            await output.WriteLineAsync($"  Office: {office.Office.Name}, {office.Officials.Count} officials, {office.Units.Count} units, {office.Indicators.Count} indicators.");
+            await output.WriteLineAsync($"  Data directory: {sandbox.DataDirectory}");
+            await output.WriteLineAsync("  Press Ctrl+C to stop. To use real Telegram instead, set Telegram__BotToken to a token from @BotFather.");
+            await sandbox.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return 0;
     }
 
     private static async Task<int> OpenPeriodAsync(IHost host, string periodId, TextWriter output, TextWriter error, CancellationToken cancellationToken)

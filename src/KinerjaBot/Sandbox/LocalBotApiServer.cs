@@ -13,7 +13,7 @@ namespace KinerjaBot.Sandbox;
 /// <summary>
 /// A local, Telegram-compatible Bot API server over real HTTP on 127.0.0.1. The bot talks to it exactly as to
 /// <c>api.telegram.org</c> (<c>{BaseUrl}/bot{token}/{method}</c>, files at <c>{BaseUrl}/file/bot{token}/{path}</c>),
-/// while tests (and later the sandbox web page) play the people on the other side with <see cref="SimulatedUser"/>,
+/// while tests (and the sandbox chat page, <see cref="LocalBotApiServerOptions.ChatPage"/>) play the people on the other side with <see cref="SimulatedUser"/>,
 /// watch the chats, read the request log and inject faults. It knows nothing about the bot's domain.
 /// All members are thread-safe: the bot polls while the test acts.
 /// </summary>
@@ -21,13 +21,16 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SandboxState _state;
+    private readonly ChatPageDirectory _chatPage;
     private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private LocalBotApiServer(WebApplication app, SandboxState state, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
+    private LocalBotApiServer(
+        WebApplication app, SandboxState state, ChatPageDirectory chatPage, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
     {
         _app = app;
         _state = state;
+        _chatPage = chatPage;
         _stopping = stopping;
         Options = options;
         BaseUrl = baseUrl;
@@ -98,6 +101,12 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         var logger = options.LoggerFactory?.CreateLogger<LocalBotApiServer>() ?? (ILogger)NullLogger.Instance;
+        var chatPage = new ChatPageDirectory();
+        if (options.ChatPage is { } pageOptions)
+        {
+            new ChatPageEndpoints(state, chatPage, pageOptions, stopping.Token).Map(app);
+        }
+
         new BotApiEndpoints(state, options.Token, logger, stopping.Token).Map(app);
         try
         {
@@ -112,7 +121,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         logger.LogInformation("Sandbox Bot API listening on {BaseUrl}", address);
-        return new LocalBotApiServer(app, state, stopping, options, address.TrimEnd('/'));
+        return new LocalBotApiServer(app, state, chatPage, stopping, options, address.TrimEnd('/'));
     }
 
     /// <summary>Adds a person who can talk to the bot; their private chat's id is their user id.</summary>
@@ -125,6 +134,25 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         _state.AddUser(userId, firstName, lastName, phone);
         return new SimulatedUser(_state, userId);
     }
+
+    /// <summary>
+    /// Offers a simulated user on the chat page (<see cref="LocalBotApiServerOptions.ChatPage"/>), under
+    /// <c>/chat/{key}</c>. The host supplies the names and descriptions; the server only shows them.
+    /// </summary>
+    public void ListOnChatPage(ChatPageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Options.ChatPage is null)
+        {
+            throw new InvalidOperationException("The chat page is off; set LocalBotApiServerOptions.ChatPage to turn it on.");
+        }
+
+        _state.UserInfo(entry.UserId);
+        _chatPage.Add(entry);
+    }
+
+    /// <summary>The people listed on the chat page, in the order they were added.</summary>
+    public IReadOnlyList<ChatPageEntry> ChatPageEntries => _chatPage.Entries;
 
     /// <summary>A simulated user added earlier.</summary>
     public SimulatedUser GetUser(long userId)

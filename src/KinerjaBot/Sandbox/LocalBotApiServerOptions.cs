@@ -29,6 +29,9 @@ public sealed record LocalBotApiServerOptions
     /// <summary>How many requests <see cref="LocalBotApiServer.RequestLog"/> keeps; the oldest are dropped first.</summary>
     public int RequestLogCapacity { get; init; } = 10_000;
 
+    /// <summary>Serve the chat web page at <c>/</c> as well as the Bot API; null (the default) serves the Bot API only.</summary>
+    public ChatPageOptions? ChatPage { get; init; }
+
     /// <summary>Where ASP.NET Core and the server log; null logs nothing (tests stay quiet).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 }

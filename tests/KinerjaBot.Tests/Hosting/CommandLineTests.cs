@@ -29,15 +29,48 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_without_a_verb_summarises_the_sample_office_and_creates_the_database()
+    public async Task Run_without_a_token_serves_the_local_sandbox_prints_its_address_and_stops_cleanly()
     {
-        var (exit, output, error) = await RunAsync();
+        var output = new WaitingWriter("Press Ctrl+C to stop");
+        var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = KinerjaBotApp.RunAsync(
+            ["--KinerjaBot:ConfigDirectory=" + RepositoryPaths.SampleConfig, "--KinerjaBot:DataDirectory=" + _temp.Combine("data"), "--Sandbox:Port=0", "--Logging:LogLevel:Default=Warning"],
+            output,
+            error,
+            stop.Token);
+        await output.Seen.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, exit);
-        Assert.Equal(string.Empty, error);
-        Assert.Contains("Kecamatan Sukamaju", output);
-        Assert.Contains("report chain: validate (kasubbag-pk) -> paraf (sekcam) -> sign (camat)", output);
+        var printed = output.ToString();
+        var url = System.Text.RegularExpressions.Regex.Match(printed, @"http://127\.0\.0\.1:\d+/").Value;
+        Assert.Contains("local sandbox", printed);
+        Assert.Contains("Data directory: " + _temp.Combine("data"), printed);
+        Assert.NotEmpty(url);
+        using (var http = new HttpClient())
+        {
+            var page = await http.GetStringAsync(url);
+            Assert.Contains("Kecamatan Sukamaju", page);
+            Assert.Contains("Hendra Saputra, S.E.", page);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal(string.Empty, error.ToString());
         Assert.True(File.Exists(_temp.Combine("data", "kinerjabot.db")));
+    }
+
+    [Fact]
+    public async Task A_sandbox_port_in_use_ends_with_a_message_saying_how_to_pick_another()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exit, _, error) = await RunAsync($"--Sandbox:Port={port}");
+
+        Assert.Equal(KinerjaBotApp.SandboxPortUnavailable, exit);
+        Assert.Contains("--Sandbox:Port=", error);
+        Assert.DoesNotContain("   at ", error);
     }
 
     [Fact]

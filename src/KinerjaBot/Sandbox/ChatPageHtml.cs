@@ -1,0 +1,151 @@
+using System.Collections.Frozen;
+using System.Net;
+using System.Text;
+
+namespace KinerjaBot.Sandbox;
+
+/// <summary>
+/// Turns a chat message into an HTML fragment the page can insert as is. Everything is escaped except a fixed set of
+/// formatting tags re-emitted without attributes, so neither a user's text nor the bot's markup can inject script,
+/// links or styles: the page's XSS safety rests here, not in the browser script.
+/// </summary>
+internal static class ChatPageHtml
+{
+    // Telegram's formatting tags and the plain tag the page shows for each. Links lose their href on purpose:
+    // a javascript: URL from a message must never become clickable.
+    private static readonly FrozenDictionary<string, string> SafeTags = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["b"] = "b", ["strong"] = "b",
+        ["i"] = "i", ["em"] = "i",
+        ["u"] = "u", ["ins"] = "u",
+        ["s"] = "s", ["strike"] = "s", ["del"] = "s",
+        ["code"] = "code", ["pre"] = "pre", ["blockquote"] = "blockquote",
+        ["a"] = "u", ["span"] = "span", ["tg-spoiler"] = "span", ["tg-emoji"] = "span",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The message's text or caption as safe HTML; HTML formatting is kept only for <c>parse_mode=HTML</c>.</summary>
+    public static string Body(ChatMessage message)
+    {
+        var isBot = message.Sender == ChatMessageSender.Bot;
+        if (isBot && message.RawText is { } raw && string.Equals(message.ParseMode, "HTML", StringComparison.OrdinalIgnoreCase))
+        {
+            return FromTelegramHtml(raw);
+        }
+
+        return Escape(isBot ? message.RawText ?? message.Content : message.Content);
+    }
+
+    /// <summary>Escapes text for an element body or a quoted attribute.</summary>
+    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    /// <summary>Telegram-style HTML to safe HTML. Anything that is not a recognised tag is shown literally.</summary>
+    public static string FromTelegramHtml(string html)
+    {
+        var output = new StringBuilder(html.Length + 16);
+        var open = new Stack<string>();
+        var i = 0;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '&')
+            {
+                i = AppendEntity(html, i, output);
+                continue;
+            }
+
+            var tag = c == '<' ? TryReadTag(html, i) : null;
+            if (tag is not { } found || !SafeTags.TryGetValue(found.Name, out var safe))
+            {
+                output.Append(Escape(c.ToString()));
+                i++;
+                continue;
+            }
+
+            if (found.Closing)
+            {
+                // Only close what is open, so stray end tags cannot unbalance the page's own markup.
+                if (open.Count > 0 && open.Peek() == safe)
+                {
+                    output.Append("</").Append(open.Pop()).Append('>');
+                }
+            }
+            else
+            {
+                open.Push(safe);
+                output.Append('<').Append(safe).Append('>');
+            }
+
+            i = found.End;
+        }
+
+        while (open.Count > 0)
+        {
+            output.Append("</").Append(open.Pop()).Append('>');
+        }
+
+        return output.ToString();
+    }
+
+    private static (string Name, bool Closing, int End)? TryReadTag(string html, int start)
+    {
+        var i = start + 1;
+        var closing = i < html.Length && html[i] == '/';
+        if (closing)
+        {
+            i++;
+        }
+
+        var nameStart = i;
+        while (i < html.Length && (char.IsAsciiLetterOrDigit(html[i]) || html[i] == '-'))
+        {
+            i++;
+        }
+
+        if (i == nameStart)
+        {
+            return null;
+        }
+
+        var name = html[nameStart..i].ToLowerInvariant();
+
+        // Attributes are skipped, honouring quotes so a '>' inside a value does not end the tag.
+        char? quote = null;
+        while (i < html.Length && (quote is not null || html[i] != '>'))
+        {
+            if (quote is null && html[i] is '"' or '\'')
+            {
+                quote = html[i];
+            }
+            else if (quote == html[i])
+            {
+                quote = null;
+            }
+
+            i++;
+        }
+
+        return i < html.Length ? (name, closing, i + 1) : null;
+    }
+
+    private static int AppendEntity(string html, int start, StringBuilder output)
+    {
+        // Decode the way Telegram does (named basics and numeric references), then escape again for the page.
+        var end = html.IndexOf(';', start);
+        if (end > start + 1 && end - start <= 10)
+        {
+            var entity = html[start..(end + 1)];
+            if (entity is "&lt;" or "&gt;" or "&amp;" or "&quot;" || entity.StartsWith("&#", StringComparison.Ordinal))
+            {
+                var decoded = WebUtility.HtmlDecode(entity);
+                if (decoded != entity)
+                {
+                    output.Append(Escape(decoded));
+                    return end + 1;
+                }
+            }
+        }
+
+        output.Append("&amp;");
+        return start + 1;
+    }
+}

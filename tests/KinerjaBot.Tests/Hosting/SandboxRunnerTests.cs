@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using KinerjaBot.Hosting;
+using KinerjaBot.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace KinerjaBot.Tests.Hosting;
+
+/// <summary>The no-token sandbox: every official of the office can be played on the page, and the real bot answers.</summary>
+public sealed class SandboxRunnerTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private SandboxRunner _sandbox = null!;
+
+    public async Task InitializeAsync() =>
+        _sandbox = await SandboxRunner.StartAsync(
+            [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", $"--KinerjaBot:DataDirectory={_data.Path}", "--Sandbox:Port=0"],
+            builder => builder.Logging.ClearProviders());
+
+    public async Task DisposeAsync()
+    {
+        await _sandbox.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public void Every_official_of_the_office_is_listed_with_position_and_roles()
+    {
+        var entries = _sandbox.Server.ChatPageEntries;
+
+        Assert.Equal(SampleOffice.Configuration.Officials.Select(o => o.Id), entries.Select(e => e.Key));
+        var planning = entries.Single(e => e.Key == "kasubbag-pk");
+        Assert.Equal("Hendra Saputra, S.E.", planning.Name);
+        Assert.Equal("Kepala Subbagian Perencanaan dan Keuangan", planning.Subtitle);
+        Assert.Contains("validasi laporan", planning.Detail);
+        Assert.Equal(_data.Path, _sandbox.DataDirectory);
+    }
+
+    [Fact]
+    public async Task An_official_registers_through_the_page_with_the_real_bot()
+    {
+        using var page = new HttpClient { BaseAddress = new Uri(_sandbox.PageUrl) };
+        page.DefaultRequestHeaders.Add("X-Sandbox-Page", "1");
+        var kasi = _sandbox.Official("kasi-trantib");
+
+        (await page.PostAsJsonAsync("sandbox/api/chat/kasi-trantib/text", new { text = "/start" })).EnsureSuccessStatusCode();
+        await kasi.WaitForReplyAsync(m => m.ReplyKeyboard?.Buttons.Any(b => b.RequestContact) == true, TimeSpan.FromSeconds(15));
+        (await page.PostAsync("sandbox/api/chat/kasi-trantib/contact", null)).EnsureSuccessStatusCode();
+        var greeting = await kasi.WaitForReplyAsync(m => m.Content.Contains("terdaftar sebagai"), TimeSpan.FromSeconds(15));
+
+        Assert.Contains("Kepala Seksi Ketentraman dan Ketertiban Umum", greeting.Content);
+    }
+
+    [Fact]
+    public async Task Simulated_user_ids_are_the_same_on_every_run_so_a_kept_data_directory_still_matches_its_chats()
+    {
+        using var otherData = new TempDirectory();
+        await using var again = await SandboxRunner.StartAsync(
+            [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", $"--KinerjaBot:DataDirectory={otherData.Path}", "--Sandbox:Port=0"],
+            builder => builder.Logging.ClearProviders());
+
+        var ids = _sandbox.Server.ChatPageEntries.Select(e => e.UserId).ToList();
+        Assert.Equal(ids, again.Server.ChatPageEntries.Select(e => e.UserId));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+}
