@@ -38,6 +38,9 @@ public static class BotTexts
         /rekap — unduh laporan periode terakhir
         """;
 
+    /// <summary>Ends a sentence after a name without doubling the dot of a degree ("S.H." → "S.H.", not "S.H..").</summary>
+    public static string EndSentence(string text) => text.EndsWith('.') ? text : text + ".";
+
     /// <summary>The polite form of address used everywhere.</summary>
     public static string Address(string name) => $"Bapak/Ibu {name}";
 }

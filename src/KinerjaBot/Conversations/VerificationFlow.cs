@@ -155,7 +155,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     public static async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
     {
         var text = new MessageText()
-            .Bold($"Data {submission.Unit.Name} — {submission.Period.DisplayName} dikembalikan").Line($" oleh {returnedBy}.")
+            .Bold($"Data {submission.Unit.Name} — {submission.Period.DisplayName} dikembalikan").Line($" oleh {BotTexts.EndSentence(returnedBy)}")
             .Plain("Alasan: ").Line(reason ?? "–")
             .Line()
             .Plain($"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.");
@@ -195,8 +195,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             case WorkflowTrigger.Approve when position is { } next:
                 await SetVerifyDeadlineAsync(context, instanceId);
                 var nextVerifier = context.Office.Official(submission.Unit.VerifierIds[next - 1]);
-                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan ke {nextVerifier.Name}.");
-                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan ke {nextVerifier.Name}."));
+                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan ke {BotTexts.EndSentence(nextVerifier.Name)}");
+                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan ke {BotTexts.EndSentence(nextVerifier.Name)}"));
                 await SendToVerifierAsync(context, submission, next);
                 break;
             case WorkflowTrigger.Approve:
@@ -207,7 +207,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
                 break;
             case WorkflowTrigger.Return:
                 await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, null, context.CancellationToken);
-                await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan ke {context.Office.Official(submission.Unit.HeadId).Name}. Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
+                await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan ke {BotTexts.EndSentence(context.Office.Official(submission.Unit.HeadId).Name)} Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
                 await SendReturnToHeadAsync(context, submission, context.Me.Name, reason);
                 break;
             case WorkflowTrigger.Fix:
@@ -245,7 +245,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     {
         var last = (await context.Transaction.Audit.ForInstanceAsync(instance.Id, context.CancellationToken)).LastOrDefault();
         var by = last is null ? null : context.Office.Officials.FirstOrDefault(o => o.Id == last.ActorId)?.Name;
-        context.CallbackNotice = by is null ? BotTexts.AlreadyProcessed : $"Sudah diproses oleh {by}.";
+        context.CallbackNotice = by is null ? BotTexts.AlreadyProcessed : $"Sudah diproses oleh {BotTexts.EndSentence(by)}";
         await context.RemovePressedChoicesAsync();
     }
 }

@@ -120,8 +120,8 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         if (state.Trigger == WorkflowTrigger.ReturnToPrevious)
         {
             var previous = OfficeReportWorkflow.StageOf(context.Office, outcome.Instance.State)!;
-            await context.ReplyAsync($"Laporan {period.DisplayName} dikembalikan ke {context.Office.Official(previous.OfficialId).Name}.");
-            await EnterStageAsync(context, outcome.Instance, note: $"Dikembalikan oleh {context.Me.Name}. Alasan: {reason}");
+            await context.ReplyAsync($"Laporan {period.DisplayName} dikembalikan ke {BotTexts.EndSentence(context.Office.Official(previous.OfficialId).Name)}");
+            await EnterStageAsync(context, outcome.Instance, note: $"Dikembalikan oleh {BotTexts.EndSentence(context.Me.Name)} Alasan: {reason}");
             return;
         }
 

@@ -56,6 +56,9 @@ public sealed class RegistrationEndToEndTests : IAsyncLifetime
         Assert.Contains("Hendra Saputra", greeting.Content);
         Assert.Contains("validasi laporan", greeting.Content);
         Assert.True(greeting.RemovesReplyKeyboard);
+
+        // Names end in degrees ("S.E."); a sentence after them must not end in "..".
+        Assert.All(SampleOffice.Configuration.Officials, o => Assert.DoesNotContain("..", _bot.Official(o.Id).Messages.Last(m => m.Content.Contains("terdaftar sebagai")).Content));
         var bindings = await _bot.ReadStoreAsync(t => t.Chats.AllAsync(default));
         Assert.Equal(SampleOffice.Configuration.Officials.Select(o => o.Id).Order(), bindings.Select(b => b.OfficialId).Order());
     }
