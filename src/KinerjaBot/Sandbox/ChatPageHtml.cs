@@ -109,20 +109,7 @@ internal static class ChatPageHtml
         var name = html[nameStart..i].ToLowerInvariant();
 
         // Attributes are skipped, honouring quotes so a '>' inside a value does not end the tag.
-        char? quote = null;
-        while (i < html.Length && (quote is not null || html[i] != '>'))
-        {
-            if (quote is null && html[i] is '"' or '\'')
-            {
-                quote = html[i];
-            }
-            else if (quote == html[i])
-            {
-                quote = null;
-            }
-
-            i++;
-        }
+        i = TelegramHtml.SkipToTagEnd(html, i);
 
         return i < html.Length ? (name, closing, i + 1) : null;
     }

@@ -94,20 +94,7 @@ internal static class TelegramHtml
             }
 
             // Attributes (href, class, language) are skipped, honouring quotes so a '>' inside a URL is not the end.
-            char? quote = null;
-            while (i < html.Length && (quote is not null || html[i] != '>'))
-            {
-                if (quote is null && html[i] is '"' or '\'')
-                {
-                    quote = html[i];
-                }
-                else if (quote == html[i])
-                {
-                    quote = null;
-                }
-
-                i++;
-            }
+            i = SkipToTagEnd(html, i);
 
             if (i >= html.Length)
             {
@@ -151,4 +138,28 @@ internal static class TelegramHtml
     private static int ByteOffset(string text, int charIndex) => Encoding.UTF8.GetByteCount(text.AsSpan(0, charIndex));
 
     private static BotApiException Error(string detail) => BotApiException.BadRequest("can't parse entities: " + detail);
+
+    /// <summary>
+    /// The index of the '>' that ends the tag whose attributes start at <paramref name="i"/> (or the text's length),
+    /// honouring quotes so a '>' inside an attribute value does not end the tag.
+    /// </summary>
+    internal static int SkipToTagEnd(string html, int i)
+    {
+        char? quote = null;
+        while (i < html.Length && (quote is not null || html[i] != '>'))
+        {
+            if (quote is null && html[i] is '"' or '\'')
+            {
+                quote = html[i];
+            }
+            else if (quote == html[i])
+            {
+                quote = null;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
 }
