@@ -49,10 +49,10 @@ internal static class IndicatorsYamlReader
 
             item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets");
             var code = item.RequiredString("code", "indicator", "IKU-1");
-            if (code is { Length: > OfficeYamlReader.MaxIdLength } || code?.Any(c => char.IsWhiteSpace(c) || c == ':') == true)
+            if (code is { Length: > OfficeYamlReader.MaxIdLength } || code?.Any(c => !char.IsAscii(c) || char.IsWhiteSpace(c) || c == ':') == true)
             {
-                // Codes ride in button data (≤ 64 bytes, ':'-separated) and head every question.
-                item.Report(item.Find("code"), $"indicator code '{code}' must be at most {OfficeYamlReader.MaxIdLength} characters without spaces or ':'", "write a short code such as IKU-1 or IK-2.3");
+                // Codes ride in button data (≤ 64 bytes, ':'-separated), so they stay short, plain ASCII and colon-free.
+                item.Report(item.Find("code"), $"indicator code '{code}' must be at most {OfficeYamlReader.MaxIdLength} plain characters (A–Z, 0–9, '.', '-') without spaces or ':'", "write a short code such as IKU-1 or IK-2.3");
                 code = null;
             }
 

@@ -44,7 +44,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
                 await OpenPeriodAsync(context, argument);
                 break;
             case "/rekap":
-                await reportChain.SendSummaryAsync(context);
+                await reportChain.SendSummaryAsync(context, argument);
                 break;
             default:
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");

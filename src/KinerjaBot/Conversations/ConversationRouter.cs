@@ -87,6 +87,7 @@ public sealed class ConversationRouter(
             return;
         }
 
+        var pendingReason = context.State.Mode == ConversationMode.AwaitingReason ? context.State : null;
         switch (action.Kind)
         {
             case CallbackAction.WorkflowKind:
@@ -105,6 +106,12 @@ public sealed class ConversationRouter(
                 await nudges.HandlePressAsync(context, action);
                 break;
         }
+
+        // Another button replaced a question that waited for a return reason: say so rather than drop it silently.
+        if (pendingReason is not null && context.State != pendingReason && context.State.Mode != ConversationMode.AwaitingReason)
+        {
+            await context.ReplyAsync("Catatan: pengembalian yang belum diberi alasan tidak jadi dikirim. Tekan \"Kembalikan\" lagi bila masih perlu.");
+        }
     }
 
     private async Task HandleAnswerAsync(ConversationContext context)
@@ -112,6 +119,11 @@ public sealed class ConversationRouter(
         switch (context.State.Mode)
         {
             case ConversationMode.AwaitingValue:
+                await filling.HandleValueAsync(context);
+                break;
+            case ConversationMode.AwaitingConfirmation when context.Event.Text is not null:
+                // Typing another number instead of pressing a button means "ketik ulang".
+                context.State = context.State with { Mode = ConversationMode.AwaitingValue, PendingValue = null, PendingNote = null };
                 await filling.HandleValueAsync(context);
                 break;
             case ConversationMode.AwaitingConfirmation:

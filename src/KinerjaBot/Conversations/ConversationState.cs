@@ -35,4 +35,7 @@ public sealed record ConversationState
 
     /// <summary>The bot message whose buttons started this question; they are removed once it is answered.</summary>
     public long? SourceMessageId { get; init; }
+
+    /// <summary>An earlier message of the same decision (the draft before a "ke mana?" choice); its buttons go too.</summary>
+    public long? EarlierMessageId { get; init; }
 }

@@ -50,8 +50,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
 
         if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
         {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
-            await context.RemovePressedChoicesAsync();
+            await VerificationFlow.RefuseStaleAsync(context, submission.Instance);
             return;
         }
 
@@ -69,7 +68,9 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
         var text = context.Event.Text;
         if (text is null)
         {
-            await context.ReplyAsync($"Mohon ketik nilai realisasi {indicator.Code} sebagai angka, misalnya {Example(indicator)}. Bukti dapat dikirim setelah nilainya.");
+            await context.ReplyAsync(context.Event.Attachment is null
+                ? $"Mohon ketik nilai realisasi {indicator.Code} sebagai angka, misalnya {Example(indicator)}. Bukti dapat dikirim setelah nilainya."
+                : $"Fotonya belum bisa disimpan karena nilai {indicator.Code} belum ada. Mohon kirim ulang foto itu dengan nilainya sebagai keterangan foto (misalnya {Example(indicator)}), atau ketik nilainya dulu lalu kirim fotonya.");
             return;
         }
 
@@ -233,7 +234,12 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
     private async Task SaveValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
     {
         submission.Values.TryGetValue(indicator.Code, out var earlier);
-        var stored = new StoredValue(indicator.Code, submission.Instance.Revision, value, note, earlier?.EvidencePath, context.Me.Id, context.Now);
+
+        // A photo sent with the number as its caption is the number and its evidence in one go.
+        var attached = context.Event.Attachment is { } attachment && indicator.Evidence != EvidenceRule.None
+            ? Path.GetRelativePath(services.DataDirectory, attachment.LocalPath)
+            : null;
+        var stored = new StoredValue(indicator.Code, submission.Instance.Revision, value, note, attached ?? earlier?.EvidencePath, context.Me.Id, context.Now);
         await context.Transaction.Values.AppendAsync(submission.Instance.Id, stored, context.CancellationToken);
         var readBack = new MessageText().Plain("Tercatat: ").Bold($"{indicator.Code} = {formatter.Value(indicator, value)}").Plain($" · {formatter.Achievement(indicator, value, submission.Period)}");
         if (note is not null)
@@ -241,9 +247,14 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
             readBack.Plain($"\nKeterangan: {note}");
         }
 
+        if (attached is not null)
+        {
+            readBack.Plain($"\nBukti untuk {indicator.Code} sudah diterima.");
+        }
+
         await context.ReplyAsync(readBack);
 
-        if (indicator.Evidence != EvidenceRule.None)
+        if (indicator.Evidence != EvidenceRule.None && attached is null)
         {
             context.State = context.State with { Mode = ConversationMode.AwaitingEvidence, PendingValue = null, PendingNote = null };
             var hasEvidence = earlier?.EvidencePath is not null;

@@ -12,8 +12,11 @@ public interface IOfficeReportChain
     /// <summary>A button on a report message was pressed.</summary>
     Task HandlePressAsync(ConversationContext context, WorkflowInstance report, CallbackAction action);
 
-    /// <summary>/rekap: the newest period's report summary and, once there is one, its PDF.</summary>
-    Task SendSummaryAsync(ConversationContext context);
+    /// <summary>/rekap [period]: the report's state and its PDF (the draft, or the signed one); the newest period by default.</summary>
+    Task SendSummaryAsync(ConversationContext context, string? periodId);
+
+    /// <summary>(Re)sends the current stage holder the draft with the stage's buttons; used when they register late.</summary>
+    Task SendStageMessageAsync(ConversationContext context, WorkflowInstance report, string? note = null);
 
     /// <summary>The reason for a report return was typed.</summary>
     Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, ConversationState state, string reason);

@@ -8,7 +8,7 @@ namespace KinerjaBot.Conversations;
 /// What an official owes right now in the open periods, as the message that lets them act on it. Used when
 /// someone registers after a period opened, and by /isi.
 /// </summary>
-public sealed class PendingWork(ConversationServices services, FillingFlow filling, VerificationFlow verification)
+public sealed class PendingWork(ConversationServices services, FillingFlow filling, VerificationFlow verification, IOfficeReportChain reportChain)
 {
     /// <summary>The opening message of a period for one unit head, with Mulai isi.</summary>
     public static MessageText OpeningText(ConversationContext context, SubmissionSnapshot submission, DateTimeOffset fillDeadline)
@@ -34,9 +34,18 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
     public static string UnfinishedFillingText(Configuration.Unit unit, Period period) =>
         $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
 
-    /// <summary>Sends <paramref name="officialId"/> every item of the newest open period that waits for them.</summary>
+    /// <summary>Sends <paramref name="officialId"/> every item of the open periods that waits for them.</summary>
     public async Task SendAsync(ConversationContext context, string officialId)
     {
+        foreach (var period in await context.Transaction.Periods.AllAsync(context.CancellationToken))
+        {
+            var report = await context.Transaction.Workflows.FindAsync(WorkflowKind.OfficeReport, period.PeriodId, null, context.CancellationToken);
+            if (report is not null && OfficeReportWorkflow.StageOf(context.Office, report.State)?.OfficialId == officialId)
+            {
+                await reportChain.SendStageMessageAsync(context, report);
+            }
+        }
+
         foreach (var submission in await WaitingForAsync(context, officialId))
         {
             var state = submission.Instance.State;
@@ -84,13 +93,17 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
 
     private async Task<IReadOnlyList<SubmissionSnapshot>> WaitingForAsync(ConversationContext context, string officialId)
     {
+        // Every open period, oldest first: a monthly and a quarterly period may well run side by side (seed 001).
         var result = new List<SubmissionSnapshot>();
         var periods = await context.Transaction.Periods.AllAsync(context.CancellationToken);
-        foreach (var period in periods.Take(1))
+        foreach (var period in periods.Reverse())
         {
             foreach (var instance in await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken))
             {
-                if (instance.Kind != WorkflowKind.UnitSubmission || services.Catalog.For(instance).PermittedFor(instance, officialId).Count == 0)
+                // Verified units owe nothing (their Reopen row belongs to report returns, not to anyone's to-do list).
+                if (instance.Kind != WorkflowKind.UnitSubmission
+                    || instance.State == UnitSubmissionWorkflow.Verified
+                    || services.Catalog.For(instance).PermittedFor(instance, officialId).Count == 0)
                 {
                     continue;
                 }

@@ -9,15 +9,46 @@ public sealed class StatusReport
 {
     public async Task<MessageText> BuildAsync(ConversationContext context)
     {
-        var period = (await context.Transaction.Periods.AllAsync(context.CancellationToken)).FirstOrDefault();
-        if (period is null)
+        var periods = await context.Transaction.Periods.AllAsync(context.CancellationToken);
+        if (periods.Count == 0)
         {
             return MessageText.Of("Belum ada periode yang dibuka.");
         }
 
+        // Every period still in progress (several can run side by side); when all are signed, the newest one.
+        var shown = new List<(string PeriodId, IReadOnlyList<WorkflowInstance> Instances)>();
+        foreach (var period in periods.Reverse())
+        {
+            var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken);
+            if (instances.Any(i => i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed))
+            {
+                shown.Add((period.PeriodId, instances));
+            }
+        }
+
+        if (shown.Count == 0)
+        {
+            shown.Add((periods[0].PeriodId, await context.Transaction.Workflows.ListForPeriodAsync(periods[0].PeriodId, context.CancellationToken)));
+        }
+
+        var text = new MessageText();
+        foreach (var (periodId, instances) in shown)
+        {
+            if (text.Spans.Count > 0)
+            {
+                text.Line();
+            }
+
+            await AppendPeriodAsync(context, text, periodId, instances);
+        }
+
+        return text;
+    }
+
+    private static async Task AppendPeriodAsync(ConversationContext context, MessageText text, string periodId, IReadOnlyList<WorkflowInstance> instances)
+    {
         var zone = context.Office.Office.TimeZone;
-        var text = new MessageText().Bold($"Status {Period.Parse(period.PeriodId).DisplayName}").Line().Line();
-        var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken);
+        text.Bold($"Status {Period.Parse(periodId).DisplayName}").Line().Line();
         foreach (var instance in instances.Where(i => i.Kind == WorkflowKind.UnitSubmission))
         {
             var unit = context.Office.Units.FirstOrDefault(u => u.Id == instance.UnitId);
@@ -47,10 +78,8 @@ public sealed class StatusReport
             var stage = OfficeReportWorkflow.StageOf(context.Office, report.State);
             text.Line().Plain("Laporan kantor: ").Line(report.State == OfficeReportWorkflow.Signed
                 ? "sudah ditandatangani"
-                : stage is null ? "menunggu semua unit terverifikasi" : $"tahap {OfficeReportWorkflow.ApproveLabel(stage.Kind).ToLowerInvariant()} — {context.Office.Official(stage.OfficialId).Name}");
+                : stage is null ? "menunggu semua unit terverifikasi" : $"tahap {OfficeReportWorkflow.StageNoun(stage.Kind)} — {context.Office.Official(stage.OfficialId).Name}");
         }
-
-        return text;
     }
 
     private static (string Label, string? HolderId) Describe(WorkflowInstance instance, Configuration.Unit unit)

@@ -24,9 +24,11 @@ public sealed class SubmissionFormatter(RatingBands ratings)
         $"{Value(indicator, value)} · {Achievement(indicator, value, period)}";
 
     /// <summary>One numbered line per indicator with value, capaian, note and evidence; used in summaries and for verifiers.</summary>
-    public void AppendValues(MessageText text, SubmissionSnapshot submission, IReadOnlyDictionary<string, StoredValue>? previous = null)
+    /// <returns>How many indicators differ from <paramref name="previous"/>.</returns>
+    public int AppendValues(MessageText text, SubmissionSnapshot submission, IReadOnlyDictionary<string, StoredValue>? previous = null)
     {
         var number = 1;
+        var changed = 0;
         foreach (var indicator in submission.Indicators)
         {
             text.Plain($"{number++}. ").Bold(indicator.Code).Line($" {indicator.Name}");
@@ -51,6 +53,7 @@ public sealed class SubmissionFormatter(RatingBands ratings)
 
                 if (previous is not null && previous.TryGetValue(indicator.Code, out var old) && (old.Value != stored.Value || old.Note != stored.Note || old.EvidencePath != stored.EvidencePath))
                 {
+                    changed++;
                     text.Line($"   Diubah dari: {Value(indicator, old.Value)}" + (old.Note != stored.Note ? " (keterangan diubah)" : string.Empty) + (old.EvidencePath != stored.EvidencePath ? " (bukti diganti)" : string.Empty));
                 }
             }
@@ -59,5 +62,7 @@ public sealed class SubmissionFormatter(RatingBands ratings)
                 text.Line("   Realisasi: belum diisi");
             }
         }
+
+        return changed;
     }
 }

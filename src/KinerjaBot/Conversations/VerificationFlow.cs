@@ -26,6 +26,13 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return;
         }
 
+        if (trigger == WorkflowTrigger.Reopen)
+        {
+            // Reopening a verified unit is part of a report return (OfficeReportChain), never a button of its own.
+            context.CallbackNotice = BotTexts.UnknownButton;
+            return;
+        }
+
         var definition = services.Catalog.For(instance);
         var row = definition.Transitions.FirstOrDefault(t => t.From == instance.State && t.Trigger == trigger);
         var mayPress = definition.Transitions.Any(t => t.Trigger == trigger && t.Role.OfficialIds.Contains(context.Me.Id));
@@ -49,16 +56,18 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
         if (row.RequiresReason)
         {
-            context.State = new ConversationState
-            {
-                Mode = ConversationMode.AwaitingReason,
-                InstanceId = instance.Id,
-                Version = instance.Version,
-                Trigger = trigger,
-                SourceMessageId = context.Event.Callback?.MessageId,
-            };
             var unit = context.Office.Unit(instance.UnitId!);
-            await context.ReplyAsync($"Mohon ketik alasan pengembalian data {unit.Name} (wajib), agar {context.Office.Official(unit.HeadId).Name} tahu apa yang perlu diperbaiki. Ketik /batal untuk membatalkan.");
+            await AskReasonAsync(
+                context,
+                new ConversationState
+                {
+                    Mode = ConversationMode.AwaitingReason,
+                    InstanceId = instance.Id,
+                    Version = instance.Version,
+                    Trigger = trigger,
+                    SourceMessageId = context.Event.Callback?.MessageId,
+                },
+                $"Mohon ketik alasan pengembalian data {unit.Name} (wajib), agar {context.Office.Official(unit.HeadId).Name} tahu apa yang perlu diperbaiki. Ketik /batal untuk membatalkan.");
             return;
         }
 
@@ -94,12 +103,23 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return;
         }
 
-        if (state.SourceMessageId is { } source)
+        if (!await FireAsync(context, state.InstanceId!.Value, state.Trigger!.Value, state.Version!.Value, reason, state.SourceMessageId)
+            && context.CallbackNotice is { } notice)
         {
-            await context.RemoveChoicesAsync(source);
+            // A typed reason has no button to show the notice on: say it in the chat.
+            await context.ReplyAsync($"{notice} Alasan tidak dipakai.");
         }
+    }
 
-        await FireAsync(context, state.InstanceId!.Value, state.Trigger!.Value, state.Version!.Value, reason);
+    /// <summary>
+    /// Asks for a return reason. A filling question that was open is put on hold (not lost: its answers are saved),
+    /// and the official is told how to come back to it.
+    /// </summary>
+    public static Task AskReasonAsync(ConversationContext context, ConversationState awaitingReason, string prompt)
+    {
+        var interrupted = context.State.Mode is ConversationMode.AwaitingValue or ConversationMode.AwaitingConfirmation or ConversationMode.AwaitingEvidence;
+        context.State = awaitingReason;
+        return context.ReplyAsync(interrupted ? $"{prompt}\n\n(Pertanyaan pengisian data ditunda; ketik /isi setelah ini untuk melanjutkannya.)" : prompt);
     }
 
     /// <summary>Sends the submission to the verifier at <paramref name="position"/> with Setujui / Kembalikan.</summary>
@@ -121,16 +141,25 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             ? await context.Transaction.Values.AsOfRevisionAsync(submission.Instance.Id, submission.Instance.Revision - 1, context.CancellationToken)
             : null;
         var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(submission.Instance.Id, context.CancellationToken);
+
+        // When the head sent it, not when this message is built (it may be for the second verifier, or a re-send).
+        var submitted = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken))
+            .LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit)?.AtUtc ?? context.Now;
         var text = new MessageText()
             .Bold($"Verifikasi data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
-            .Line($"Dikirim oleh {head.Name}, {IndonesianFormat.DateTime(context.Now, context.Office.Office.TimeZone)}.");
+            .Line($"Dikirim oleh {head.Name}, {IndonesianFormat.DateTime(submitted, context.Office.Office.TimeZone)}.");
         if (submission.Unit.VerifierIds.Count > 1)
         {
             text.Line($"Bapak/Ibu verifikator ke-{position} dari {submission.Unit.VerifierIds.Count}.");
         }
 
         text.Line();
-        formatter.AppendValues(text, submission, previous);
+        var changed = formatter.AppendValues(text, submission, previous);
+        if (previous is not null && changed == 0)
+        {
+            text.Line().Line("Tidak ada nilai yang diubah sejak data ini dikembalikan.");
+        }
+
         if (deadline is { } due)
         {
             text.Line().Line($"Batas waktu verifikasi: {IndonesianFormat.DateTime(due, context.Office.Office.TimeZone)}.");
@@ -162,7 +191,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         await context.SendToAsync(submission.Unit.HeadId, text, FixChoices(submission.Instance));
     }
 
-    private async Task FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason)
+    private async Task<bool> FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason, long? decidedMessageId = null)
     {
         var outcome = await services.Workflows.FireAsync(context.Transaction, instanceId, trigger, context.Me.Id, version, reason, context.CancellationToken);
         if (!outcome.Succeeded)
@@ -176,10 +205,22 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
                 await RefuseStaleAsync(context, outcome.Instance);
             }
 
-            return;
+            return false;
         }
 
+        // A return reason still awaited for this submission is moot now that it has moved on.
+        if (context.State is { Mode: ConversationMode.AwaitingReason } pending && pending.InstanceId == instanceId)
+        {
+            context.State = ConversationState.Idle;
+        }
+
+        // Buttons go first, so no reply can arrive while the decided message still offers them.
         await context.RemovePressedChoicesAsync();
+        if (decidedMessageId is { } decided)
+        {
+            await context.RemoveChoicesAsync(decided);
+        }
+
         var submission = (await SubmissionSnapshot.LoadAsync(context, instanceId))!;
         var position = UnitSubmissionWorkflow.VerifierPosition(outcome.Instance.State);
         switch (trigger)
@@ -214,6 +255,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
                 await filling.ShowSummaryAsync(context, submission);
                 break;
         }
+
+        return true;
     }
 
     private async Task<bool> ReadyToSubmitAsync(ConversationContext context, long instanceId)

@@ -130,10 +130,5 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
         };
     }
 
-    private static string StageNoun(ChainStageKind kind) => kind switch
-    {
-        ChainStageKind.Validate => "validasi dan paraf",
-        ChainStageKind.Paraf => "paraf",
-        _ => "tanda tangan",
-    };
+    private static string StageNoun(ChainStageKind kind) => OfficeReportWorkflow.StageNoun(kind);
 }

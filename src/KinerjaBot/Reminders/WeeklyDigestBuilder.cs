@@ -76,7 +76,7 @@ public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalen
         text.Line()
             .Line($"Terverifikasi: {verified} dari {units.Count} unit. Dikirim tepat waktu: {onTime} dari {units.Count} unit.")
             .Plain("Laporan kantor: ").Line(OfficeReportWorkflow.StageOf(office, report.State) is { } stage
-                ? $"tahap {OfficeReportWorkflow.ApproveLabel(stage.Kind).ToLowerInvariant()} — {office.Official(stage.OfficialId).Name}"
+                ? $"tahap {OfficeReportWorkflow.StageNoun(stage.Kind)} — {office.Official(stage.OfficialId).Name}"
                 : "menunggu semua unit terverifikasi")
             .Plain("Ketik /status untuk keadaan terkini.");
         return new ReminderMessage(text, []);

@@ -67,7 +67,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
                 return;
             }
 
-            context.State = new ConversationState
+            await VerificationFlow.AskReasonAsync(context, new ConversationState
             {
                 Mode = ConversationMode.AwaitingReason,
                 InstanceId = report.Id,
@@ -75,9 +75,11 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
                 Trigger = trigger,
                 TargetUnitId = action.Argument,
                 SourceMessageId = context.Event.Callback?.MessageId,
-            };
-            var target = action.Argument is { } id ? context.Office.Unit(id).Name : trigger == WorkflowTrigger.ReturnToPrevious ? "tahap sebelumnya" : "unit";
-            await context.ReplyAsync($"Mohon ketik alasan pengembalian laporan ke {target} (wajib). Ketik /batal untuk membatalkan.");
+
+                // The draft whose Kembalikan led to this "ke mana?" choice; its buttons go too once the reason is in.
+                EarlierMessageId = context.State.Mode == ConversationMode.Idle && context.State.InstanceId == report.Id ? context.State.SourceMessageId : null,
+            },
+            $"Mohon ketik alasan pengembalian laporan ke {(action.Argument is { } id ? context.Office.Unit(id).Name : "tahap sebelumnya")} (wajib). Ketik /batal untuk membatalkan.");
             return;
         }
 
@@ -89,34 +91,46 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
 
         await context.RemovePressedChoicesAsync();
-        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
-        await context.ReplyAsync($"Terima kasih, laporan {Period.Parse(report.PeriodId).DisplayName} sudah di-{OfficeReportWorkflow.ApproveLabel(stage.Kind).ToLowerInvariant()}.");
         if (outcome.Instance.State == OfficeReportWorkflow.Signed)
         {
+            // The head's thanks is the signed PDF itself (see DeliverSignedAsync).
             await DeliverSignedAsync(context, outcome.Instance);
+            return;
         }
-        else
-        {
-            await EnterStageAsync(context, outcome.Instance, note: null);
-        }
+
+        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
+        await context.ReplyAsync($"Terima kasih, laporan {Period.Parse(report.PeriodId).DisplayName} sudah {OfficeReportWorkflow.StageDone(stage.Kind)}.");
+        await EnterStageAsync(context, outcome.Instance, note: null);
     }
 
     public async Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, ConversationState state, string reason)
     {
-        if (state.SourceMessageId is { } source)
+        var period = Period.Parse(report.PeriodId);
+        WorkflowInstance? submission = null;
+        if (state.TargetUnitId is { } target)
         {
-            await context.RemoveChoicesAsync(source);
+            // Check the unit before moving the report, so a report can never wait for a unit that cannot come back.
+            submission = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, target, context.CancellationToken);
+            if (submission?.State != UnitSubmissionWorkflow.Verified)
+            {
+                await context.ReplyAsync($"Data {context.Office.Unit(target).Name} tidak dapat dikembalikan karena saat ini tidak dalam keadaan terverifikasi. Laporan tidak berubah.");
+                return;
+            }
         }
 
         var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, state.Trigger!.Value, context.Me.Id, state.Version!.Value, reason, context.CancellationToken);
         if (!outcome.Succeeded)
         {
             await VerificationFlow.RefuseStaleAsync(context, report);
-            await context.ReplyAsync(context.CallbackNotice ?? BotTexts.AlreadyProcessed);
+            await context.ReplyAsync($"{context.CallbackNotice} Alasan tidak dipakai.");
             return;
         }
 
-        var period = Period.Parse(report.PeriodId);
+        foreach (var message in new[] { state.SourceMessageId, state.EarlierMessageId }.OfType<long>())
+        {
+            await context.RemoveChoicesAsync(message);
+        }
+
         if (state.Trigger == WorkflowTrigger.ReturnToPrevious)
         {
             var previous = OfficeReportWorkflow.StageOf(context.Office, outcome.Instance.State)!;
@@ -125,30 +139,21 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             return;
         }
 
-        // Back to units: the named unit (or, when a signed report is reopened, none yet) must redo its data.
-        if (state.TargetUnitId is { } unitId)
+        var unit = context.Office.Unit(state.TargetUnitId!);
+        var reopened = await services.Workflows.FireAsync(context.Transaction, submission!.Id, WorkflowTrigger.Reopen, context.Me.Id, submission.Version, reason, context.CancellationToken);
+        if (!reopened.Succeeded)
         {
-            var submission = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, unitId, context.CancellationToken);
-            if (submission is not null)
-            {
-                var reopened = await services.Workflows.FireAsync(context.Transaction, submission.Id, WorkflowTrigger.Reopen, context.Me.Id, submission.Version, reason, context.CancellationToken);
-                if (reopened.Succeeded && await SubmissionSnapshot.LoadAsync(context, submission.Id) is { } snapshot)
-                {
-                    await VerificationFlow.SendReturnToHeadAsync(context, snapshot, context.Me.Name, reason);
-                }
-            }
+            // Both checks passed inside this transaction, so this is a bug, not a race: undo everything.
+            throw new InvalidOperationException($"Reopening {unit.Id} for {period.Id} was refused ({reopened.Refusal}) after the report moved.");
+        }
 
-            await context.ReplyAsync(outcome.Instance.Revision > report.Revision
-                ? $"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{outcome.Instance.Revision}; data {context.Office.Unit(unitId).Name} dikembalikan untuk diperbaiki."
-                : $"Laporan {period.DisplayName} dikembalikan ke {context.Office.Unit(unitId).Name}. Laporan akan diteruskan lagi setelah data unit itu terverifikasi.");
-        }
-        else
-        {
-            await context.ReplyAsync($"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{outcome.Instance.Revision}.");
-        }
+        await VerificationFlow.SendReturnToHeadAsync(context, (await SubmissionSnapshot.LoadAsync(context, submission.Id))!, context.Me.Name, reason);
+        await context.ReplyAsync(outcome.Instance.Revision > report.Revision
+            ? $"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{outcome.Instance.Revision}; data {unit.Name} dikembalikan untuk diperbaiki."
+            : $"Laporan {period.DisplayName} dikembalikan ke {unit.Name}. Laporan akan diteruskan lagi setelah data unit itu terverifikasi.");
     }
 
-    public async Task SendSummaryAsync(ConversationContext context)
+    public async Task SendSummaryAsync(ConversationContext context, string? periodId)
     {
         if (!context.Office.IsOperator(context.Me.Id) && context.Office.Roles.HeadId != context.Me.Id && context.Office.Roles.PlanningId != context.Me.Id)
         {
@@ -156,7 +161,14 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             return;
         }
 
-        var period = (await context.Transaction.Periods.AllAsync(context.CancellationToken)).FirstOrDefault();
+        var periods = await context.Transaction.Periods.AllAsync(context.CancellationToken);
+        if (periodId is not null && (!Period.TryParse(periodId, out var asked) || periods.All(p => p.PeriodId != asked.Id)))
+        {
+            await context.ReplyAsync($"Periode \"{periodId}\" belum pernah dibuka. Periode yang ada: {string.Join(", ", periods.Select(p => p.PeriodId))}. Contoh: /rekap 2026-TW3");
+            return;
+        }
+
+        var period = periodId is null ? periods.FirstOrDefault() : periods.First(p => p.PeriodId == Period.Parse(periodId).Id);
         var report = period is null ? null : await context.Transaction.Workflows.FindAsync(WorkflowKind.OfficeReport, period.PeriodId, null, context.CancellationToken);
         if (period is null || report is null)
         {
@@ -170,7 +182,11 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             : await archive.RenderDraftAsync(context, report);
         var status = report.State == OfficeReportWorkflow.Signed
             ? $"Laporan {name} sudah ditandatangani" + (report.Revision > 1 ? $" (Revisi ke-{report.Revision})." : ".")
-            : $"Laporan {name} belum ditandatangani; berikut drafnya.";
+            : $"Laporan {name} belum ditandatangani; berikut drafnya dengan data yang ada saat ini.";
+        if (periods.Count > 1 && periodId is null)
+        {
+            status += " Untuk periode lain: /rekap <periode>, misalnya /rekap " + periods[^1].PeriodId + ".";
+        }
 
         // A signed report can be reopened as a new revision by those the table allows (the head, operators).
         var reopen = services.Workflows.PermittedFor(report, context.Me.Id).Where(t => t.Trigger == WorkflowTrigger.ReturnToUnit)
@@ -185,10 +201,14 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         });
     }
 
-    private async Task EnterStageAsync(ConversationContext context, WorkflowInstance report, string? note)
+    public async Task SendStageMessageAsync(ConversationContext context, WorkflowInstance report, string? note = null)
     {
-        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
-        await context.Transaction.Workflows.SetStageDeadlineAsync(report.Id, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.For(stage.Kind)), context.CancellationToken);
+        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State);
+        if (stage is null)
+        {
+            return;
+        }
+
         var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(report.Id, context.CancellationToken);
         var period = Period.Parse(report.PeriodId);
         var label = OfficeReportWorkflow.ApproveLabel(stage.Kind);
@@ -207,13 +227,24 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
 
         text.Plain($"Tekan \"{label}\" bila sudah sesuai, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
-        await context.SendToAsync(stage.OfficialId, new OutgoingMessage
+        var delivered = await context.SendToAsync(stage.OfficialId, new OutgoingMessage
         {
             Text = text.Spans,
             DocumentPath = draft,
             DocumentName = Path.GetFileName(draft),
             Choices = ReportStageChoices.For(report, stage),
         });
+        if (!delivered && context.Official is not null && context.Official.Id != stage.OfficialId)
+        {
+            await context.ReplyAsync($"Catatan: {context.Office.Official(stage.OfficialId).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon kabari beliau.");
+        }
+    }
+
+    private async Task EnterStageAsync(ConversationContext context, WorkflowInstance report, string? note)
+    {
+        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
+        await context.Transaction.Workflows.SetStageDeadlineAsync(report.Id, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.For(stage.Kind)), context.CancellationToken);
+        await SendStageMessageAsync(context, report, note);
     }
 
     private async Task AskWhereToReturnAsync(ConversationContext context, WorkflowInstance report)
@@ -223,14 +254,19 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         if (stageIndex > 0)
         {
             var previous = context.Office.Chain[stageIndex - 1];
-            choices.Add([new Choice($"Ke {OfficeReportWorkflow.ApproveLabel(previous.Kind).ToLowerInvariant()}: {context.Office.Official(previous.OfficialId).Name}", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToPrevious))]);
+            choices.Add([new Choice($"Ke tahap {OfficeReportWorkflow.StageNoun(previous.Kind)} ({context.Office.Official(previous.OfficialId).Name})", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToPrevious))]);
         }
 
-        foreach (var unit in context.Office.UnitsReporting(Period.Parse(report.PeriodId)))
+        // Only units whose verified data is in this report can be sent back.
+        foreach (var submission in await context.Transaction.Workflows.ListForPeriodAsync(report.PeriodId, context.CancellationToken))
         {
-            choices.Add([new Choice($"Ke {unit.Name}", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit, unit.Id))]);
+            if (submission is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } && submission.State == UnitSubmissionWorkflow.Verified && context.Office.Units.Any(u => u.Id == unitId))
+            {
+                choices.Add([new Choice($"Ke {context.Office.Unit(unitId).Name}", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit, unitId))]);
+            }
         }
 
+        context.State = new ConversationState { InstanceId = report.Id, SourceMessageId = context.Event.Callback?.MessageId };
         await context.ReplyAsync(
             MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Unit mana yang datanya perlu direvisi?" : "Laporan dikembalikan ke mana?"),
             choices);
@@ -238,18 +274,25 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 
     private async Task DeliverSignedAsync(ConversationContext context, WorkflowInstance report)
     {
-        var final = await archive.ArchiveFinalAsync(context, report);
+        var final = (await archive.ArchiveFinalAsync(context, report)).Path;
         var period = Period.Parse(report.PeriodId);
-        var recipients = new[] { context.Office.Roles.HeadId }.Concat(context.Office.Roles.OperatorIds).Distinct();
+        var head = context.Office.Official(context.Office.Roles.HeadId);
+        var recipients = new[] { head.Id }
+            .Concat(context.Office.Roles.OperatorIds)
+            .Concat(context.Office.Chain.Select(s => s.OfficialId))
+            .Distinct();
         foreach (var official in recipients)
         {
+            var title = official == head.Id
+                ? $"Terima kasih. Laporan data kinerja {period.DisplayName} telah ditandatangani."
+                : $"Laporan data kinerja {period.DisplayName} telah ditandatangani oleh {BotTexts.EndSentence(head.Name)}";
             await context.SendToAsync(official, new OutgoingMessage
             {
                 Text = new MessageText()
-                    .Bold($"Laporan data kinerja {period.DisplayName} telah ditandatangani.").Line()
-                    .Line($"Berkas siap cetak terlampir (SHA-256 {final.Sha256[..16]}…). Ketik /rekap untuk mengunduhnya lagi.").Spans,
-                DocumentPath = final.Path,
-                DocumentName = Path.GetFileName(final.Path),
+                    .Bold(title).Line()
+                    .Line((report.Revision > 1 ? $"Ini Revisi ke-{report.Revision}. " : string.Empty) + "Berkas siap cetak terlampir. Ketik /rekap untuk mengunduhnya lagi.").Spans,
+                DocumentPath = final,
+                DocumentName = Path.GetFileName(final),
             });
         }
     }

@@ -77,22 +77,37 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
         };
     }
 
-    /// <summary>The paraf given in the current pass through the chain (after the report last opened), and the signing time.</summary>
+    /// <summary>
+    /// The paraf given in the current pass through the chain (after the report last opened), one per stage, and the
+    /// signing time. A return to an earlier stage voids the approvals from that stage on: they are given again.
+    /// </summary>
     private async Task<(IReadOnlyList<ParafRecord> Parafs, DateTimeOffset? SignedAt)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
     {
         var audit = await transaction.Audit.ForInstanceAsync(report.Id, cancellationToken);
         var lastOpened = audit.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Trigger == WorkflowTrigger.OpenReport).index;
+        var stages = OfficeReportWorkflow.StageStates(office).ToList();
+        var approvals = new SortedDictionary<int, AuditEntry>();
+        foreach (var entry in audit.Skip(lastOpened))
+        {
+            var from = stages.IndexOf(entry.From);
+            if (entry.Trigger == WorkflowTrigger.Approve && from >= 0)
+            {
+                approvals[from] = entry;
+            }
+            else if (entry.Trigger == WorkflowTrigger.ReturnToPrevious && stages.IndexOf(entry.To) is var to and >= 0)
+            {
+                foreach (var voided in approvals.Keys.Where(k => k >= to).ToList())
+                {
+                    approvals.Remove(voided);
+                }
+            }
+        }
+
         var parafs = new List<ParafRecord>();
         DateTimeOffset? signedAt = null;
-        foreach (var entry in audit.Skip(lastOpened).Where(e => e.Trigger == WorkflowTrigger.Approve))
+        foreach (var (index, entry) in approvals)
         {
-            var stage = OfficeReportWorkflow.StageOf(office, entry.From);
-            if (stage is null)
-            {
-                continue;
-            }
-
-            if (stage.Kind == ChainStageKind.Sign)
+            if (office.Chain[index].Kind == ChainStageKind.Sign)
             {
                 signedAt = entry.AtUtc;
                 continue;
@@ -102,7 +117,6 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
             parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = IndonesianFormat.DateTime(entry.AtUtc, office.Office.TimeZone) });
         }
 
-        // A return to an earlier stage voids the paraf given after it: keep only the latest per stage holder.
-        return (parafs.GroupBy(p => p.Name).Select(g => g.Last()).ToList(), signedAt);
+        return (parafs, signedAt);
     }
 }

@@ -40,6 +40,22 @@ public static class OfficeReportWorkflow
         _ => "Tandatangani",
     };
 
+    /// <summary>The stage as a noun in a sentence: "menunggu paraf Bapak/Ibu", "tahap tanda tangan".</summary>
+    public static string StageNoun(ChainStageKind kind) => kind switch
+    {
+        ChainStageKind.Validate => "validasi dan paraf",
+        ChainStageKind.Paraf => "paraf",
+        _ => "tanda tangan",
+    };
+
+    /// <summary>What the stage did, for "laporan sudah …": divalidasi dan diparaf, diparaf, ditandatangani.</summary>
+    public static string StageDone(ChainStageKind kind) => kind switch
+    {
+        ChainStageKind.Validate => "divalidasi dan diparaf",
+        ChainStageKind.Paraf => "diparaf",
+        _ => "ditandatangani",
+    };
+
     public static WorkflowDefinition Build(OfficeConfiguration office)
     {
         var states = StageStates(office);

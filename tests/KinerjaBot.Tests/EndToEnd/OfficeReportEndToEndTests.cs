@@ -90,7 +90,7 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
 
         await Camat.PressButtonAsync("Kembalikan");
         await Camat.WaitForReplyAsync(m => m.Content.Contains("ke mana"), BotHarness.Patience);
-        await Camat.PressButtonAsync("Ke paraf");
+        await Camat.PressButtonAsync("Ke tahap paraf");
         await Camat.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         // A long reason pushes the stage message past Telegram's 1024-character caption limit.
         var reason = "Paraf Sekcam belum ada tanggalnya. " + string.Concat(Enumerable.Repeat("Mohon periksa kembali setiap baris tabel sebelum diparaf. ", 16));
