@@ -10,4 +10,10 @@ public sealed class SandboxOptions
 
     /// <summary>The port on 127.0.0.1 for the chat page and the local Bot API; 0 picks a free one.</summary>
     public int Port { get; set; } = DefaultPort;
+
+    /// <summary>
+    /// Where the sandbox keeps its database, evidence and PDFs. Its own folder by default, so trying the bot out
+    /// never touches a real office's <c>data/</c>; an explicit <c>KinerjaBot:DataDirectory</c> is honoured.
+    /// </summary>
+    public string DataDirectory { get; set; } = "data-sandbox";
 }

@@ -70,10 +70,22 @@ public sealed class SandboxRunner : IAsyncDisposable
         var office = OfficeConfigurationLoader.Load(botOptions.ConfigDirectory);
         builder.Services.AddSingleton(office);
 
+        // Never the production database unless asked for explicitly: the sandbox's fake Telegram would otherwise
+        // answer (and fail) the real office's queued messages.
+        var dataDirectory = builder.Configuration[$"{KinerjaBotOptions.SectionName}:DataDirectory"] ?? sandbox.DataDirectory;
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{KinerjaBotOptions.SectionName}:DataDirectory"] = dataDirectory });
+        long firstUpdateId;
+        {
+            var store = KinerjaStore.Open(dataDirectory, TimeProvider.System);
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            firstUpdateId = await transaction.Telegram.GetFirstUnseenUpdateIdAsync(cancellationToken);
+        }
+
         var server = await LocalBotApiServer.StartAsync(
             new LocalBotApiServerOptions
             {
                 Port = sandbox.Port,
+                FirstUpdateId = firstUpdateId,
 
                 // The chat history is in memory but registrations persist in the data directory: after a restart an
                 // official registered earlier has, as on Telegram, already started the chat with the bot.
@@ -94,10 +106,8 @@ public sealed class SandboxRunner : IAsyncDisposable
             host = builder.Build();
 
             AddOfficials(server, office);
-            var store = host.Services.GetRequiredService<KinerjaStore>();
-            var dataDirectory = Path.GetDirectoryName(Path.GetFullPath(store.DatabasePath))!;
             await host.StartAsync(cancellationToken);
-            return new SandboxRunner(server, host, office, dataDirectory);
+            return new SandboxRunner(server, host, office, Path.GetFullPath(dataDirectory));
         }
         catch
         {

@@ -17,6 +17,12 @@ public sealed record LocalBotApiServerOptions
     /// <summary>The loopback port to listen on; 0 picks a free one (read <see cref="LocalBotApiServer.BaseUrl"/>).</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// The first update_id handed out. A bot with a kept database has confirmed ids up to some offset; a sandbox
+    /// restarted against it must continue above that, as Telegram would, or the bot would skip the new updates.
+    /// </summary>
+    public long FirstUpdateId { get; init; } = 1;
+
     /// <summary>The clock for message and edit dates, so tests that move time see consistent dates.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -39,7 +39,7 @@ internal sealed partial class SandboxState
     private readonly List<RecordedBotRequest> _requests = [];
     private readonly List<FaultRule> _faults = [];
     private JsonArray _commands = [];
-    private long _nextUpdateId = 1;
+    private long _nextUpdateId;
     private long _nextFileNumber = 1;
     private long _nextCallbackNumber = 1;
     private long _nextRequestSequence;
@@ -47,6 +47,7 @@ internal sealed partial class SandboxState
 
     public SandboxState(LocalBotApiServerOptions options)
     {
+        _nextUpdateId = Math.Max(1, options.FirstUpdateId);
         _options = options;
         _clock = options.TimeProvider;
         var colon = options.Token.IndexOf(':', StringComparison.Ordinal);

@@ -16,6 +16,14 @@ public sealed class TelegramUpdates
         await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT next_offset FROM telegram_offset WHERE id = 1", transaction: _session.Transaction, cancellationToken: cancellationToken)) ?? 0;
 
+    /// <summary>The lowest update id not yet seen: above the offset and above every applied update.</summary>
+    public async Task<long> GetFirstUnseenUpdateIdAsync(CancellationToken cancellationToken)
+    {
+        var highestApplied = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(update_id) FROM processed_updates", transaction: _session.Transaction, cancellationToken: cancellationToken)) ?? 0;
+        return Math.Max(await GetNextOffsetAsync(cancellationToken), highestApplied + 1);
+    }
+
     public async Task<bool> IsProcessedAsync(long updateId, CancellationToken cancellationToken) =>
         await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM processed_updates WHERE update_id = @updateId", new { updateId }, _session.Transaction, cancellationToken: cancellationToken)) > 0;

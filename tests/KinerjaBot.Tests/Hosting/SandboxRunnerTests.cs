@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace KinerjaBot.Tests.Hosting;
 
 /// <summary>The no-token sandbox: every official of the office can be played on the page, and the real bot answers.</summary>
+[Collection(WorkingDirectoryCollection.Name)]
 public sealed class SandboxRunnerTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
@@ -48,6 +49,48 @@ public sealed class SandboxRunnerTests : IAsyncLifetime
         var greeting = await kasi.WaitForReplyAsync(m => m.Content.Contains("terdaftar sebagai"), TimeSpan.FromSeconds(15));
 
         Assert.Contains("Kepala Seksi Ketentraman dan Ketertiban Umum", greeting.Content);
+    }
+
+    [Fact]
+    public async Task A_sandbox_restarted_on_the_same_data_answers_at_once_and_remembers_the_registration()
+    {
+        var kasi = _sandbox.Official("kasi-trantib");
+        await kasi.SendTextAsync("/start");
+        await kasi.WaitForReplyAsync(m => m.ReplyKeyboard is not null, TimeSpan.FromSeconds(15));
+        await kasi.ShareContactAsync();
+        await kasi.WaitForReplyAsync(m => m.Content.Contains("terdaftar sebagai"), TimeSpan.FromSeconds(15));
+        await _sandbox.DisposeAsync();
+
+        _sandbox = await SandboxRunner.StartAsync(
+            [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", $"--KinerjaBot:DataDirectory={_data.Path}", "--Sandbox:Port=0"],
+            builder => builder.Logging.ClearProviders());
+        var again = _sandbox.Official("kasi-trantib");
+        await again.SendTextAsync("/status");
+        var status = await again.WaitForReplyAsync(_ => true, TimeSpan.FromSeconds(15));
+
+        // Registered from the first run (no contact prompt), and the new run's first update was not skipped.
+        Assert.Contains("Belum ada periode yang dibuka", status.Content);
+    }
+
+    [Fact]
+    public async Task Without_an_explicit_data_directory_the_sandbox_keeps_its_own_folder()
+    {
+        using var workingFolder = new TempDirectory();
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = workingFolder.Path;
+        try
+        {
+            await using var sandbox = await SandboxRunner.StartAsync(
+                [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", "--Sandbox:Port=0"],
+                builder => builder.Logging.ClearProviders());
+
+            Assert.Equal(Path.Combine(workingFolder.Path, "data-sandbox"), sandbox.DataDirectory);
+            Assert.False(Directory.Exists(Path.Combine(workingFolder.Path, "data")));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
     }
 
     [Fact]
