@@ -24,7 +24,21 @@ public sealed class UpdateProcessor(
         string? notice = null;
         try
         {
-            var incoming = await translator.TranslateAsync(update, cancellationToken);
+            bool mayDownload;
+            await using (var check = await store.BeginAsync(cancellationToken))
+            {
+                // A redelivered update must not be downloaded or answered again.
+                if (await check.Telegram.IsProcessedAsync(update.UpdateId, cancellationToken))
+                {
+                    logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.UpdateId);
+                    return;
+                }
+
+                var chatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
+                mayDownload = chatId is { } id && await check.Chats.FindByChatAsync(id, cancellationToken) is not null;
+            }
+
+            var incoming = await translator.TranslateAsync(update, mayDownload, cancellationToken);
             await using var transaction = await store.BeginAsync(cancellationToken);
             if (await transaction.Telegram.IsProcessedAsync(update.UpdateId, cancellationToken))
             {
@@ -40,6 +54,12 @@ public sealed class UpdateProcessor(
 
             await transaction.Telegram.MarkProcessedAsync(update.UpdateId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsTemporary(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // Telegram or the disk hiccuped: let the batch fail, so its offset is not confirmed and the update comes again.
+            logger.LogWarning("Update {UpdateId} hit a temporary failure ({Error}); it will be retried", update.UpdateId, e.Message);
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -59,6 +79,11 @@ public sealed class UpdateProcessor(
         }
     }
 
+    private static bool IsTemporary(Exception e) =>
+        e is TelegramTransportException
+            or TelegramApiException { ErrorCode: 429 or >= 500 }
+            or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 }; // BUSY, LOCKED, IOERR, FULL
+
     private async Task SkipWithApologyAsync(Update update, CancellationToken cancellationToken)
     {
         try
@@ -76,7 +101,9 @@ public sealed class UpdateProcessor(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Failing the batch keeps its offset unconfirmed, so the update really is retried.
             logger.LogError(e, "Could not record failed update {UpdateId}; it will be retried", update.UpdateId);
+            throw;
         }
     }
 

@@ -13,8 +13,18 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
     // getFile refuses files over 20 MB; say so instead of failing later.
     private const long MaxDownloadBytes = 20 * 1024 * 1024;
 
-    public async Task<IncomingEvent?> TranslateAsync(Update update, CancellationToken cancellationToken)
+    /// <param name="update">The update.</param>
+    /// <param name="mayDownload">Whether files may be fetched: only for a chat bound to an official, so strangers cannot fill the disk.</param>
+    /// <param name="cancellationToken">Stops a download.</param>
+    public async Task<IncomingEvent?> TranslateAsync(Update update, bool mayDownload, CancellationToken cancellationToken)
     {
+        // Groups and channels are not conversations with one official: an official sharing their contact in a group
+        // would otherwise bind the whole group to their name.
+        if ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { Type: not "private" })
+        {
+            return null;
+        }
+
         if (update.CallbackQuery is { From: { } presser } callback)
         {
             var chatId = callback.Message?.Chat.Id ?? presser.Id;
@@ -41,7 +51,7 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
             { Document: { } document } => (document.FileId, document.FileName ?? $"dokumen-{update.UpdateId}", document.FileSize, false),
             _ => (null, null, null, false),
         };
-        if (fileId is null)
+        if (fileId is null || !mayDownload)
         {
             return incoming;
         }
@@ -54,16 +64,24 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
         var folder = Path.Combine(Path.GetFullPath(services.DataDirectory), "evidence", message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{update.UpdateId}-{SafeFileName(fileName!)}");
-        var file = await client.GetFileAsync(fileId, cancellationToken);
-        if (file.FilePath is null)
+        if (!File.Exists(path))
         {
-            logger.LogWarning("Telegram gave no file path for file {FileId} of update {UpdateId}", fileId, update.UpdateId);
-            return incoming;
-        }
+            // Downloaded beside the final name and moved, so a failed or retried download never leaves a truncated
+            // file where a stored value could point.
+            var file = await client.GetFileAsync(fileId, cancellationToken);
+            if (file.FilePath is null)
+            {
+                logger.LogWarning("Telegram gave no file path for file {FileId} of update {UpdateId}", fileId, update.UpdateId);
+                return incoming;
+            }
 
-        await using (var destination = File.Create(path))
-        {
-            await client.DownloadFileAsync(file.FilePath, destination, cancellationToken);
+            var partial = path + ".part";
+            await using (var destination = File.Create(partial))
+            {
+                await client.DownloadFileAsync(file.FilePath, destination, cancellationToken);
+            }
+
+            File.Move(partial, path, overwrite: true);
         }
 
         return incoming with { Attachment = new IncomingAttachment(path, fileName!, isPhoto) };

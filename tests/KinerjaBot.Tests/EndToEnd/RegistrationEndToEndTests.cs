@@ -26,6 +26,11 @@ public sealed class RegistrationEndToEndTests : IAsyncLifetime
         Assert.Contains("Maaf", refusal.Content);
         Assert.DoesNotContain("Status", again.Content);
         Assert.Null(await _bot.ReadStoreAsync(t => t.Chats.FindByChatAsync(123_456, default)));
+
+        // Nor does a stranger's file land on the office's disk.
+        await stranger.SendDocumentAsync(new byte[4096], "besar.bin", "application/octet-stream");
+        await stranger.WaitForReplyAsync(_ => true, BotHarness.Patience);
+        Assert.False(Directory.Exists(Path.Combine(_bot.DataDirectory, "evidence", "123456")));
     }
 
     [Fact]
