@@ -30,6 +30,7 @@ public sealed class ConversationRouter(
         if (official is not null && binding!.Unreachable)
         {
             await transaction.Chats.MarkReachableAsync(incoming.ChatId, cancellationToken);
+            await transaction.Outbox.RequeueUnreachableAsync(incoming.ChatId, cancellationToken);
         }
 
         var context = new ConversationContext

@@ -11,14 +11,39 @@ namespace KinerjaBot.Storage;
 /// </summary>
 public sealed class OutgoingQueue
 {
+    /// <summary>Marks items held back because the chat blocked the bot; they are queued again when it writes.</summary>
+    public const string UnreachablePrefix = "unreachable:";
+
+    /// <summary>
+    /// Captions stop at 1024 characters on Telegram (and on WhatsApp); a document with a longer text is queued as
+    /// the document, then the text as a message of its own, so each part is sent (and retried) exactly once.
+    /// </summary>
+    public const int MaxCaptionLength = 1024;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly StoreSession _session;
 
     internal OutgoingQueue(StoreSession session) => _session = session;
 
-    public Task EnqueueAsync(long chatId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        InsertAsync(chatId, OutboxOperation.Send, new Payload(message, null), nowUtc, cancellationToken);
+    public async Task EnqueueAsync(long chatId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    {
+        if (message.DocumentPath is not null && message.ToString().Length > MaxCaptionLength)
+        {
+            await InsertAsync(chatId, OutboxOperation.Send, new Payload(message with { Text = [], Choices = [] }, null), nowUtc, cancellationToken);
+            message = message with { DocumentPath = null, DocumentName = null };
+        }
+
+        await InsertAsync(chatId, OutboxOperation.Send, new Payload(message, null), nowUtc, cancellationToken);
+    }
+
+    /// <summary>The chat wrote again after blocking the bot: what was held for it goes out after all.</summary>
+    public Task RequeueUnreachableAsync(long chatId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET failed_at = NULL, last_error = NULL WHERE chat_id = @chatId AND sent_at IS NULL AND last_error LIKE @Held",
+            new { chatId, Held = UnreachablePrefix + "%" },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
 
     public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId), nowUtc, cancellationToken);

@@ -8,13 +8,25 @@ namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
 /// Sends what the conversation queued in the <see cref="OutgoingQueue"/>, oldest first and in order per chat,
-/// through the rate-limited <see cref="TelegramOutbox"/>. An item is marked sent only after Telegram accepted it,
-/// so a crash re-sends at most the one in flight and never loses one.
+/// through the rate-limited <see cref="TelegramOutbox"/>. Each chat is worked on by its own task, so one chat's
+/// retries never hold up another's replies. An item is marked sent only after Telegram accepted it, so a crash
+/// re-sends at most the one in flight and never loses one.
 /// </summary>
 public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, TimeProvider timeProvider, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
+
+    // On a graceful stop, a send already on the wire may finish (and be recorded) for this long; cancelling it
+    // at once would make the next start send it again.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private CancellationToken _sending;
+    private CancellationToken _stopping;
+
+    // Guarded by _gate: a worker can finish before Task.Run returns, so adding and removing must not interleave.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Task> _chatsInFlight = [];
 
     // Replaced before each pass; a Wake() during a pass completes the new one, so the next pass starts at once.
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,8 +34,41 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
     /// <summary>Something was queued: send it now instead of at the next poll.</summary>
     public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
-    /// <summary>Sends everything pending now; returns how many items are still pending after a failure.</summary>
-    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var sending = new CancellationTokenSource();
+        using var graceOnStop = stoppingToken.Register(() => sending.CancelAfter(StopGrace));
+        _sending = sending.Token;
+        _stopping = stoppingToken;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StartPendingChatsAsync(stoppingToken);
+                await WaitAsync(IdlePoll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Reading queued messages failed; retrying in {Pause}", RetryPause);
+                await WaitAsync(RetryPause, stoppingToken);
+            }
+        }
+
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _chatsInFlight.Values];
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Starts a worker for every chat with pending items that has none running.</summary>
+    private async Task StartPendingChatsAsync(CancellationToken cancellationToken)
     {
         Volatile.Write(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         IReadOnlyList<OutboxItem> pending;
@@ -32,28 +77,46 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
             pending = await transaction.Outbox.PendingAsync(500, cancellationToken);
         }
 
-        var results = await Task.WhenAll(pending.GroupBy(i => i.ChatId).Select(chat => SendChatAsync(chat.ToList(), cancellationToken)));
-        return results.Sum();
+        foreach (var chat in pending.GroupBy(i => i.ChatId))
+        {
+            lock (_gate)
+            {
+                // A chat already being worked on picks up its newer items on the pass after its worker ends.
+                if (_chatsInFlight.ContainsKey(chat.Key))
+                {
+                    continue;
+                }
+
+                var items = chat.ToList();
+                _chatsInFlight[chat.Key] = Task.Run(() => RunChatAsync(chat.Key, items, _sending), CancellationToken.None);
+            }
+        }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunChatAsync(long chatId, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            if (!await SendChatAsync(items, cancellationToken))
             {
-                var stuck = await DrainAsync(stoppingToken);
-                await WaitAsync(stuck > 0 ? RetryPause : IdlePoll, stoppingToken);
+                await Task.Delay(RetryPause, timeProvider, _stopping);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Sending to chat {ChatId} failed; retrying in {Pause}", chatId, RetryPause);
+        }
+        finally
+        {
+            lock (_gate)
             {
-                return;
+                _chatsInFlight.Remove(chatId);
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Sending queued messages failed; retrying in {Pause}", RetryPause);
-                await WaitAsync(RetryPause, stoppingToken);
-            }
+
+            Wake();
         }
     }
 
@@ -71,36 +134,50 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         }
     }
 
-    /// <summary>Sends one chat's items in order; stops at a temporary failure so nothing overtakes it.</summary>
-    private async Task<int> SendChatAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    /// <summary>Sends one chat's items in order; false when it stopped at a temporary failure, so nothing overtakes it.</summary>
+    private async Task<bool> SendChatAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
-        for (var index = 0; index < items.Count; index++)
+        for (var index = 0; index < items.Count && !_stopping.IsCancellationRequested; index++)
         {
             var item = items[index];
             try
             {
                 var messageId = await SendAsync(item, cancellationToken);
-                await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), cancellationToken), cancellationToken);
+
+                // Telegram has it: record that even while shutting down, or a restart would send it again.
+                await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
             }
-            catch (TelegramApiException e) when (e.ErrorCode is 400 or 403 or 404)
+            catch (TelegramApiException e) when (e.ErrorCode == 403)
             {
-                // Telegram will never accept this one (bad request, blocked bot): record why and go on.
+                // Blocked: the rest would fail the same way. They wait, marked, until the official writes again.
+                logger.LogWarning("Chat {ChatId} is unreachable ({Error}); holding its {Count} queued item(s)", item.ChatId, e.Description, items.Count - index);
+                foreach (var held in items.Skip(index))
+                {
+                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {e.Description}", timeProvider.GetUtcNow(), CancellationToken.None));
+                }
+
+                return true;
+            }
+            catch (TelegramApiException e) when (e.ErrorCode is 400 or 404)
+            {
+                // Telegram will never accept this one: record why and go on.
                 logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, e.Description);
-                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode} {e.Description}", timeProvider.GetUtcNow(), cancellationToken), cancellationToken);
+                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode} {e.Description}", timeProvider.GetUtcNow(), CancellationToken.None));
             }
-            catch (FileNotFoundException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                logger.LogError("Outgoing item {ItemId} names a missing file {File}", item.Id, e.FileName);
-                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"missing file {e.FileName}", timeProvider.GetUtcNow(), cancellationToken), cancellationToken);
+                // A document that can no longer be read (deleted, moved, no permission) would block the chat forever.
+                logger.LogError("Outgoing item {ItemId} names a file that cannot be read: {Error}", item.Id, e.Message);
+                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"unreadable file: {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
             }
             catch (TelegramException e)
             {
                 logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, e.Message);
-                return items.Count - index;
+                return false;
             }
         }
 
-        return 0;
+        return true;
     }
 
     private async Task<long?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -125,24 +202,17 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         if (message.DocumentPath is { } path)
         {
             await using var file = File.OpenRead(path);
-            var name = message.DocumentName ?? Path.GetFileName(path);
-            if (MessageText.ToPlainText(message.Text).Length <= TelegramLimits.MaxCaptionLength)
-            {
-                return (await outbox.SendDocumentAsync(item.ChatId, file, name, text, ParseMode.Html, markup, cancellationToken)).MessageId;
-            }
-
-            // Captions stop at 1024 characters (a long return reason gets there): the file goes first, then the
-            // full text with the buttons as an ordinary message.
-            await outbox.SendDocumentAsync(item.ChatId, file, name, cancellationToken: cancellationToken);
+            var caption = text.Length == 0 ? null : text;
+            return (await outbox.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), caption, caption is null ? null : ParseMode.Html, markup, cancellationToken)).MessageId;
         }
 
         return (await outbox.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken)).MessageId;
     }
 
-    private async Task RecordAsync(Func<StoreTransaction, Task> change, CancellationToken cancellationToken)
+    private async Task RecordAsync(Func<StoreTransaction, Task> change)
     {
-        await using var transaction = await store.BeginAsync(cancellationToken);
+        await using var transaction = await store.BeginAsync(CancellationToken.None);
         await change(transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 }

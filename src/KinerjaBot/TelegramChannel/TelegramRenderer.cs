@@ -16,8 +16,7 @@ public static class TelegramRenderer
             html.Append(span.Bold ? $"<b>{escaped}</b>" : escaped);
         }
 
-        var text = html.ToString().TrimEnd();
-        return text.Length == 0 ? "…" : text;
+        return html.ToString().TrimEnd();
     }
 
     public static ReplyMarkup? Markup(OutgoingMessage message)

@@ -94,5 +94,12 @@ public sealed class RegistrationEndToEndTests : IAsyncLifetime
         var notice = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Content.Contains("diblokir"), BotHarness.Patience);
         Assert.Contains("Rudi Hartono", notice.Content);
         Assert.True((await _bot.ReadStoreAsync(t => t.Chats.FindByOfficialAsync("kasi-pmd", default)))!.Unreachable);
+
+        // Writing again unblocks: the opening message held back meanwhile arrives after all.
+        var kasi = _bot.Official("kasi-pmd");
+        await kasi.SendTextAsync("/status");
+        var held = await kasi.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, BotHarness.Patience);
+        Assert.Contains("Triwulan III 2026", held.Content);
+        Assert.False((await _bot.ReadStoreAsync(t => t.Chats.FindByOfficialAsync("kasi-pmd", default)))!.Unreachable);
     }
 }
