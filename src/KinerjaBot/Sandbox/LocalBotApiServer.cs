@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -99,6 +100,20 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+
+        // Only this machine's own names: a web page that rebinds its DNS name to 127.0.0.1 would otherwise become
+        // "same origin" and could read every chat and act as any official.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Host.Host is not ("127.0.0.1" or "localhost" or "[::1]"))
+            {
+                context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+                await context.Response.WriteAsync("This local sandbox answers only to 127.0.0.1 or localhost.");
+                return;
+            }
+
+            await next(context);
+        });
         var stopping = new CancellationTokenSource();
         var logger = options.LoggerFactory?.CreateLogger<LocalBotApiServer>() ?? (ILogger)NullLogger.Instance;
         var chatPage = new ChatPageDirectory();

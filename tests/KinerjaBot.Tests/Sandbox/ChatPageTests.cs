@@ -101,6 +101,19 @@ public sealed class ChatPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_under_another_host_name_is_refused_so_dns_rebinding_cannot_reach_the_chats()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _server.BaseUrl + "/");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.MisdirectedRequest, response.StatusCode);
+        Assert.DoesNotContain("Ani", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Typed_text_a_shared_contact_and_a_button_press_reach_the_bot_as_telegram_updates()
     {
         (await _page.PostAsJsonAsync("/sandbox/api/chat/ani/text", new { text = "  /start  " })).EnsureSuccessStatusCode();
