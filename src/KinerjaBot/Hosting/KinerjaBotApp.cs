@@ -21,6 +21,7 @@ public static class KinerjaBotApp
     public const int ConfigurationError = 2;
     public const int UsageError = 64;
     public const int SandboxPortUnavailable = 3;
+    public const int BotStoppedItself = 1;
 
     private const string Usage = """
         Usage:
@@ -55,7 +56,14 @@ public static class KinerjaBotApp
             {
                 case []:
                     await PrintSummaryAsync(host, output);
+                    var outcome = host.Services.GetRequiredService<BotRunOutcome>();
                     await host.RunAsync(cancellationToken);
+                    if (outcome.Failure is { } failure)
+                    {
+                        await error.WriteLineAsync(failure);
+                        return BotStoppedItself;
+                    }
+
                     return 0;
                 case ["demo", .. var demoFolder] when demoFolder.Length <= 1:
                     return await RunDemoAsync(host, demoFolder.FirstOrDefault(), output, error, cancellationToken);
@@ -78,6 +86,11 @@ public static class KinerjaBotApp
         catch (OptionsValidationException e)
         {
             await error.WriteLineAsync($"Invalid settings: {string.Join("; ", e.Failures)}");
+            return ConfigurationError;
+        }
+        catch (DataStoreException e)
+        {
+            await error.WriteLineAsync(e.Message);
             return ConfigurationError;
         }
     }

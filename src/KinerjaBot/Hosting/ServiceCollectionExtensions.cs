@@ -26,8 +26,19 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(KinerjaBotOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<TelegramClientOptions>().Bind(configuration.GetSection("Telegram"));
-        services.AddOptions<TelegramOutboxOptions>().Bind(configuration.GetSection("Telegram:Outbox"));
+        services.AddOptions<TelegramClientOptions>()
+            .Bind(configuration.GetSection("Telegram"))
+            .Validate(
+                o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                "Telegram:ApiBaseUrl must be an absolute http(s) address such as https://api.telegram.org.")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Telegram:RequestTimeout must be positive, e.g. 00:00:30.")
+            .ValidateOnStart();
+        services.AddOptions<TelegramOutboxOptions>()
+            .Bind(configuration.GetSection("Telegram:Outbox"))
+            .Validate(o => o.MaxAttempts >= 1, "Telegram:Outbox:MaxAttempts must be at least 1.")
+            .Validate(o => o.GlobalLimit >= 1, "Telegram:Outbox:GlobalLimit must be at least 1 (Telegram allows about 30 messages a second).")
+            .Validate(o => o.PerChatInterval >= TimeSpan.Zero && o.GlobalWindow > TimeSpan.Zero, "Telegram:Outbox:PerChatInterval must not be negative and GlobalWindow must be positive.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => OfficeConfigurationLoader.Load(Options(sp).ConfigDirectory));
@@ -89,6 +100,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<TelegramOutboxOptions>>().Value,
             sp.GetRequiredService<ILogger<TelegramOutbox>>()));
+        services.AddSingleton<BotRunOutcome>();
         services.AddSingleton<UpdateTranslator>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<UpdateProcessor>();

@@ -36,10 +36,20 @@ public sealed class KinerjaStore
     public static KinerjaStore Open(string dataDirectory, TimeProvider timeProvider)
     {
         SQLitePCL.Batteries_V2.Init();
-        Directory.CreateDirectory(dataDirectory);
-        var store = new KinerjaStore(Path.Combine(dataDirectory, FileName));
-        store.Migrate(timeProvider);
-        return store;
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            var store = new KinerjaStore(path);
+            store.Migrate(timeProvider);
+            return store;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new DataStoreException(
+                $"The database {path} cannot be opened ({e.Message}). Check that the folder is writable and the file is a KinerjaBot database (restore a backup if it is damaged), or point KinerjaBot:DataDirectory at another folder.",
+                e);
+        }
     }
 
     /// <summary>The schema version recorded in the file.</summary>
@@ -91,7 +101,7 @@ public sealed class KinerjaStore
         var newest = SchemaMigrations.Steps.Max(s => s.Version);
         if (current > newest)
         {
-            throw new InvalidOperationException(
+            throw new DataStoreException(
                 $"The database {DatabasePath} has schema version {current}, newer than this KinerjaBot understands ({newest}). Run the newer KinerjaBot release, or restore a backup of the data directory.");
         }
 

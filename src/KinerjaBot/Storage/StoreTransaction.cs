@@ -67,13 +67,20 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         _disposed = true;
         try
         {
-            if (!_committed)
+            try
             {
-                _transaction.Rollback();
+                if (!_committed)
+                {
+                    _transaction.Rollback();
+                }
             }
-
-            _transaction.Dispose();
-            _connection.Dispose();
+            finally
+            {
+                // Even when the rollback fails (SQLite may already have rolled back after an I/O error), the
+                // connection closes and the writer slot frees, so the next transaction is not stuck behind this one.
+                _transaction.Dispose();
+                _connection.Dispose();
+            }
         }
         finally
         {

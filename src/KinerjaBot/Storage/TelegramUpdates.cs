@@ -8,6 +8,10 @@ namespace KinerjaBot.Storage;
 /// </summary>
 public sealed class TelegramUpdates
 {
+    // Telegram never hands out an update below the confirmed offset again, so older ids need not be kept; a margin
+    // stays for a redelivery that raced the confirmation.
+    private const long KeptBelowOffset = 1000;
+
     private readonly StoreSession _session;
 
     internal TelegramUpdates(StoreSession session) => _session = session;
@@ -46,9 +50,10 @@ public sealed class TelegramUpdates
         _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO telegram_offset (id, next_offset) VALUES (1, @nextOffset)
-            ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset)
+            ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset);
+            DELETE FROM processed_updates WHERE update_id < @nextOffset - @KeptBelowOffset;
             """,
-            new { nextOffset },
+            new { nextOffset, KeptBelowOffset },
             _session.Transaction,
             cancellationToken: cancellationToken));
 }

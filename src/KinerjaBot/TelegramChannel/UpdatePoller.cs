@@ -1,3 +1,4 @@
+using KinerjaBot.Hosting;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,8 @@ public sealed class UpdatePoller(
     KinerjaStore store,
     UpdateProcessor processor,
     TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    BotRunOutcome outcome,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     public const int PollTimeoutSeconds = 50;
@@ -23,12 +26,14 @@ public sealed class UpdatePoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await PrepareAsync(stoppingToken);
+        var prepared = false;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Retried until it works: a webhook left over from webhook mode would make every poll fail with 409.
+                prepared = prepared || await TryPrepareAsync(stoppingToken);
                 await PollOnceAsync(stoppingToken);
                 failures = 0;
             }
@@ -38,7 +43,11 @@ public sealed class UpdatePoller(
             }
             catch (TelegramApiException e) when (e.ErrorCode == 401)
             {
-                logger.LogCritical("Telegram rejected the bot token (401 Unauthorized). Set a valid token from @BotFather in Telegram__BotToken and restart.");
+                // Nothing can work without a valid token: stop the whole process, non-zero, so it gets noticed.
+                const string reason = "Telegram rejected the bot token (401 Unauthorized). Set a valid token from @BotFather in Telegram__BotToken and restart.";
+                logger.LogCritical(reason);
+                outcome.Fail(reason);
+                lifetime.StopApplication();
                 return;
             }
             catch (Exception e)
@@ -84,7 +93,7 @@ public sealed class UpdatePoller(
         return updates.Count;
     }
 
-    private async Task PrepareAsync(CancellationToken cancellationToken)
+    private async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -92,10 +101,12 @@ public sealed class UpdatePoller(
             await client.DeleteWebhookAsync(cancellationToken: cancellationToken);
             await client.SetMyCommandsAsync(TelegramRenderer.Commands, cancellationToken: cancellationToken);
             logger.LogInformation("Connected to Telegram as @{Username}", me.Username);
+            return true;
         }
-        catch (TelegramException e) when (!cancellationToken.IsCancellationRequested)
+        catch (TelegramException e) when (e is not TelegramApiException { ErrorCode: 401 } && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Could not set up the bot's command menu ({Error}); polling anyway", e.Message);
+            logger.LogWarning("Could not set up the bot (webhook, command menu) yet ({Error}); polling anyway and trying again", e.Message);
+            return false;
         }
     }
 

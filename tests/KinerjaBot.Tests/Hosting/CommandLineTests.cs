@@ -107,6 +107,30 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_token_telegram_rejects_stops_the_bot_with_a_clear_message_and_a_non_zero_exit()
+    {
+        await using var telegram = await KinerjaBot.Sandbox.LocalBotApiServer.StartAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var (exit, _, error) = await RunAsync(timeout.Token, "--Telegram:BotToken=123:not-the-right-token", $"--Telegram:ApiBaseUrl={telegram.BaseUrl}");
+
+        Assert.Equal(KinerjaBotApp.BotStoppedItself, exit);
+        Assert.Contains("Telegram rejected the bot token (401 Unauthorized)", error);
+    }
+
+    [Theory]
+    [InlineData("--Telegram:ApiBaseUrl=not-a-url", "Telegram:ApiBaseUrl")]
+    [InlineData("--Telegram:Outbox:MaxAttempts=0", "Telegram:Outbox:MaxAttempts")]
+    public async Task A_bad_telegram_setting_stops_start_up_with_exit_code_2_and_names_the_setting(string setting, string named)
+    {
+        var (exit, _, error) = await RunAsync(CancellationToken.None, "--Telegram:BotToken=123:abc", setting);
+
+        Assert.Equal(KinerjaBotApp.ConfigurationError, exit);
+        Assert.Contains(named, error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_prints_the_usage()
     {
         var (exit, _, error) = await RunAsync("laporan");
@@ -116,7 +140,9 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("workflow diagram", error);
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(default, args);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -126,7 +152,7 @@ public sealed class CommandLineTests : IDisposable
         ];
 
         // Later settings win, so a test's own --KinerjaBot:ConfigDirectory overrides the sample.
-        var exit = await KinerjaBotApp.RunAsync([.. args.Where(a => !a.StartsWith('-')), .. settings, .. args.Where(a => a.StartsWith('-'))], output, error);
+        var exit = await KinerjaBotApp.RunAsync([.. args.Where(a => !a.StartsWith('-')), .. settings, .. args.Where(a => a.StartsWith('-'))], output, error, cancellationToken);
         return (exit, output.ToString().ReplaceLineEndings("\n"), error.ToString());
     }
 }

@@ -204,9 +204,20 @@ public sealed class KinerjaStoreTests : IDisposable
             connection.Execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', '2030-01-01')");
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => KinerjaStore.Open(_data.Path, _clock));
+        var error = Assert.Throws<DataStoreException>(() => KinerjaStore.Open(_data.Path, _clock));
 
         Assert.Contains("schema version 99, newer than this KinerjaBot understands", error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_refused_with_what_to_do()
+    {
+        File.WriteAllText(_data.Combine(KinerjaStore.FileName), "this is a spreadsheet export, not a database");
+
+        var error = Assert.Throws<DataStoreException>(() => KinerjaStore.Open(_data.Path, _clock));
+
+        Assert.Contains(_data.Combine(KinerjaStore.FileName), error.Message);
+        Assert.Contains("restore a backup", error.Message);
     }
 
     private static async Task<long> NewSubmissionAsync(StoreTransaction tx)
