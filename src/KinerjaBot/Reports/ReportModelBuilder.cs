@@ -45,7 +45,9 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
                 hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
             }
 
-            sections.Add(new ReportUnitSection { UnitName = unit.Name, Rows = rows });
+            // A draft fetched while units are still filling or fixing must not pass for checked data.
+            var unverified = submission?.State != UnitSubmissionWorkflow.Verified;
+            sections.Add(new ReportUnitSection { UnitName = unverified ? $"{unit.Name} (belum terverifikasi)" : unit.Name, Rows = rows });
         }
 
         var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);

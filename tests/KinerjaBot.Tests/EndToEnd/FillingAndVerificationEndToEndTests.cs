@@ -208,6 +208,78 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         Assert.True(gap >= TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(20), $"The retry came {gap} after the 429 with retry_after 2.");
     }
 
+    [Fact]
+    public async Task A_photo_sent_with_the_number_as_its_caption_stores_both_value_and_evidence()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await Kasi.SendTextAsync("72,5");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await Kasi.SendTextAsync("9");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+
+        await Kasi.SendPhotoAsync(Photo, caption: "24");
+
+        var readBack = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IK-2.2 = 24 kali", readBack.Content);
+        Assert.Contains("Bukti untuk IK-2.2 sudah diterima", readBack.Content);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan"), BotHarness.Patience);
+        var stored = (await ValuesAsync())["IK-2.2"];
+        Assert.NotNull(stored.EvidencePath);
+        Assert.True(File.Exists(Path.Combine(_bot.DataDirectory, stored.EvidencePath!)));
+    }
+
+    [Fact]
+    public async Task Approving_after_pressing_kembalikan_drops_the_pending_return_and_says_so()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await SubmitTrantibAsync();
+        var toVerify = await Kasubbag.WaitForReplyAsync(m => m.FindButton("Setujui") is not null, BotHarness.Patience);
+
+        await Kasubbag.PressButtonAsync("Kembalikan");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await Kasubbag.PressButtonAsync(toVerify.MessageId, toVerify.FindButton("Setujui")!.CallbackData!);
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("tidak jadi dikirim"), BotHarness.Patience);
+        await Kasubbag.SendTextAsync("Foto kurang jelas");
+        var answer = await Kasubbag.WaitForReplyAsync(_ => true, BotHarness.Patience);
+
+        Assert.Contains("tidak ada pertanyaan", answer.Content);
+        Assert.Equal(UnitSubmissionWorkflow.Submitted(2), (await InstanceAsync()).State);
+        Assert.DoesNotContain(Kasi.Messages, m => m.Content.Contains("Foto kurang jelas"));
+    }
+
+    [Fact]
+    public async Task A_second_period_opened_meanwhile_does_not_hide_the_first_one()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await _bot.Official("staf-pk").SendTextAsync("/buka 2026-S2");
+        await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Content.Contains("Semester II 2026 dibuka"), BotHarness.Patience);
+
+        await Kasi.SendTextAsync("/isi");
+        var resumed = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Indikator"), BotHarness.Patience);
+        Assert.Contains("IKU-2", resumed.Content);
+        Assert.Contains("Triwulan III 2026", resumed.Content);
+
+        await Kasi.SendTextAsync("/status");
+        var status = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Status"), BotHarness.Patience);
+        Assert.Contains("Status Triwulan III 2026", status.Content);
+        Assert.Contains("Status Semester II 2026", status.Content);
+    }
+
+    private async Task SubmitTrantibAsync()
+    {
+        await Kasi.SendTextAsync("72,5");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await Kasi.SendTextAsync("9");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+        await Kasi.SendPhotoAsync(Photo, caption: "24");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Kirim");
+    }
+
     private async Task OpenPeriodAndStartFillingAsync()
     {
         var staf = _bot.Official("staf-pk");

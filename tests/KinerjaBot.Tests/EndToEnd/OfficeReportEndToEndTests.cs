@@ -127,6 +127,14 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         Assert.Contains("IK-1.1 tidak sesuai daftar hadir rapat.", returned.Content);
         Assert.Equal(OfficeReportWorkflow.Collecting, (await ReportAsync()).State);
 
+        // Meanwhile a draft fetched with /rekap says which unit's data is not checked yet.
+        var staf = _bot.Official("staf-pk");
+        await staf.SendTextAsync("/rekap");
+        var draft = await staf.WaitForReplyAsync(m => m.Document is not null && m.Content.Contains("drafnya"), BotHarness.Patience);
+        var draftText = string.Join("\n", PdfText.Pages(_bot.Server.ReadFile(draft.Document!.FileId)));
+        Assert.Contains("Seksi Pemerintahan (belum terverifikasi)", draftText);
+        Assert.DoesNotContain("Seksi Kesejahteraan Sosial (belum", draftText);
+
         await CompleteUnitAsync("pemerintahan", firstTime: false);
 
         var again = await Kasubbag.WaitForReplyAsync(m => m.FindButton("Validasi") is not null && m.MessageId > first.MessageId, BotHarness.Patience);
