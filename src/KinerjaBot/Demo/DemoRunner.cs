@@ -116,7 +116,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
         }
         else if (indicator.Evidence == EvidenceRule.Optional)
         {
-            await Press(officialId, "Lewati", _ => true);
+            await Press(officialId, "Lewati", m => m.EditCount == 0);
         }
     }
 
@@ -149,7 +149,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
         {
             var label = Workflow.OfficeReportWorkflow.ApproveLabel(stage.Kind);
             var message = await _sandbox.Server.WaitForBotMessageAsync(User(stage.OfficialId).ChatId, m => m.FindButton(label) is not null && m.Document is not null, Patience);
-            await PressOn(stage.OfficialId, message, label, _ => true);
+            await PressOn(stage.OfficialId, message, label, m => m.EditCount == 0 && m.Content.Contains("Terima kasih"));
         }
     }
 
