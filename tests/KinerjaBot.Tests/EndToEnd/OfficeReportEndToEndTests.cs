@@ -14,7 +14,6 @@ namespace KinerjaBot.Tests.EndToEnd;
 public sealed class OfficeReportEndToEndTests : IAsyncLifetime
 {
     private static readonly Period Period = Period.Quarter(2026, 3);
-    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 9, 9, 9, 0xFF, 0xD9];
 
     private BotHarness _bot = null!;
 
@@ -182,48 +181,7 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The unit head fills every indicator with its target (or fixes after a return) and the verifiers approve.</summary>
-    private async Task CompleteUnitAsync(string unitId, bool firstTime)
-    {
-        var office = SampleOffice.Configuration;
-        var unit = office.Unit(unitId);
-        var head = _bot.Official(unit.HeadId);
-        if (firstTime)
-        {
-            await head.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, BotHarness.Patience);
-            await head.PressButtonAsync("Mulai isi");
-            foreach (var indicator in office.IndicatorsFor(unitId, Period))
-            {
-                await head.WaitForReplyAsync(m => m.Content.Contains($"{indicator.Code} {indicator.Name}"), BotHarness.Patience);
-                await head.SendTextAsync(IndonesianFormat.Number(indicator.TargetFor(Period)!.Value));
-                if (indicator.Evidence == EvidenceRule.Required)
-                {
-                    await head.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
-                    await head.SendPhotoAsync(Photo);
-                }
-                else if (indicator.Evidence == EvidenceRule.Optional)
-                {
-                    await head.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
-                    await head.PressButtonAsync("Lewati");
-                }
-            }
-        }
-        else
-        {
-            await head.PressButtonAsync("Perbaiki");
-        }
-
-        await head.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
-        await head.PressButtonAsync("Kirim");
-        foreach (var verifierId in unit.VerifierIds)
-        {
-            var verifier = _bot.Official(verifierId);
-            var message = await _bot.Server.WaitForBotMessageAsync(verifier.ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, BotHarness.Patience);
-            await verifier.PressButtonAsync(message.MessageId, message.FindButton("Setujui")!.CallbackData!);
-        }
-
-        await head.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
-    }
+    private Task CompleteUnitAsync(string unitId, bool firstTime) => OfficeScript.CompleteUnitAsync(_bot, Period, unitId, firstTime);
 
     private async Task<WorkflowInstance> ReportAsync() =>
         (await _bot.ReadStoreAsync(t => t.Workflows.FindAsync(WorkflowKind.OfficeReport, Period.Id, null, default)))!;

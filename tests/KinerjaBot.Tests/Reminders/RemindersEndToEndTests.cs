@@ -177,6 +177,37 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         Assert.Equal(rows.Count, rows.Select(r => r.Key).Distinct().Count());
     }
 
+    [Fact]
+    public async Task The_report_stage_holder_is_reminded_on_the_deadline_day_and_escalated_the_day_after()
+    {
+        // Monday 14 Dec 09.00: every unit is filled and verified at once, so the report reaches validation (due Tuesday 17.00).
+        _clock.JumpTo(Local(2026, 12, 14, 9, 0));
+        var period = KinerjaBot.Domain.Period.Quarter(2026, 4);
+        await _bot.Official("staf-pk").SendTextAsync($"/buka {period.Id}");
+        foreach (var unit in SampleOffice.Configuration.UnitsReporting(period))
+        {
+            await OfficeScript.CompleteUnitAsync(_bot, period, unit.Id, firstTime: true);
+        }
+
+        await _bot.Official("kasubbag-pk").WaitForReplyAsync(m => m.FindButton("Validasi") is not null, BotHarness.Patience);
+        await WaitForDeliveryAsync();
+        await AssertNothingAtAsync(Local(2026, 12, 14, 16, 0));
+
+        var tuesday = await TickAtAsync(Local(2026, 12, 15, 7, 0));
+        var reminder = Assert.Single(Assert.Contains("kasubbag-pk", tuesday));
+        Assert.Equal(["kasubbag-pk"], tuesday.Keys);
+        Assert.Contains("validasi dan paraf", reminder.Content);
+        Assert.Contains("Selasa, 15 Desember 2026 17.00 WIB (hari ini)", reminder.Content);
+        Assert.NotNull(reminder.FindButton("Validasi"));
+
+        var wednesday = await TickAtAsync(Local(2026, 12, 16, 7, 0));
+        AssertOneEachTo(wednesday, ["kasubbag-pk", "sekcam"]);
+        Assert.Contains("Sudah terlambat 1 hari kerja.", wednesday["kasubbag-pk"][0].Content);
+        Assert.Contains("Rekap keterlambatan", wednesday["sekcam"][0].Content);
+        Assert.Contains("Hendra Saputra, S.E.", wednesday["sekcam"][0].Content);
+        Assert.NotNull(wednesday["sekcam"][0].FindButton("Ingatkan Hendra Saputra"));
+    }
+
     private static DateTimeOffset Local(int year, int month, int day, int hour, int minute, int second = 0) =>
         new(year, month, day, hour, minute, second, Wib);
 
