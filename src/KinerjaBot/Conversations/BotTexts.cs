@@ -35,7 +35,7 @@ public static class BotTexts
     public const string OperatorHelp = """
         Khusus operator dan perencanaan:
         /buka 2026-TW3 — buka periode pengumpulan data
-        /rekap — unduh laporan periode terakhir
+        /rekap — unduh laporan periode terakhir (atau /rekap 2026-TW3)
         """;
 
     /// <summary>Ends a sentence after a name without doubling the dot of a degree ("S.H." → "S.H.", not "S.H..").</summary>

@@ -64,7 +64,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
     private string HelpFor(ConversationContext context)
     {
         var help = $"KinerjaBot {services.Office.Office.Name}\n\n{BotTexts.Help}";
-        return MayOpenPeriods(context) ? $"{help}\n{BotTexts.OperatorHelp}" : help;
+        return MayOpenPeriods(context) ? $"{help}\n\n{BotTexts.OperatorHelp}" : help;
     }
 
     private string About() =>

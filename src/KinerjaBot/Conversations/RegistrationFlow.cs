@@ -54,7 +54,7 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
             .Plain(BotTexts.Help);
         if (services.Office.IsOperator(official.Id) || services.Office.Roles.PlanningId == official.Id)
         {
-            text.Line().Plain(BotTexts.OperatorHelp);
+            text.Line().Line().Plain(BotTexts.OperatorHelp);
         }
 
         await context.ReplyAsync(new OutgoingMessage { Text = text.Spans, RemoveKeyboard = true });
