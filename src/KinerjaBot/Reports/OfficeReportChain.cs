@@ -192,6 +192,17 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var reopen = services.Workflows.PermittedFor(report, context.Me.Id).Where(t => t.Trigger == WorkflowTrigger.ReturnToUnit)
             .Select(t => (IReadOnlyList<Choice>)[new Choice(t.ButtonLabel, CallbackAction.ForTrigger(report, t.Trigger))])
             .ToList();
+        var csv = archive.FinalCsvPath(period.PeriodId, report.Revision);
+        if (report.State == OfficeReportWorkflow.Signed && File.Exists(csv))
+        {
+            await context.ReplyAsync(new OutgoingMessage
+            {
+                Text = MessageText.Of("Tabel data dalam format CSV, untuk diunggah ke aplikasi e-SAKIP / e-Monev.").Spans,
+                DocumentPath = csv,
+                DocumentName = Path.GetFileName(csv),
+            });
+        }
+
         await context.ReplyAsync(new OutgoingMessage
         {
             Text = MessageText.Of(status).Spans,

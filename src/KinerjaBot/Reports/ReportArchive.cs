@@ -8,12 +8,16 @@ namespace KinerjaBot.Reports;
 
 /// <summary>
 /// Where report PDFs live: <c>{data}/reports/{office}/{period}/rev-{n}/</c>. Drafts are redrawn for each stage;
-/// the signed PDF is written once per revision with a <c>.sha256</c> file beside it, and earlier revisions stay.
+/// the signed PDF is written once per revision with a <c>.sha256</c> file and the table as <c>.csv</c> (for the e-SAKIP
+/// upload) beside it, and earlier revisions stay.
 /// </summary>
 public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder builder, ReportPdfRenderer renderer, ConversationServices services)
 {
     public string FinalPath(string periodId, int revision) =>
         Path.Combine(Folder(periodId, revision), $"data-kinerja-{office.Office.Id}-{periodId}-rev{revision}.pdf");
+
+    /// <summary>The signed revision's table as CSV, beside its PDF.</summary>
+    public string FinalCsvPath(string periodId, int revision) => Path.ChangeExtension(FinalPath(periodId, revision), ".csv");
 
     public async Task<string> RenderDraftAsync(ConversationContext context, WorkflowInstance report)
     {
@@ -31,6 +35,7 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
         await WriteAsync(path, bytes, context.CancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", context.CancellationToken);
+        await WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), context.CancellationToken);
         return new ArchivedReport(path, hash);
     }
 

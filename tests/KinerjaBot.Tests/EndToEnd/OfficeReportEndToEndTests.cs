@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using KinerjaBot.Domain;
 using KinerjaBot.Sandbox;
 using KinerjaBot.Tests.Reports.Pdf;
@@ -73,9 +74,15 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         Assert.Contains("Halaman 1 dari", text);
         Assert.Equal(OfficeReportWorkflow.Signed, (await ReportAsync()).State);
 
+        // The table is archived as CSV beside the PDF, for the e-SAKIP upload, and /rekap hands out both.
+        var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Path.ChangeExtension(archived, ".csv")));
+        Assert.StartsWith("\uFEFFNo;Unit;Indikator Kinerja;Satuan;Target;Realisasi;Capaian (%);Keterangan\r\n", csv);
+        Assert.Contains(";Seksi Pemerintahan;IKU-1 Persentase desa yang menyampaikan laporan penyelenggaraan pemerintahan desa tepat waktu;%;80;80;100;", csv);
+
         await _bot.Official("staf-pk").SendTextAsync("/rekap");
         var again = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document is not null && m.Content.Contains("sudah ditandatangani"), BotHarness.Patience);
         Assert.Equal(pdf, _bot.Server.ReadFile(again.Document!.FileId));
+        Assert.Contains(_bot.Official("staf-pk").Messages, m => m.Document?.FileName?.EndsWith(".csv", StringComparison.Ordinal) == true);
     }
 
     [Fact]
