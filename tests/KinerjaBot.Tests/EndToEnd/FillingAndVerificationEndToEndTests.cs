@@ -212,12 +212,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     public async Task A_photo_sent_with_the_number_as_its_caption_stores_both_value_and_evidence()
     {
         await OpenPeriodAndStartFillingAsync();
-        await Kasi.SendTextAsync("72,5");
-        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
-        await Kasi.PressButtonAsync("Lewati");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
-        await Kasi.SendTextAsync("9");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+        await AnswerUpToTheLastIndicatorAsync();
 
         await Kasi.SendPhotoAsync(Photo, caption: "24");
 
@@ -267,7 +262,8 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         Assert.Contains("Status Semester II 2026", status.Content);
     }
 
-    private async Task SubmitTrantibAsync()
+    /// <summary>Answers IKU-2 (72,5, no evidence) and IK-2.1 (9); the bot then asks IK-2.2.</summary>
+    private async Task AnswerUpToTheLastIndicatorAsync()
     {
         await Kasi.SendTextAsync("72,5");
         await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
@@ -275,6 +271,11 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
         await Kasi.SendTextAsync("9");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+    }
+
+    private async Task SubmitTrantibAsync()
+    {
+        await AnswerUpToTheLastIndicatorAsync();
         await Kasi.SendPhotoAsync(Photo, caption: "24");
         await Kasi.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
         await Kasi.PressButtonAsync("Kirim");
