@@ -2,8 +2,15 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using KinerjaBot.Benchmarks;
+using KinerjaBot.Benchmarks.Load;
 using KinerjaBot.Reports.Pdf;
 using KinerjaBot.Tests.Reports.Pdf;
+
+// "load [units] [indicators] [options]" drives the running bot in the sandbox (see bench/README.md).
+if (args.Length >= 1 && args[0] == "load")
+{
+    return await LoadDriver.RunAsync(args);
+}
 
 // "sample <path> [indicators] [parafs] [logo.png]" writes one report for a person to look at; anything else runs the benchmarks.
 if (args.Length >= 2 && args[0] == "sample")
@@ -18,8 +25,9 @@ if (args.Length >= 2 && args[0] == "sample")
 
     File.WriteAllBytes(args[1], new ReportPdfRenderer().Render(model));
     Console.WriteLine($"Wrote {args[1]}");
-    return;
+    return 0;
 }
 
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.P95, StatisticColumn.Max, new P99Column());
 BenchmarkSwitcher.FromAssembly(typeof(ReportPdfRendererBenchmarks).Assembly).Run(args, config);
+return 0;
