@@ -139,6 +139,37 @@ public sealed class TelegramOutboxTests
     }
 
     [Fact]
+    public async Task Over_the_overall_limit_chats_are_served_in_the_order_they_asked()
+    {
+        var outbox = new TelegramOutbox(Client(_api, _clock), _unreachable.Object, _clock, new TelegramOutboxOptions { GlobalLimit = 2, MaxAttempts = 1 });
+
+        // Ten chats ask at the same moment; with 2 a second, the last must wait about 4 s, not an arbitrary time.
+        var sends = Enumerable.Range(1, 10).Select(chat => outbox.SendMessageAsync(chat, $"pesan {chat}")).ToList();
+        await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(sends));
+
+        var order = _api.Requests.OrderBy(r => r.ReceivedAt).Select(r => r.Json().GetProperty("chat_id").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(c => (long)c), order);
+        var last = _api.Requests.Max(r => r.ReceivedAt) - Start;
+        Assert.InRange(last, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Removing_buttons_does_not_hold_up_the_next_message_to_the_chat_by_a_second()
+    {
+        var first = _outbox.SendMessageAsync(42, "pertanyaan");
+        await FakeClockPump.RunUntilCompletedAsync(_clock, first);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        var edit = _outbox.EditMessageReplyMarkupAsync(42, 7, null);
+        var reply = _outbox.SendMessageAsync(42, "jawaban");
+        await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(edit, reply));
+
+        var requests = _api.Requests.ToList();
+        Assert.Equal(["sendMessage", "editMessageReplyMarkup", "sendMessage"], requests.Select(r => r.ApiMethod));
+        Assert.True(requests[2].ReceivedAt - requests[1].ReceivedAt < TimeSpan.FromSeconds(1), "The answer waited a second behind a button removal.");
+    }
+
+    [Fact]
     public async Task A_ten_thousand_character_text_is_split_at_lines_with_the_keyboard_on_the_last_part_only()
     {
         var lines = Enumerable.Range(1, 100).Select(i => $"{i:000}. " + new string('x', 94));
