@@ -20,9 +20,6 @@ public sealed class SubmissionFormatter(RatingBands ratings)
             : $"capaian {IndonesianFormat.Percent(achievement)} % ({ratings.Rate(achievement.Value).Label})";
     }
 
-    public string ValueWithAchievement(Indicator indicator, decimal value, Period period) =>
-        $"{Value(indicator, value)} · {Achievement(indicator, value, period)}";
-
     /// <summary>One numbered line per indicator with value, capaian, note and evidence; used in summaries and for verifiers.</summary>
     /// <returns>How many indicators differ from <paramref name="previous"/>.</returns>
     public int AppendValues(MessageText text, SubmissionSnapshot submission, IReadOnlyDictionary<string, StoredValue>? previous = null)
