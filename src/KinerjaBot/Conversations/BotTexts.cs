@@ -21,22 +21,38 @@ public static class BotTexts
     public const string AlreadyProcessed = "Sudah diproses.";
     public const string NotYourButton = "Maaf, tombol ini bukan untuk Bapak/Ibu.";
     public const string UnknownButton = "Maaf, tombol ini sudah tidak berlaku.";
-    public const string SomethingWentWrong = "Maaf, terjadi gangguan saat memproses pesan Bapak/Ibu. Silakan coba lagi sebentar lagi.";
+    public const string SomethingWentWrong = "Maaf, terjadi gangguan saat memproses pesan Bapak/Ibu. Mohon tunggu sebentar, lalu coba kembali.";
 
     public const string Help = """
         Perintah yang tersedia:
-        /isi — lanjutkan pengisian data
+        /isi — mulai atau lanjutkan pengisian data
         /status — kemajuan periode yang sedang berjalan
-        /batal — batalkan pertanyaan yang sedang aktif
-        /bantuan — bantuan ini
+        /batal — batalkan langkah yang sedang berjalan
+        /bantuan — tampilkan daftar perintah ini
         /tentang — tentang KinerjaBot dan kode sumbernya
         """;
 
     public const string OperatorHelp = """
-        Khusus operator dan perencanaan:
+        Khusus operator dan Kasubbag Perencanaan:
         /buka 2026-TW3 — buka periode pengumpulan data
         /rekap — unduh laporan periode terakhir (atau /rekap 2026-TW3)
         """;
+
+    public const string HeadHelp = """
+        Untuk pimpinan:
+        /rekap — unduh laporan periode terbaru (atau /rekap 2026-TW3)
+        """;
+
+    /// <summary>The commands an official may use: everyone's, plus the operator/planning or the head's own.</summary>
+    public static string HelpFor(Configuration.OfficeConfiguration office, string officialId)
+    {
+        if (office.IsOperator(officialId) || office.Roles.PlanningId == officialId)
+        {
+            return $"{Help}\n\n{OperatorHelp}";
+        }
+
+        return office.Roles.HeadId == officialId ? $"{Help}\n\n{HeadHelp}" : Help;
+    }
 
     /// <summary>Ends a sentence after a name without doubling the dot of a degree ("S.H." → "S.H.", not "S.H..").</summary>
     public static string EndSentence(string text) => text.EndsWith('.') ? text : text + ".";

@@ -63,8 +63,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
 
     private string HelpFor(ConversationContext context)
     {
-        var help = $"KinerjaBot {services.Office.Office.Name}\n\n{BotTexts.Help}";
-        return MayOpenPeriods(context) ? $"{help}\n\n{BotTexts.OperatorHelp}" : help;
+        return $"KinerjaBot {services.Office.Office.Name}\n\n{BotTexts.HelpFor(services.Office, context.Me.Id)}";
     }
 
     private string About() =>

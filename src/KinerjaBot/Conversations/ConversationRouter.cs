@@ -55,7 +55,7 @@ public sealed class ConversationRouter(
         }
         else if (incoming.AttachmentTooLarge)
         {
-            await context.ReplyAsync("Maaf, berkas itu terlalu besar (lebih dari 20 MB). Mohon kirim foto, atau dokumen yang lebih kecil.");
+            await context.ReplyAsync("Maaf, berkas itu terlalu besar (lebih dari 20 MB). Mohon kirim sebagai foto, atau kirim dokumen yang ukurannya lebih kecil.");
         }
         else if (incoming.Callback is not null)
         {
@@ -111,7 +111,7 @@ public sealed class ConversationRouter(
         // Another button replaced a question that waited for a return reason: say so rather than drop it silently.
         if (pendingReason is not null && context.State != pendingReason && context.State.Mode != ConversationMode.AwaitingReason)
         {
-            await context.ReplyAsync("Catatan: pengembalian yang belum diberi alasan tidak jadi dikirim. Tekan \"Kembalikan\" lagi bila masih perlu.");
+            await context.ReplyAsync("Catatan: pengembalian data dibatalkan karena alasannya belum diisi. Bila masih perlu, tekan \"Kembalikan\" kembali.");
         }
     }
 

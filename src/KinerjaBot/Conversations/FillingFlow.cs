@@ -70,7 +70,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
         {
             await context.ReplyAsync(context.Event.Attachment is null
                 ? $"Mohon ketik nilai realisasi {indicator.Code} sebagai angka, misalnya {Example(indicator)}. Bukti dapat dikirim setelah nilainya."
-                : $"Fotonya belum bisa disimpan karena nilai {indicator.Code} belum ada. Mohon kirim ulang foto itu dengan nilainya sebagai keterangan foto (misalnya {Example(indicator)}), atau ketik nilainya dulu lalu kirim fotonya.");
+                : $"Bukti belum dapat disimpan karena nilai realisasi {indicator.Code} belum diisi. Mohon ketik nilainya terlebih dahulu (misalnya {Example(indicator)}), lalu kirim kembali foto atau dokumen buktinya. Nilai juga boleh ditulis sebagai keterangan foto.");
             return;
         }
 
@@ -86,7 +86,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
         var result = IndicatorValueParser.Parse(lines[0], indicator.Kind, indicator.TargetFor(submission.Period));
         if (result.IsRefused)
         {
-            await context.ReplyAsync($"{result.Message} (indikator {indicator.Code}, satuan {indicator.Measure})");
+            await context.ReplyAsync($"Indikator {indicator.Code} (satuan {indicator.Measure}): {result.Message}");
             return;
         }
 
@@ -179,7 +179,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
             .Line();
         formatter.AppendValues(text, submission);
         var verifier = context.Office.Official(submission.Unit.VerifierIds[0]);
-        text.Line().Plain($"Mohon periksa kembali. Tekan \"{BotTexts.Change} …\" untuk mengganti nilai, atau \"{BotTexts.Send}\" untuk mengirim ke {verifier.Name} untuk diverifikasi.");
+        text.Line().Plain($"Mohon periksa kembali. Untuk mengganti nilai, tekan tombol \"{BotTexts.Change}\" pada indikator yang bersangkutan. Bila data sudah benar, tekan \"{BotTexts.Send}\"; data akan diteruskan kepada {verifier.Name} untuk diverifikasi.");
         var edits = submission.Indicators
             .Select(i => new Choice($"{BotTexts.Change} {i.Code}", CallbackAction.ForEdit(submission.Instance, i.Code)))
             .Chunk(3)
@@ -218,8 +218,8 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
 
         var evidence = indicator.Evidence switch
         {
-            EvidenceRule.Required => "Bukti: wajib (foto atau dokumen), dikirim setelah nilai.",
-            EvidenceRule.Optional => "Bukti: boleh dikirim (opsional), setelah nilai.",
+            EvidenceRule.Required => "Bukti: wajib (foto atau dokumen), dikirim setelah nilai diisi.",
+            EvidenceRule.Optional => "Bukti: tidak wajib; bila ada, dikirim setelah nilai diisi.",
             _ => null,
         };
         if (evidence is not null)
@@ -227,7 +227,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
             text.Line(evidence);
         }
 
-        text.Line().Plain($"Ketik nilai realisasinya, misalnya {Example(indicator)}. Keterangan (opsional) boleh ditulis di baris kedua.");
+        text.Line().Plain($"Ketik nilai realisasinya, misalnya {Example(indicator)}. Bila perlu, keterangan dapat ditulis di baris berikutnya (tidak wajib).");
         await context.ReplyAsync(text);
     }
 
@@ -261,7 +261,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
             var ask = indicator.Evidence == EvidenceRule.Required && !hasEvidence
                 ? $"Mohon kirim foto atau dokumen bukti untuk {indicator.Code} (wajib)."
                 : hasEvidence
-                    ? $"Bukti {indicator.Code} sudah ada. Kirim foto atau dokumen baru untuk menggantinya, atau tekan \"{BotTexts.Skip}\"."
+                    ? $"Bukti {indicator.Code} sudah ada. Kirim foto atau dokumen baru bila ingin menggantinya, atau tekan \"{BotTexts.Skip}\" untuk tetap memakai bukti yang lama."
                     : $"Bila ada, kirim foto atau dokumen bukti untuk {indicator.Code}, atau tekan \"{BotTexts.Skip}\".";
             var choices = indicator.Evidence == EvidenceRule.Required && !hasEvidence
                 ? null

@@ -21,7 +21,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             .Line($"Jumlah indikator: {submission.Indicators.Count}")
             .Plain("Batas waktu pengisian: ").BoldLine(IndonesianFormat.DateTime(fillDeadline, context.Office.Office.TimeZone))
             .Line()
-            .Plain($"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi, satu indikator per pesan.");
+            .Plain($"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi. Indikator akan ditanyakan satu per satu.");
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> OpeningChoices(SubmissionSnapshot submission) => StartChoices(submission.Instance);

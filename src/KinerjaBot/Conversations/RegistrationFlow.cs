@@ -10,7 +10,7 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
 {
     public Task PromptAsync(ConversationContext context) =>
         context.Event.Callback is not null
-            ? SetNotice(context, "Silakan daftar dulu dengan membagikan nomor telepon Bapak/Ibu.")
+            ? SetNotice(context, "Silakan mendaftar terlebih dahulu dengan membagikan nomor telepon Bapak/Ibu.")
             : context.ReplyAsync(new OutgoingMessage
             {
                 Text = new MessageText()
@@ -51,11 +51,7 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
             .Plain("Terima kasih, ").Bold(BotTexts.Address(official.Name)).Line(official.Name.EndsWith('.') ? string.Empty : ".")
             .Line($"Bapak/Ibu terdaftar sebagai {official.Position}" + (roles.Count > 0 ? $" ({string.Join("; ", roles)})." : "."))
             .Line()
-            .Plain(BotTexts.Help);
-        if (services.Office.IsOperator(official.Id) || services.Office.Roles.PlanningId == official.Id)
-        {
-            text.Line().Line().Plain(BotTexts.OperatorHelp);
-        }
+            .Plain(BotTexts.HelpFor(services.Office, official.Id));
 
         await context.ReplyAsync(new OutgoingMessage { Text = text.Spans, RemoveKeyboard = true });
 

@@ -86,12 +86,12 @@ public sealed class StatusReport
     {
         if (instance.State == UnitSubmissionWorkflow.NotStarted)
         {
-            return ("belum mulai", unit.HeadId);
+            return ("belum dimulai", unit.HeadId);
         }
 
         if (instance.State == UnitSubmissionWorkflow.Filling)
         {
-            return ("mengisi", unit.HeadId);
+            return ("sedang diisi", unit.HeadId);
         }
 
         if (instance.State == UnitSubmissionWorkflow.Returned)

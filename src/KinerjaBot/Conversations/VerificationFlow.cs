@@ -67,7 +67,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
                     Trigger = trigger,
                     SourceMessageId = context.Event.Callback?.MessageId,
                 },
-                $"Mohon ketik alasan pengembalian data {unit.Name} (wajib), agar {context.Office.Official(unit.HeadId).Name} tahu apa yang perlu diperbaiki. Ketik /batal untuk membatalkan.");
+                $"Mohon ketik alasan pengembalian data {unit.Name}, agar {context.Office.Official(unit.HeadId).Name} mengetahui bagian yang perlu diperbaiki. Alasan wajib diisi. Ketik /batal bila tidak jadi mengembalikan.");
             return;
         }
 
@@ -107,7 +107,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             && context.CallbackNotice is { } notice)
         {
             // A typed reason has no button to show the notice on: say it in the chat.
-            await context.ReplyAsync($"{notice} Alasan tidak dipakai.");
+            await context.ReplyAsync($"{notice} Alasan yang Bapak/Ibu ketik tidak disimpan.");
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             .Line($"Dikirim oleh {head.Name}, {IndonesianFormat.DateTime(submitted, context.Office.Office.TimeZone)}.");
         if (submission.Unit.VerifierIds.Count > 1)
         {
-            text.Line($"Bapak/Ibu verifikator ke-{position} dari {submission.Unit.VerifierIds.Count}.");
+            text.Line($"Bapak/Ibu adalah verifikator ke-{position} dari {submission.Unit.VerifierIds.Count}.");
         }
 
         text.Line();
@@ -230,14 +230,14 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
                 break;
             case WorkflowTrigger.Submit:
                 await SetVerifyDeadlineAsync(context, instanceId);
-                await context.ReplyAsync($"Terima kasih. Data {submission.Unit.Name} telah dikirim ke {context.Office.Official(submission.Unit.VerifierIds[0]).Name} untuk diverifikasi.");
+                await context.ReplyAsync($"Terima kasih. Data {submission.Unit.Name} telah dikirim kepada {context.Office.Official(submission.Unit.VerifierIds[0]).Name} untuk diverifikasi.");
                 await SendToVerifierAsync(context, submission, 1);
                 break;
             case WorkflowTrigger.Approve when position is { } next:
                 await SetVerifyDeadlineAsync(context, instanceId);
                 var nextVerifier = context.Office.Official(submission.Unit.VerifierIds[next - 1]);
-                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan ke {BotTexts.EndSentence(nextVerifier.Name)}");
-                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan ke {BotTexts.EndSentence(nextVerifier.Name)}"));
+                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}");
+                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}"));
                 await SendToVerifierAsync(context, submission, next);
                 break;
             case WorkflowTrigger.Approve:
@@ -248,7 +248,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
                 break;
             case WorkflowTrigger.Return:
                 await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, null, context.CancellationToken);
-                await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan ke {BotTexts.EndSentence(context.Office.Official(submission.Unit.HeadId).Name)} Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
+                await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan kepada {BotTexts.EndSentence(context.Office.Official(submission.Unit.HeadId).Name)} Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
                 await SendReturnToHeadAsync(context, submission, context.Me.Name, reason);
                 break;
             case WorkflowTrigger.Fix:

@@ -141,14 +141,14 @@ public static class IndicatorValueParser
             return NumberReading.Fail(IndicatorValueProblem.NotANumber, "Angkanya belum lengkap. Mohon ketik angka dengan digit sebelum dan sesudah koma, misalnya 0,5 atau 12.");
         }
 
-        var ambiguous = NumberReading.Fail(IndicatorValueProblem.AmbiguousSeparator, "Tanda titik dan koma kurang jelas. Mohon pakai titik untuk ribuan dan koma untuk desimal, misalnya 1.234,5.");
+        var ambiguous = NumberReading.Fail(IndicatorValueProblem.AmbiguousSeparator, "Tanda titik dan koma kurang jelas. Mohon gunakan titik untuk ribuan dan koma untuk desimal, misalnya 1.234,5.");
         var commas = text.Count(c => c == ',');
         var dots = text.Count(c => c == '.');
         string whole;
         string fraction;
         if (commas > 1)
         {
-            return NumberReading.Fail(IndicatorValueProblem.NotANumber, "Koma hanya dipakai sekali, sebagai tanda desimal. Mohon ketik satu angka saja, misalnya 1.234,5.");
+            return NumberReading.Fail(IndicatorValueProblem.NotANumber, "Koma hanya digunakan satu kali, sebagai tanda desimal. Mohon ketik satu angka saja, misalnya 1.234,5.");
         }
         else if (commas == 1)
         {

@@ -28,7 +28,7 @@ public sealed class NudgeFlow(ReminderEngine engine, WorkingCalendar calendar)
         var result = await engine.NudgeAsync(context.Transaction, context.Me.Id, target.Id, context.Now, context.CancellationToken);
         context.CallbackNotice = result switch
         {
-            NudgeResult.Sent => $"Pengingat terkirim ke {BotTexts.EndSentence(target.Name)}",
+            NudgeResult.Sent => $"Pengingat terkirim kepada {BotTexts.EndSentence(target.Name)}",
             NudgeResult.Queued => $"Pengingat untuk {target.Name} akan dikirim {IndonesianFormat.DateTime(calendar.NextWorkingMoment(context.Now), office.Office.TimeZone)}.",
             NudgeResult.AlreadyToday => $"{target.Name} sudah diingatkan hari ini.",
             NudgeResult.Unreachable => $"Maaf, {target.Name} belum terhubung dengan bot, sehingga pengingat tidak dapat dikirim.",

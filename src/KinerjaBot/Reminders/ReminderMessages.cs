@@ -110,7 +110,7 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
         }
 
         return ($"Pengisian data {unit.Name} — {period} belum dimulai.",
-            $"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi, satu indikator per pesan.",
+            $"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi. Indikator akan ditanyakan satu per satu.",
             PendingWork.StartChoices(item.Instance));
     }
 

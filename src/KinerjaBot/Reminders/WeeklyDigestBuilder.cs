@@ -86,12 +86,12 @@ public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalen
     {
         if (instance.State == UnitSubmissionWorkflow.NotStarted)
         {
-            return "belum mulai";
+            return "belum dimulai";
         }
 
         if (instance.State == UnitSubmissionWorkflow.Filling)
         {
-            return "sedang mengisi";
+            return "sedang diisi";
         }
 
         if (instance.State == UnitSubmissionWorkflow.Returned)

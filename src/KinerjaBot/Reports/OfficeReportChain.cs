@@ -122,7 +122,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         if (!outcome.Succeeded)
         {
             await VerificationFlow.RefuseStaleAsync(context, report);
-            await context.ReplyAsync($"{context.CallbackNotice} Alasan tidak dipakai.");
+            await context.ReplyAsync($"{context.CallbackNotice} Alasan yang Bapak/Ibu ketik tidak disimpan.");
             return;
         }
 
@@ -134,7 +134,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         if (state.Trigger == WorkflowTrigger.ReturnToPrevious)
         {
             var previous = OfficeReportWorkflow.StageOf(context.Office, outcome.Instance.State)!;
-            await context.ReplyAsync($"Laporan {period.DisplayName} dikembalikan ke {BotTexts.EndSentence(context.Office.Official(previous.OfficialId).Name)}");
+            await context.ReplyAsync($"Laporan {period.DisplayName} dikembalikan kepada {BotTexts.EndSentence(context.Office.Official(previous.OfficialId).Name)}");
             await EnterStageAsync(context, outcome.Instance, note: $"Dikembalikan oleh {BotTexts.EndSentence(context.Me.Name)} Alasan: {reason}");
             return;
         }
@@ -150,12 +150,12 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         await VerificationFlow.SendReturnToHeadAsync(context, (await SubmissionSnapshot.LoadAsync(context, submission.Id))!, context.Me.Name, reason);
         await context.ReplyAsync(outcome.Instance.Revision > report.Revision
             ? $"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{outcome.Instance.Revision}; data {unit.Name} dikembalikan untuk diperbaiki."
-            : $"Laporan {period.DisplayName} dikembalikan ke {unit.Name}. Laporan akan diteruskan lagi setelah data unit itu terverifikasi.");
+            : $"Data {unit.Name} dikembalikan untuk diperbaiki. Laporan {period.DisplayName} akan diteruskan kembali setelah data tersebut terverifikasi.");
     }
 
     public async Task SendSummaryAsync(ConversationContext context, string? periodId)
     {
-        if (!context.Office.IsOperator(context.Me.Id) && context.Office.Roles.HeadId != context.Me.Id && context.Office.Roles.PlanningId != context.Me.Id)
+        if (!MayFetchReports(context, context.Me.Id))
         {
             await context.ReplyAsync("Maaf, perintah /rekap hanya untuk operator, Kasubbag Perencanaan dan pimpinan.");
             return;
@@ -226,7 +226,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var draft = await archive.RenderDraftAsync(context, report);
         var text = new MessageText()
             .Bold($"Laporan data kinerja {context.Office.Office.Name} — {period.DisplayName}").Line(report.Revision > 1 ? $" (Revisi ke-{report.Revision})" : string.Empty)
-            .Line($"Semua unit sudah terverifikasi. Mohon {Verb(stage.Kind)} draf terlampir.");
+            .Line($"Semua unit sudah terverifikasi. Mohon berkenan {Verb(stage.Kind)} draf laporan terlampir.");
         if (note is not null)
         {
             text.Line(note);
@@ -247,7 +247,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         });
         if (!delivered && context.Official is not null && context.Official.Id != stage.OfficialId)
         {
-            await context.ReplyAsync($"Catatan: {context.Office.Official(stage.OfficialId).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon kabari beliau.");
+            await context.ReplyAsync($"Catatan: {context.Office.Official(stage.OfficialId).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon sampaikan kepada beliau.");
         }
     }
 
@@ -279,7 +279,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 
         context.State = new ConversationState { InstanceId = report.Id, SourceMessageId = context.Event.Callback?.MessageId };
         await context.ReplyAsync(
-            MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Unit mana yang datanya perlu direvisi?" : "Laporan dikembalikan ke mana?"),
+            MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Data unit mana yang perlu diperbaiki? Silakan pilih:" : "Laporan akan dikembalikan kepada siapa? Silakan pilih:"),
             choices);
     }
 
@@ -301,12 +301,17 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             {
                 Text = new MessageText()
                     .Bold(title).Line()
-                    .Line((report.Revision > 1 ? $"Ini Revisi ke-{report.Revision}. " : string.Empty) + "Berkas siap cetak terlampir. Ketik /rekap untuk mengunduhnya lagi.").Spans,
+                    .Line((report.Revision > 1 ? $"Ini Revisi ke-{report.Revision}. " : string.Empty) + (MayFetchReports(context, official)
+                        ? "Berkas siap cetak terlampir. Ketik /rekap untuk mengunduhnya lagi."
+                        : "Berkas siap cetak terlampir; mohon disimpan.")).Spans,
                 DocumentPath = final,
                 DocumentName = Path.GetFileName(final),
             });
         }
     }
+
+    private static bool MayFetchReports(ConversationContext context, string officialId) =>
+        context.Office.IsOperator(officialId) || context.Office.Roles.HeadId == officialId || context.Office.Roles.PlanningId == officialId;
 
     private static string Verb(ChainStageKind kind) => kind switch
     {

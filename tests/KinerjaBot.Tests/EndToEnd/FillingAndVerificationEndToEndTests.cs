@@ -67,7 +67,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         Assert.NotNull(summary.FindButton("Kirim"));
 
         await Kasi.PressButtonAsync("Kirim");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah dikirim ke Hendra Saputra"), BotHarness.Patience);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah dikirim kepada Hendra Saputra"), BotHarness.Patience);
         Assert.Empty(Kasi.Messages.Single(m => m.MessageId == summary.MessageId).Buttons);
 
         // The first verifier sees values, capaian, the note and the evidence.
@@ -86,7 +86,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasubbag.PressButtonAsync("Kembalikan");
         await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         await Kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon nilai IKU-2 dicek lagi.");
-        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan ke Siti Nurhaliza"), BotHarness.Patience);
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan kepada Siti Nurhaliza"), BotHarness.Patience);
         Assert.Empty(Kasubbag.Messages.Single(m => m.MessageId == toVerify.MessageId).Buttons);
         var returned = await Kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
         Assert.Contains("Foto patroli kurang jelas", returned.Content);
@@ -108,7 +108,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         var staleApprove = again.FindButton("Setujui")!.CallbackData!;
         await Kasubbag.PressButtonAsync("Setujui");
         var second = await Sekcam.WaitForReplyAsync(m => m.Content.Contains("verifikator ke-2 dari 2"), BotHarness.Patience);
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("diteruskan ke Ratna"), BotHarness.Patience);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("diteruskan kepada Ratna"), BotHarness.Patience);
 
         // A double tap on the old button is answered "sudah diproses" and applies nothing.
         await Kasubbag.PressButtonAsync(again.MessageId, staleApprove);
@@ -131,7 +131,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasubbag.SendTextAsync("/status");
         var status = await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Status Triwulan III 2026"), BotHarness.Patience);
         Assert.Contains("Seksi Ketentraman dan Ketertiban Umum: terverifikasi", status.Content);
-        Assert.Contains("Seksi Pemerintahan: belum mulai", status.Content);
+        Assert.Contains("Seksi Pemerintahan: belum dimulai", status.Content);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasubbag.PressButtonAsync("Kembalikan");
         await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         await Kasubbag.PressButtonAsync(toVerify.MessageId, toVerify.FindButton("Setujui")!.CallbackData!);
-        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("tidak jadi dikirim"), BotHarness.Patience);
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dibatalkan karena alasannya belum diisi"), BotHarness.Patience);
         await Kasubbag.SendTextAsync("Foto kurang jelas");
         var answer = await Kasubbag.WaitForReplyAsync(_ => true, BotHarness.Patience);
 

@@ -95,7 +95,7 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
 
         await Camat.PressButtonAsync("Kembalikan");
-        await Camat.WaitForReplyAsync(m => m.Content.Contains("ke mana"), BotHarness.Patience);
+        await Camat.WaitForReplyAsync(m => m.Content.Contains("dikembalikan kepada siapa"), BotHarness.Patience);
         await Camat.PressButtonAsync("Ke tahap paraf");
         await Camat.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         // A long reason pushes the stage message past Telegram's 1024-character caption limit.
@@ -122,11 +122,11 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("bukan untuk") == true, BotHarness.Patience);
 
         await Kasubbag.PressButtonAsync("Kembalikan");
-        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("ke mana"), BotHarness.Patience);
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan kepada siapa"), BotHarness.Patience);
         await Kasubbag.PressButtonAsync("Ke Seksi Pemerintahan");
         await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         await Kasubbag.SendTextAsync("IK-1.1 tidak sesuai daftar hadir rapat.");
-        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan ke Seksi Pemerintahan"), BotHarness.Patience);
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Data Seksi Pemerintahan dikembalikan untuk diperbaiki"), BotHarness.Patience);
 
         var kasi = _bot.Official("kasi-pem");
         var returned = await kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
@@ -158,7 +158,7 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await staf.SendTextAsync("/rekap");
         await staf.WaitForReplyAsync(m => m.FindButton("Buka revisi") is not null, BotHarness.Patience);
         await staf.PressButtonAsync("Buka revisi");
-        await staf.WaitForReplyAsync(m => m.Content.Contains("perlu direvisi"), BotHarness.Patience);
+        await staf.WaitForReplyAsync(m => m.Content.Contains("perlu diperbaiki"), BotHarness.Patience);
         await staf.PressButtonAsync("Ke Seksi Kesejahteraan Sosial");
         await staf.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         await staf.SendTextAsync("Koreksi data IK-4.1 dari Dinas Sosial.");

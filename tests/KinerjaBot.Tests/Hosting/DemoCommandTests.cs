@@ -20,7 +20,7 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.True(exit == 0, $"demo exited {exit}: {error}");
         var transcript = output.ToString();
-        Assert.Contains("\"tujuh puluh\" → Maaf", transcript);
+        Assert.Contains("\"tujuh puluh\" → Indikator IKU-1 (satuan %): Maaf", transcript);
         Assert.Contains("[Ubah IKU-1]", transcript);
         Assert.Contains("[Kembalikan]", transcript);
         Assert.Contains("[Perbaiki]", transcript);

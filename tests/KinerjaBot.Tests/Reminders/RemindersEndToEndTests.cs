@@ -108,7 +108,7 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         var nudged = await _bot.Official("kasi-pmd").WaitForReplyAsync(m => m.Content.Contains("meminta"), BotHarness.Patience);
         Assert.Contains("Bapak/Ibu Hendra Saputra, S.E. meminta agar tahap ini segera diselesaikan.", nudged.Content);
         Assert.NotNull(nudged.FindButton("Mulai isi"));
-        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Pengingat terkirim ke Rudi Hartono") == true, BotHarness.Patience);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Pengingat terkirim kepada Rudi Hartono") == true, BotHarness.Patience);
         await kasubbag.PressButtonAsync(digest.MessageId, nudge.CallbackData!);
         await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("sudah diingatkan hari ini") == true, BotHarness.Patience);
         await sekcam.PressButtonAsync(sekcam.LastBotMessage!.MessageId, nudge.CallbackData!);
@@ -137,8 +137,8 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         Assert.Equal(["camat"], weekly.Keys);
         Assert.Contains("Ringkasan mingguan — Triwulan IV 2026", summary.Content);
         Assert.Contains("Subbagian Umum dan Kepegawaian: terverifikasi, 2/2 indikator terisi — dikirim tepat waktu", summary.Content);
-        Assert.Contains("Seksi Ketentraman dan Ketertiban Umum: sedang mengisi, 1/3 indikator terisi — belum dikirim, terlambat 2 hari kerja", summary.Content);
-        Assert.Contains("Seksi Pemerintahan: belum mulai", summary.Content);
+        Assert.Contains("Seksi Ketentraman dan Ketertiban Umum: sedang diisi, 1/3 indikator terisi — belum dikirim, terlambat 2 hari kerja", summary.Content);
+        Assert.Contains("Seksi Pemerintahan: belum dimulai", summary.Content);
         Assert.Contains("Terverifikasi: 1 dari 5 unit. Dikirim tepat waktu: 1 dari 5 unit.", summary.Content);
 
         // The bot is down from Monday evening to Tuesday 09.30: Tuesday's 07.00 reminders come when it is back, once.
@@ -224,7 +224,7 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         await umum.PressButtonAsync("Lewati");
         await umum.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
         await umum.PressButtonAsync("Kirim");
-        await umum.WaitForReplyAsync(m => m.Content.Contains("telah dikirim ke"), BotHarness.Patience);
+        await umum.WaitForReplyAsync(m => m.Content.Contains("telah dikirim kepada"), BotHarness.Patience);
         await _bot.Official("sekcam").WaitForReplyAsync(m => m.Content.Contains("Batas waktu verifikasi: Selasa, 15 Desember 2026 17.00 WIB"), BotHarness.Patience);
     }
 
