@@ -30,8 +30,37 @@ public sealed class ConversationContext
 
     public Official Me => Official ?? throw new InvalidOperationException("This step needs a registered official.");
 
-    public Task ReplyAsync(OutgoingMessage message) =>
-        Transaction.Outbox.EnqueueAsync(Event.ChatId, message, Now, CancellationToken);
+    private MessageText? _lead;
+
+    /// <summary>
+    /// Text that opens the next reply in this chat instead of going out alone ("Tercatat: …" above the next
+    /// question). Telegram allows one message a second per chat, so two messages would reach the official a second
+    /// apart and tempt them to answer before the question arrived.
+    /// </summary>
+    public void Lead(MessageText text) => _lead = _lead is null ? text : _lead.Line().Plain(text.ToString());
+
+    public Task ReplyAsync(OutgoingMessage message)
+    {
+        if (_lead is { } lead)
+        {
+            _lead = null;
+            message = message with { Text = [.. lead.Spans, new TextSpan("\n\n"), .. message.Text] };
+        }
+
+        return Transaction.Outbox.EnqueueAsync(Event.ChatId, message, Now, CancellationToken);
+    }
+
+    /// <summary>Sends a lead that no reply followed.</summary>
+    public Task FlushLeadAsync()
+    {
+        if (_lead is not { } lead)
+        {
+            return Task.CompletedTask;
+        }
+
+        _lead = null;
+        return ReplyAsync(new OutgoingMessage { Text = lead.Spans });
+    }
 
     public Task ReplyAsync(string text) => ReplyAsync(OutgoingMessage.Plain(text));
 

@@ -70,6 +70,7 @@ public sealed class ConversationRouter(
             await HandleAnswerAsync(context);
         }
 
+        await context.FlushLeadAsync();
         if (context.State != before)
         {
             await transaction.Conversations.SaveAsync(incoming.ChatId, JsonSerializer.Serialize(context.State, Json), now, cancellationToken);

@@ -146,7 +146,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
             submission.Instance.Id,
             current with { EvidencePath = relative, Revision = submission.Instance.Revision, EnteredBy = context.Me.Id, EnteredAt = context.Now },
             context.CancellationToken);
-        await context.ReplyAsync($"Bukti untuk {indicator.Code} sudah diterima.");
+        context.Lead(MessageText.Of($"Bukti untuk {indicator.Code} sudah diterima."));
         await NextAsync(context, submission.Instance.Id);
     }
 
@@ -252,7 +252,7 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
             readBack.Plain($"\nBukti untuk {indicator.Code} sudah diterima.");
         }
 
-        await context.ReplyAsync(readBack);
+        context.Lead(readBack);
 
         if (indicator.Evidence != EvidenceRule.None && attached is null)
         {

@@ -58,6 +58,10 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         var lower = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
         Assert.Contains("capaian 87,5 %", lower.Content);
 
+        // The read-back and the next question are one message: Telegram's one-a-second pacing would otherwise
+        // show the question a second after the read-back.
+        Assert.Contains("Indikator 3 dari 3", lower.Content);
+
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
         await Kasi.SendTextAsync("24");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);

@@ -218,7 +218,7 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         await umum.PressButtonAsync("Mulai isi");
         await umum.WaitForReplyAsync(m => m.Content.Contains("IK-5.1"), BotHarness.Patience);
         await umum.SendTextAsync("96");
-        await umum.WaitForReplyAsync(m => m.Content.Contains("IK-5.3") && !m.Content.Contains("Tercatat"), BotHarness.Patience);
+        await umum.WaitForReplyAsync(m => m.Content.Contains("Indikator 2 dari 2"), BotHarness.Patience);
         await umum.SendTextAsync("140");
         await umum.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
         await umum.PressButtonAsync("Lewati");
