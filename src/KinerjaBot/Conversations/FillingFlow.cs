@@ -11,7 +11,7 @@ namespace KinerjaBot.Conversations;
 /// required (or offered when optional), then a summary with <c>Ubah</c> per indicator and <c>Kirim</c>.
 /// Every answer is saved as it comes, so /batal or a restart loses nothing.
 /// </summary>
-public sealed class FillingFlow(ConversationServices services, SubmissionFormatter formatter)
+public sealed partial class FillingFlow(ConversationServices services, SubmissionFormatter formatter)
 {
     /// <summary>Asks the next unanswered indicator, or shows the summary when all are answered.</summary>
     public async Task ContinueAsync(ConversationContext context, long instanceId)
@@ -84,6 +84,16 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
         }
 
         var result = IndicatorValueParser.Parse(lines[0], indicator.Kind, indicator.TargetFor(submission.Period));
+        if (result.IsRefused && note is null && SplitInlineNote(lines[0], indicator) is var (valueText, inlineNote))
+        {
+            // "90 sesuai data DTKS": people write the note on the same line; a phone keyboard may not offer a new line.
+            var inline = IndicatorValueParser.Parse(valueText, indicator.Kind, indicator.TargetFor(submission.Period));
+            if (!inline.IsRefused)
+            {
+                (result, note) = (inline, inlineNote);
+            }
+        }
+
         if (result.IsRefused)
         {
             await context.ReplyAsync($"Indikator {indicator.Code} (satuan {indicator.Measure}): {result.Message}");
@@ -324,6 +334,25 @@ public sealed class FillingFlow(ConversationServices services, SubmissionFormatt
         var values = await context.Transaction.Values.CurrentAsync(previous.Id, context.CancellationToken);
         return values.GetValueOrDefault(indicator.Code);
     }
+
+    /// <summary>Splits "90 sesuai data DTKS" or "90 - (sesuai data)" into the number and the note after it.</summary>
+    private static (string Value, string? Note)? SplitInlineNote(string line, Indicator indicator)
+    {
+        var match = InlineNotePattern().Match(line);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var note = match.Groups["note"].Value.Trim().TrimStart('(').TrimEnd(')').Trim();
+
+        // "24 kali" only repeats the satuan; that is no note.
+        var onlyMeasure = string.Equals(note, indicator.Measure, StringComparison.OrdinalIgnoreCase);
+        return (match.Groups["value"].Value, note.Length == 0 || onlyMeasure ? null : note);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?<value>\+?[0-9][0-9.,]*\s*(?:%|persen)?)\s*[-–:;]*\s*(?<note>[\p{L}(].*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex InlineNotePattern();
 
     private static string Example(Indicator indicator) => indicator.Kind switch
     {

@@ -230,6 +230,19 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_note_typed_on_the_same_line_as_the_number_is_kept_as_the_note()
+    {
+        await OpenPeriodAndStartFillingAsync();
+
+        await Kasi.SendTextAsync("75 sesuai laporan patroli");
+
+        var readBack = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IKU-2 = 75 %", readBack.Content);
+        Assert.Contains("Keterangan: sesuai laporan patroli", readBack.Content);
+        Assert.Equal("sesuai laporan patroli", (await ValuesAsync())["IKU-2"].Note);
+    }
+
+    [Fact]
     public async Task Approving_after_pressing_kembalikan_drops_the_pending_return_and_says_so()
     {
         await OpenPeriodAndStartFillingAsync();
