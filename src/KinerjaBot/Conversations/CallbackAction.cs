@@ -39,6 +39,26 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
 
     public static string Skip => "s";
 
+    /// <summary>
+    /// The key under which a message's choices supersede earlier ones (see <see cref="Messaging.OutgoingMessage.SupersedeKey"/>):
+    /// the instance its main decision (Mulai isi, Ubah/Kirim, Setujui, Perbaiki, a stage's approval) is about.
+    /// Side questions (a confirmation, "ke mana?") have none, so they never take the main buttons away.
+    /// </summary>
+    public static string? SupersedeKeyOf(IEnumerable<IReadOnlyList<Messaging.Choice>> choices)
+    {
+        foreach (var choice in choices.SelectMany(row => row))
+        {
+            if (TryParse(choice.Action, out var action)
+                && (action.Kind == EditKind
+                    || (action.Kind == WorkflowKind && action.Trigger is Workflow.WorkflowTrigger.Start or Workflow.WorkflowTrigger.Submit or Workflow.WorkflowTrigger.Approve or Workflow.WorkflowTrigger.Fix)))
+            {
+                return $"i{action.InstanceId}";
+            }
+        }
+
+        return null;
+    }
+
     public static bool TryParse(string? data, [NotNullWhen(true)] out CallbackAction? action)
     {
         action = null;

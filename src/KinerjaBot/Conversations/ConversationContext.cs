@@ -47,8 +47,14 @@ public sealed class ConversationContext
             message = message with { Text = [.. lead.Spans, new TextSpan("\n\n"), .. message.Text] };
         }
 
-        return Transaction.Outbox.EnqueueAsync(Event.ChatId, message, Now, CancellationToken);
+        return Transaction.Outbox.EnqueueAsync(Event.ChatId, WithSupersedeKey(message), Now, CancellationToken);
     }
+
+    /// <summary>Gives a message with decision buttons its supersede key, so older copies lose their buttons.</summary>
+    public static OutgoingMessage WithSupersedeKey(OutgoingMessage message) =>
+        message.SupersedeKey is null && message.Choices.Count > 0
+            ? message with { SupersedeKey = CallbackAction.SupersedeKeyOf(message.Choices) }
+            : message;
 
     /// <summary>Sends a lead that no reply followed.</summary>
     public Task FlushLeadAsync()
@@ -76,7 +82,7 @@ public sealed class ConversationContext
             return false;
         }
 
-        await Transaction.Outbox.EnqueueAsync(binding.ChatId, message, Now, CancellationToken);
+        await Transaction.Outbox.EnqueueAsync(binding.ChatId, WithSupersedeKey(message), Now, CancellationToken);
         return true;
     }
 

@@ -22,6 +22,13 @@ public sealed record OutgoingMessage
 
     public string? DocumentName { get; init; }
 
+    /// <summary>
+    /// Messages with the same key in one chat offer the same decision (an item's summary, its verification, its
+    /// report stage, and their reminders): once this one is sent, the previous one's buttons are removed, so only
+    /// the newest can be pressed.
+    /// </summary>
+    public string? SupersedeKey { get; init; }
+
     public static OutgoingMessage Plain(string text) => new() { Text = MessageText.Of(text).Spans };
 
     public override string ToString() => MessageText.ToPlainText(Text);

@@ -212,7 +212,7 @@ public sealed class ReminderEngine(
             return false;
         }
 
-        await transaction.Outbox.EnqueueAsync(binding.ChatId, message, now, cancellationToken);
+        await transaction.Outbox.EnqueueAsync(binding.ChatId, Conversations.ConversationContext.WithSupersedeKey(message), now, cancellationToken);
         return true;
     }
 }

@@ -30,12 +30,20 @@ public sealed class OutgoingQueue
     {
         if (message.DocumentPath is not null && message.ToString().Length > MaxCaptionLength)
         {
-            await InsertAsync(chatId, OutboxOperation.Send, new Payload(message with { Text = [], Choices = [] }, null), nowUtc, cancellationToken);
+            await InsertAsync(chatId, OutboxOperation.Send, new Payload(message with { Text = [], Choices = [], SupersedeKey = null }, null), nowUtc, cancellationToken);
             message = message with { DocumentPath = null, DocumentName = null };
         }
 
         await InsertAsync(chatId, OutboxOperation.Send, new Payload(message, null), nowUtc, cancellationToken);
     }
+
+    /// <summary>The Telegram message id of the latest message sent before item <paramref name="beforeId"/> under the same key.</summary>
+    public Task<long?> PreviousSentWithKeyAsync(long chatId, string key, long beforeId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND supersede_key = @key AND id < @beforeId AND sent_message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+            new { chatId, key, beforeId },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
 
     /// <summary>The chat wrote again after blocking the bot: what was held for it goes out after all.</summary>
     public Task RequeueUnreachableAsync(long chatId, CancellationToken cancellationToken) =>
@@ -80,8 +88,8 @@ public sealed class OutgoingQueue
 
     private Task InsertAsync(long chatId, OutboxOperation operation, Payload payload, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (chat_id, operation, payload_json, created_at) VALUES (@chatId, @Operation, @PayloadJson, @At)",
-            new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc) },
+            "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key) VALUES (@chatId, @Operation, @PayloadJson, @At, @Key)",
+            new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc), Key = payload.Message?.SupersedeKey },
             _session.Transaction,
             cancellationToken: cancellationToken));
 

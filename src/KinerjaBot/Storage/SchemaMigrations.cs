@@ -102,5 +102,9 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_reminders_open ON reminders (closed_at, due_at);
             """),
+        (4, "outbox: messages that supersede earlier ones' buttons", """
+            ALTER TABLE outbox ADD COLUMN supersede_key TEXT;
+            CREATE INDEX ix_outbox_supersede ON outbox (chat_id, supersede_key, id);
+            """),
     ];
 }

@@ -146,6 +146,7 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
 
                 // Telegram has it: record that even while shutting down, or a restart would send it again.
                 await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
+                await RemoveSupersededChoicesAsync(item, cancellationToken);
             }
             catch (TelegramApiException e) when (e.ErrorCode == 403)
             {
@@ -178,6 +179,36 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         }
 
         return true;
+    }
+
+    /// <summary>Best effort: the older copy of the same decision loses its buttons once the new one is out.</summary>
+    private async Task RemoveSupersededChoicesAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        if (item.Message?.SupersedeKey is not { } key)
+        {
+            return;
+        }
+
+        long? previous;
+        await using (var transaction = await store.BeginAsync(CancellationToken.None))
+        {
+            previous = await transaction.Outbox.PreviousSentWithKeyAsync(item.ChatId, key, item.Id, CancellationToken.None);
+        }
+
+        if (previous is not { } messageId)
+        {
+            return;
+        }
+
+        try
+        {
+            await outbox.EditMessageReplyMarkupAsync(item.ChatId, messageId, null, cancellationToken);
+        }
+        catch (TelegramException e)
+        {
+            // Already without buttons, deleted, or Telegram busy: a stale press is still refused by the version check.
+            logger.LogDebug("Could not remove superseded buttons of message {MessageId} in chat {ChatId}: {Error}", messageId, item.ChatId, e.Message);
+        }
     }
 
     private async Task<long?> SendAsync(OutboxItem item, CancellationToken cancellationToken)

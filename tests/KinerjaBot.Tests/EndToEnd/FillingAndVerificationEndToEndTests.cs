@@ -97,13 +97,17 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
 
         // Fix only IKU-2; the rest stays.
         await Kasi.PressButtonAsync("Perbaiki");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Revisi ke-2"), BotHarness.Patience);
+        var firstSummary = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Revisi ke-2"), BotHarness.Patience);
         await Kasi.PressButtonAsync("Ubah IKU-2");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("Nilai tersimpan saat ini: 72,5 %"), BotHarness.Patience);
         await Kasi.SendTextAsync("75");
         await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
         await Kasi.PressButtonAsync("Lewati");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan"), BotHarness.Patience);
+        var secondSummary = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan"), BotHarness.Patience);
+
+        // Only the newest summary can be pressed: the one showing the old value lost its buttons.
+        await _bot.Server.WaitForBotMessageAsync(Kasi.ChatId, m => m.MessageId == firstSummary.MessageId && !m.Buttons.Any(), BotHarness.Patience);
+        Assert.NotNull(Kasi.Messages.Single(m => m.MessageId == secondSummary.MessageId).FindButton("Kirim"));
         await Kasi.PressButtonAsync("Kirim");
 
         // The verifier sees what changed since the return, approves; the second verifier follows.
