@@ -107,7 +107,7 @@ public sealed class OfficeConfiguration
 
         if (Roles.PlanningId == officialId)
         {
-            roles.Add("validasi laporan");
+            roles.Add("validasi dan paraf laporan");
         }
 
         if (IsOperator(officialId))

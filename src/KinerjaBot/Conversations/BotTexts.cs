@@ -46,12 +46,14 @@ public static class BotTexts
     /// <summary>The commands an official may use: everyone's, plus the operator/planning or the head's own.</summary>
     public static string HelpFor(Configuration.OfficeConfiguration office, string officialId)
     {
+        // Only unit heads fill anything; /isi would only puzzle the others.
+        var help = office.Units.Any(u => u.HeadId == officialId) ? Help : Help.Replace("/isi — mulai atau lanjutkan pengisian data\n", string.Empty, StringComparison.Ordinal);
         if (office.IsOperator(officialId) || office.Roles.PlanningId == officialId)
         {
-            return $"{Help}\n\n{OperatorHelp}";
+            return $"{help}\n\n{OperatorHelp}";
         }
 
-        return office.Roles.HeadId == officialId ? $"{Help}\n\n{HeadHelp}" : Help;
+        return office.Roles.HeadId == officialId ? $"{help}\n\n{HeadHelp}" : help;
     }
 
     /// <summary>Ends a sentence after a name without doubling the dot of a degree ("S.H." → "S.H.", not "S.H..").</summary>

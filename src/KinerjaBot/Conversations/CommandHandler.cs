@@ -83,7 +83,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
 
         if (!Period.TryParse(argument, out var period))
         {
-            await context.ReplyAsync("Mohon tulis periodenya setelah /buka, misalnya /buka 2026-TW3 (triwulan), /buka 2026-07 (bulan), /buka 2026-S1 (semester) atau /buka 2026 (tahun).");
+            await context.ReplyAsync((argument is null ? "Mohon tulis periodenya setelah /buka" : $"Periode \"{argument}\" tidak dikenali. Mohon tulis lengkap dengan tahunnya") + ", misalnya /buka 2026-TW3 (triwulan), /buka 2026-07 (bulan), /buka 2026-S1 (semester) atau /buka 2026 (tahun).");
             return;
         }
 

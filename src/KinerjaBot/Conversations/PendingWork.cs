@@ -88,7 +88,27 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             return;
         }
 
-        await context.ReplyAsync("Saat ini tidak ada data yang perlu Bapak/Ibu isi. Ketik /status untuk melihat kemajuan periode.");
+        // Say where the official's own data is, rather than just "nothing to fill".
+        var waiting = await WaitingOnOthersAsync(context);
+        await context.ReplyAsync(waiting ?? "Saat ini tidak ada data yang perlu Bapak/Ibu isi. Ketik /status untuk melihat kemajuan periode.");
+    }
+
+    private static async Task<string?> WaitingOnOthersAsync(ConversationContext context)
+    {
+        foreach (var period in await context.Transaction.Periods.AllAsync(context.CancellationToken))
+        {
+            foreach (var unit in context.Office.Units.Where(u => u.HeadId == context.Me.Id))
+            {
+                var instance = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.PeriodId, unit.Id, context.CancellationToken);
+                if (instance is not null && UnitSubmissionWorkflow.VerifierPosition(instance.State) is { } position)
+                {
+                    var verifier = context.Office.Official(unit.VerifierIds[position - 1]);
+                    return $"Data {unit.Name} — {Period.Parse(period.PeriodId).DisplayName} sedang menunggu verifikasi {BotTexts.EndSentence(verifier.Name)} Bapak/Ibu akan diberi tahu bila ada yang perlu diperbaiki.";
+                }
+            }
+        }
+
+        return null;
     }
 
     private async Task<IReadOnlyList<SubmissionSnapshot>> WaitingForAsync(ConversationContext context, string officialId)

@@ -62,6 +62,12 @@ public sealed class StatusReport
             if (holderId is not null)
             {
                 text.Plain($" — {context.Office.Official(holderId).Name}");
+                if (await context.Transaction.Chats.FindByOfficialAsync(holderId, context.CancellationToken) is null)
+                {
+                    // The operator's cue to phone someone: no message can reach them yet.
+                    text.Plain(" (belum mendaftar di KinerjaBot)");
+                }
+
                 var due = await context.Transaction.Workflows.GetStageDeadlineAsync(instance.Id, context.CancellationToken);
                 if (due is { } d)
                 {

@@ -287,8 +287,10 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     public static async Task RefuseStaleAsync(ConversationContext context, WorkflowInstance instance)
     {
         var last = (await context.Transaction.Audit.ForInstanceAsync(instance.Id, context.CancellationToken)).LastOrDefault();
-        var by = last is null ? null : context.Office.Officials.FirstOrDefault(o => o.Id == last.ActorId)?.Name;
-        context.CallbackNotice = by is null ? BotTexts.AlreadyProcessed : $"Sudah diproses oleh {BotTexts.EndSentence(by)}";
+        var by = last is null ? null : context.Office.Officials.FirstOrDefault(o => o.Id == last.ActorId);
+        context.CallbackNotice = by is null ? BotTexts.AlreadyProcessed
+            : by.Id == context.Official?.Id ? "Sudah Bapak/Ibu proses sebelumnya."
+            : $"Sudah diproses oleh {BotTexts.EndSentence(by.Name)}";
         await context.RemovePressedChoicesAsync();
     }
 }

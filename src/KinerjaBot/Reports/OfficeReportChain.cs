@@ -192,6 +192,14 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var reopen = services.Workflows.PermittedFor(report, context.Me.Id).Where(t => t.Trigger == WorkflowTrigger.ReturnToUnit)
             .Select(t => (IReadOnlyList<Choice>)[new Choice(t.ButtonLabel, CallbackAction.ForTrigger(report, t.Trigger))])
             .ToList();
+        await context.ReplyAsync(new OutgoingMessage
+        {
+            Text = MessageText.Of(status).Spans,
+            DocumentPath = document,
+            DocumentName = Path.GetFileName(document),
+            Choices = report.State == OfficeReportWorkflow.Signed ? reopen : [],
+        });
+
         var csv = archive.FinalCsvPath(period.PeriodId, report.Revision);
         if (report.State == OfficeReportWorkflow.Signed && File.Exists(csv))
         {
@@ -202,14 +210,6 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
                 DocumentName = Path.GetFileName(csv),
             });
         }
-
-        await context.ReplyAsync(new OutgoingMessage
-        {
-            Text = MessageText.Of(status).Spans,
-            DocumentPath = document,
-            DocumentName = Path.GetFileName(document),
-            Choices = report.State == OfficeReportWorkflow.Signed ? reopen : [],
-        });
     }
 
     public async Task SendStageMessageAsync(ConversationContext context, WorkflowInstance report, string? note = null)
@@ -226,7 +226,13 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var draft = await archive.RenderDraftAsync(context, report);
         var text = new MessageText()
             .Bold($"Laporan data kinerja {context.Office.Office.Name} — {period.DisplayName}").Line(report.Revision > 1 ? $" (Revisi ke-{report.Revision})" : string.Empty)
-            .Line($"Semua unit sudah terverifikasi. Mohon berkenan {Verb(stage.Kind)} draf laporan terlampir.");
+            .Line("Semua unit sudah terverifikasi.");
+        foreach (var done in await DoneStagesAsync(context, report))
+        {
+            text.Line(done);
+        }
+
+        text.Line($"Mohon berkenan {Verb(stage.Kind)} draf laporan terlampir.");
         if (note is not null)
         {
             text.Line(note);
@@ -308,6 +314,29 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
                 DocumentName = Path.GetFileName(final),
             });
         }
+    }
+
+    /// <summary>"Sudah divalidasi dan diparaf oleh …": what the stages before this one did in the current pass.</summary>
+    private static async Task<IReadOnlyList<string>> DoneStagesAsync(ConversationContext context, WorkflowInstance report)
+    {
+        var audit = await context.Transaction.Audit.ForInstanceAsync(report.Id, context.CancellationToken);
+        var opened = audit.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Trigger == WorkflowTrigger.OpenReport).index;
+        var zone = context.Office.Office.TimeZone;
+        var done = new Dictionary<WorkflowState, string>();
+        foreach (var entry in audit.Skip(opened))
+        {
+            if (entry.Trigger == WorkflowTrigger.Approve && OfficeReportWorkflow.StageOf(context.Office, entry.From) is { } stage)
+            {
+                var by = context.Office.Officials.FirstOrDefault(o => o.Id == entry.ActorId)?.Name ?? entry.ActorId;
+                done[entry.From] = $"Sudah {OfficeReportWorkflow.StageDone(stage.Kind)} oleh {by}, {IndonesianFormat.DateTime(entry.AtUtc, zone)}.";
+            }
+            else if (entry.Trigger == WorkflowTrigger.ReturnToPrevious)
+            {
+                done.Remove(entry.To);
+            }
+        }
+
+        return [.. done.Values];
     }
 
     private static bool MayFetchReports(ConversationContext context, string officialId) =>

@@ -120,7 +120,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
 
         // A double tap on the old button is answered "sudah diproses" and applies nothing.
         await Kasubbag.PressButtonAsync(again.MessageId, staleApprove);
-        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Sudah diproses oleh Hendra Saputra") == true, BotHarness.Patience);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Sudah Bapak/Ibu proses sebelumnya") == true, BotHarness.Patience);
 
         await Sekcam.PressButtonAsync(second.MessageId, second.FindButton("Setujui")!.CallbackData!);
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
@@ -140,6 +140,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         var status = await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Status Triwulan III 2026"), BotHarness.Patience);
         Assert.Contains("Seksi Ketentraman dan Ketertiban Umum: terverifikasi", status.Content);
         Assert.Contains("Seksi Pemerintahan: belum dimulai", status.Content);
+        Assert.Contains("Agus Firmansyah, S.H. (belum mendaftar di KinerjaBot)", status.Content);
     }
 
     [Fact]
@@ -252,6 +253,11 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await OpenPeriodAndStartFillingAsync();
         await SubmitTrantibAsync();
         var toVerify = await Kasubbag.WaitForReplyAsync(m => m.FindButton("Setujui") is not null, BotHarness.Patience);
+
+        // The head asking to fill meanwhile is told where the data is.
+        await Kasi.SendTextAsync("/isi");
+        var where = await Kasi.WaitForReplyAsync(m => m.Content.Contains("menunggu verifikasi"), BotHarness.Patience);
+        Assert.Contains("Hendra Saputra, S.E.", where.Content);
 
         await Kasubbag.PressButtonAsync("Kembalikan");
         await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);

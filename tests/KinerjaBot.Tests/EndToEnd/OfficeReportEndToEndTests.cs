@@ -53,6 +53,10 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await Sekcam.PressButtonAsync(paraf.MessageId, paraf.FindButton("Paraf")!.CallbackData!);
 
         var signature = await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
+
+        // The head sees who validated and initialled before him.
+        Assert.Contains("Sudah divalidasi dan diparaf oleh Hendra Saputra, S.E.", signature.Content);
+        Assert.Contains("Sudah diparaf oleh Ratna Kusumawardani, S.IP.", signature.Content);
         await Camat.PressButtonAsync("Tandatangani");
 
         var signed = await Camat.WaitForReplyAsync(m => m.Content.Contains("telah ditandatangani") && m.Document is not null, BotHarness.Patience);
@@ -82,7 +86,7 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await _bot.Official("staf-pk").SendTextAsync("/rekap");
         var again = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document is not null && m.Content.Contains("sudah ditandatangani"), BotHarness.Patience);
         Assert.Equal(pdf, _bot.Server.ReadFile(again.Document!.FileId));
-        Assert.Contains(_bot.Official("staf-pk").Messages, m => m.Document?.FileName?.EndsWith(".csv", StringComparison.Ordinal) == true);
+        await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document?.FileName?.EndsWith(".csv", StringComparison.Ordinal) == true, BotHarness.Patience);
     }
 
     [Fact]

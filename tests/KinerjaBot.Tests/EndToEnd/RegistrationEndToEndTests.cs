@@ -59,7 +59,7 @@ public sealed class RegistrationEndToEndTests : IAsyncLifetime
 
         var greeting = _bot.Official("kasubbag-pk").Messages.Last(m => m.Content.Contains("terdaftar sebagai"));
         Assert.Contains("Hendra Saputra", greeting.Content);
-        Assert.Contains("validasi laporan", greeting.Content);
+        Assert.Contains("validasi dan paraf laporan", greeting.Content);
         Assert.True(greeting.RemovesReplyKeyboard);
 
         // Names end in degrees ("S.E."); a sentence after them must not end in "..".

@@ -32,7 +32,7 @@ public sealed class SandboxRunnerTests : IAsyncLifetime
         var planning = entries.Single(e => e.Key == "kasubbag-pk");
         Assert.Equal("Hendra Saputra, S.E.", planning.Name);
         Assert.Equal("Kepala Subbagian Perencanaan dan Keuangan", planning.Subtitle);
-        Assert.Contains("validasi laporan", planning.Detail);
+        Assert.Contains("validasi dan paraf laporan", planning.Detail);
         Assert.Equal(_data.Path, _sandbox.DataDirectory);
     }
 
