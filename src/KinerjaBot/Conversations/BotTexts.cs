@@ -16,6 +16,7 @@ public static class BotTexts
     public const string Yes = "Ya, benar";
     public const string Retype = "Ketik ulang";
     public const string Skip = "Lewati";
+    public const string Cancel = "Batal";
     public const string Nudge = "Ingatkan";
 
     public const string AlreadyProcessed = "Sudah diproses.";

@@ -21,6 +21,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char ConfirmKind = 'y';
     public const char RetypeKind = 'n';
     public const char SkipKind = 's';
+    public const char CancelKind = 'x';
     public const char NudgeKind = 'i';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
@@ -38,6 +39,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public static string Retype => "n";
 
     public static string Skip => "s";
+
+    /// <summary>Closes a side question (such as "ke mana?") without doing anything.</summary>
+    public static string Cancel => "x";
 
     /// <summary>
     /// The key under which a message's choices supersede earlier ones (see <see cref="Messaging.OutgoingMessage.SupersedeKey"/>):
@@ -67,7 +71,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return false;
         }
 
-        if (data is "y" or "n" or "s")
+        if (data is "y" or "n" or "s" or "x")
         {
             action = new CallbackAction(data[0]);
             return true;

@@ -104,6 +104,11 @@ public sealed class ConversationRouter(
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context);
                 break;
+            case CallbackAction.CancelKind:
+                context.State = ConversationState.Idle;
+                context.CallbackNotice = "Baik, dibatalkan.";
+                await context.RemovePressedChoicesAsync();
+                break;
             case CallbackAction.NudgeKind:
                 await nudges.HandlePressAsync(context, action);
                 break;

@@ -127,19 +127,27 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     {
         var verifierId = submission.Unit.VerifierIds[position - 1];
         var head = context.Office.Official(submission.Unit.HeadId);
+        var previous = submission.Instance.Revision > 1
+            ? await context.Transaction.Values.AsOfRevisionAsync(submission.Instance.Id, submission.Instance.Revision - 1, context.CancellationToken)
+            : null;
+
+        // Evidence this verifier already received with the previous revision is not sent again.
+        var sawPrevious = previous is not null && await ReachedInPreviousRevisionAsync(context, submission.Instance, position);
         foreach (var (code, value) in submission.Values.Where(v => v.Value.EvidencePath is not null))
         {
+            if (sawPrevious && previous!.GetValueOrDefault(code)?.EvidencePath == value.EvidencePath)
+            {
+                continue;
+            }
+
             await context.SendToAsync(verifierId, new OutgoingMessage
             {
                 Text = MessageText.Of($"Bukti {code} — {submission.Unit.Name}").Spans,
                 DocumentPath = Path.Combine(services.DataDirectory, value.EvidencePath!),
-                DocumentName = Path.GetFileName(value.EvidencePath!),
+                DocumentName = $"bukti-{code}-{submission.Unit.Id}{Path.GetExtension(value.EvidencePath!)}",
             });
         }
 
-        var previous = submission.Instance.Revision > 1
-            ? await context.Transaction.Values.AsOfRevisionAsync(submission.Instance.Id, submission.Instance.Revision - 1, context.CancellationToken)
-            : null;
         var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(submission.Instance.Id, context.CancellationToken);
 
         // When the head sent it, not when this message is built (it may be for the second verifier, or a re-send).
@@ -179,6 +187,16 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     /// <summary>Perbaiki, for a unit head holding a returned submission.</summary>
     public static IReadOnlyList<IReadOnlyList<Choice>> FixChoices(WorkflowInstance instance) =>
         [[new Choice(BotTexts.Fix, CallbackAction.ForTrigger(instance, WorkflowTrigger.Fix))]];
+
+    /// <summary>Whether the verifier at <paramref name="position"/> was sent the revision before the current one.</summary>
+    private static async Task<bool> ReachedInPreviousRevisionAsync(ConversationContext context, WorkflowInstance instance, int position)
+    {
+        var audit = await context.Transaction.Audit.ForInstanceAsync(instance.Id, context.CancellationToken);
+        var fixes = audit.Select((entry, index) => (entry, index)).Where(e => e.entry.Trigger == WorkflowTrigger.Fix).Select(e => e.index).ToList();
+        var start = fixes.Count >= 2 ? fixes[^2] : 0;
+        var end = fixes.Count >= 1 ? fixes[^1] : audit.Count;
+        return audit.Skip(start).Take(end - start).Any(a => a.To == UnitSubmissionWorkflow.Submitted(position));
+    }
 
     /// <summary>Tells the unit head their data came back, with the reason and Perbaiki.</summary>
     public static async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)

@@ -283,6 +283,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             }
         }
 
+        choices.Add([new Choice(BotTexts.Cancel, CallbackAction.Cancel)]);
         context.State = new ConversationState { InstanceId = report.Id, SourceMessageId = context.Event.Callback?.MessageId };
         await context.ReplyAsync(
             MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Data unit mana yang perlu diperbaiki? Silakan pilih:" : "Laporan akan dikembalikan kepada siapa? Silakan pilih:"),

@@ -128,6 +128,11 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         var instance = await InstanceAsync();
         Assert.Equal(UnitSubmissionWorkflow.Verified, instance.State);
         Assert.Equal(2, instance.Revision);
+
+        // The unchanged photo reached each verifier once, named after its indicator, not again with the fix.
+        Assert.Single(Kasubbag.Messages, m => m.Document is not null && m.Content.Contains("Bukti IK-2.2"));
+        var sekcamEvidence = Assert.Single(Sekcam.Messages, m => m.Document is not null && m.Content.Contains("Bukti IK-2.2"));
+        Assert.StartsWith("bukti-IK-2.2-trantib", sekcamEvidence.Document!.FileName);
         var history = await _bot.ReadStoreAsync(t => t.Values.HistoryAsync(instance.Id, "IKU-2", default));
         Assert.Equal([72.5m, 75m], history.Select(v => v.Value));
         var audit = await _bot.ReadStoreAsync(t => t.Audit.ForInstanceAsync(instance.Id, default));

@@ -99,7 +99,8 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
 
         await Camat.PressButtonAsync("Kembalikan");
-        await Camat.WaitForReplyAsync(m => m.Content.Contains("dikembalikan kepada siapa"), BotHarness.Patience);
+        var picker = await Camat.WaitForReplyAsync(m => m.Content.Contains("dikembalikan kepada siapa"), BotHarness.Patience);
+        Assert.NotNull(picker.FindButton("Batal"));
         await Camat.PressButtonAsync("Ke tahap paraf");
         await Camat.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
         // A long reason pushes the stage message past Telegram's 1024-character caption limit.
