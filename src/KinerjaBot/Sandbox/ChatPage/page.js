@@ -4,6 +4,10 @@
 (() => {
   'use strict';
 
+  // Indicator codes such as "IK-2.1" must not break at the hyphen on a narrow phone: use a non-breaking hyphen.
+  function keepTogether(text) { return text.replace(/-/g, '\u2011'); }
+
+
   const key = document.body.dataset.key;
   const api = '/sandbox/api/chat/' + encodeURIComponent(key);
   const byId = (id) => document.getElementById(id);
@@ -109,7 +113,7 @@
       const rowEl = el('div', 'kb-row');
       for (const button of row) {
         if (button.data) {
-          const b = el('button', 'kb-button', button.text);
+          const b = el('button', 'kb-button', keepTogether(button.text));
           b.type = 'button';
           b.addEventListener('click', async () => {
             for (const other of keyboard.querySelectorAll('button')) other.disabled = true;
@@ -119,13 +123,13 @@
           });
           rowEl.append(b);
         } else if (isSafeUrl(button.url)) {
-          const a = el('a', 'kb-button', button.text + ' ↗');
+          const a = el('a', 'kb-button', keepTogether(button.text) + ' ↗');
           a.href = button.url;
           a.target = '_blank';
           a.rel = 'noopener noreferrer';
           rowEl.append(a);
         } else {
-          rowEl.append(el('span', 'kb-button disabled', button.text));
+          rowEl.append(el('span', 'kb-button disabled', keepTogether(button.text)));
         }
       }
       keyboard.append(rowEl);
