@@ -83,7 +83,10 @@ public sealed class TelegramOutbox
         }, cancellationToken);
     }
 
-    /// <summary>Edits a message's text (and inline keyboard). Edits count against the same per-chat limit.</summary>
+    /// <summary>
+    /// Edits a message's text (and inline keyboard). Like <see cref="EditMessageReplyMarkupAsync"/> it keeps the chat's
+    /// order and counts against the overall limit, but is not a new message and takes no per-chat second.
+    /// </summary>
     /// <exception cref="ArgumentException">The text is longer than 4096 characters: an edit cannot be split.</exception>
     public Task<Message> EditMessageTextAsync(
         long chatId,
@@ -104,7 +107,8 @@ public sealed class TelegramOutbox
             lane,
             token => _client.EditMessageTextAsync(chatId, messageId, text, parseMode, replyMarkup, token),
             rewind: null,
-            cancellationToken), cancellationToken);
+            cancellationToken,
+            spaced: false), cancellationToken);
     }
 
     /// <summary>

@@ -90,10 +90,12 @@ public sealed class ConversationContext
         SendToAsync(officialId, new OutgoingMessage { Text = text.Spans, Choices = choices ?? [] });
 
     /// <summary>Removes the buttons under a message in this chat, so a decided item cannot be pressed again.</summary>
-    public Task RemoveChoicesAsync(long messageId) =>
-        Transaction.Outbox.EnqueueRemoveChoicesAsync(Event.ChatId, messageId, Now, CancellationToken);
+    /// <param name="messageId">The bot message in this chat.</param>
+    /// <param name="outcome">What was decided, noted under the message ("Disetujui"), so the chat keeps a record.</param>
+    public Task RemoveChoicesAsync(long messageId, string? outcome = null) =>
+        Transaction.Outbox.EnqueueRemoveChoicesAsync(Event.ChatId, messageId, Now, CancellationToken, outcome);
 
     /// <summary>Removes the buttons of the message that was just pressed, if this event is a press.</summary>
-    public Task RemovePressedChoicesAsync() =>
-        Event.Callback is { } callback ? RemoveChoicesAsync(callback.MessageId) : Task.CompletedTask;
+    public Task RemovePressedChoicesAsync(string? outcome = null) =>
+        Event.Callback is { } callback ? RemoveChoicesAsync(callback.MessageId, outcome) : Task.CompletedTask;
 }

@@ -233,10 +233,17 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         // Buttons go first, so no reply can arrive while the decided message still offers them.
-        await context.RemovePressedChoicesAsync();
+        var decision = trigger switch
+        {
+            WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
+            WorkflowTrigger.Approve => $"✅ Disetujui oleh {BotTexts.EndSentence(context.Me.Name)}",
+            WorkflowTrigger.Return => $"↩️ Dikembalikan. Alasan: {reason}",
+            _ => null,
+        };
+        await context.RemovePressedChoicesAsync(decision);
         if (decidedMessageId is { } decided)
         {
-            await context.RemoveChoicesAsync(decided);
+            await context.RemoveChoicesAsync(decided, decision);
         }
 
         var submission = (await SubmissionSnapshot.LoadAsync(context, instanceId))!;

@@ -90,7 +90,8 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             return;
         }
 
-        await context.RemovePressedChoicesAsync();
+        var decided = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
+        await context.RemovePressedChoicesAsync($"✅ Sudah {OfficeReportWorkflow.StageDone(decided.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}");
         if (outcome.Instance.State == OfficeReportWorkflow.Signed)
         {
             // The head's thanks is the signed PDF itself (see DeliverSignedAsync).
@@ -128,7 +129,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 
         foreach (var message in new[] { state.SourceMessageId, state.EarlierMessageId }.OfType<long>())
         {
-            await context.RemoveChoicesAsync(message);
+            await context.RemoveChoicesAsync(message, $"↩️ Dikembalikan. Alasan: {reason}");
         }
 
         if (state.Trigger == WorkflowTrigger.ReturnToPrevious)

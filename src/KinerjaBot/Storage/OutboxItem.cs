@@ -2,5 +2,8 @@ using KinerjaBot.Messaging;
 
 namespace KinerjaBot.Storage;
 
-/// <summary>A queued outgoing item: a message to send, or buttons to remove from message <see cref="TargetMessageId"/>.</summary>
-public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId);
+/// <summary>
+/// A queued outgoing item: a message to send, or buttons to remove from message <see cref="TargetMessageId"/>,
+/// noting under it what was decided (<see cref="Outcome"/>, e.g. "Disetujui") when there is one.
+/// </summary>
+public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null);

@@ -53,8 +53,19 @@ public sealed class OutgoingQueue
             _session.Transaction,
             cancellationToken: cancellationToken));
 
-    public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId), nowUtc, cancellationToken);
+    public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken, string? outcome = null) =>
+        InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId, outcome), nowUtc, cancellationToken);
+
+    /// <summary>The message the bot sent as Telegram message <paramref name="messageId"/> in this chat, if it came from this queue.</summary>
+    public async Task<OutgoingMessage?> SentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken)
+    {
+        var json = await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT payload_json FROM outbox WHERE chat_id = @chatId AND sent_message_id = @messageId AND operation = @Send ORDER BY id DESC LIMIT 1",
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return json is null ? null : JsonSerializer.Deserialize<Payload>(json, Json)?.Message;
+    }
 
     /// <summary>Items not yet sent nor given up on, oldest first.</summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
@@ -67,7 +78,7 @@ public sealed class OutgoingQueue
         return rows.Select(r =>
         {
             var payload = JsonSerializer.Deserialize<Payload>(r.PayloadJson, Json)!;
-            return new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId);
+            return new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId, payload.Outcome);
         }).ToList();
     }
 
@@ -93,7 +104,7 @@ public sealed class OutgoingQueue
             _session.Transaction,
             cancellationToken: cancellationToken));
 
-    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId);
+    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null);
 
     private sealed record Row(long Id, long ChatId, string Operation, string PayloadJson);
 }

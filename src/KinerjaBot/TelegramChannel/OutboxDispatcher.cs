@@ -181,6 +181,37 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         return true;
     }
 
+    /// <summary>
+    /// Rewrites the decided message with the decision under it (which also drops its buttons), so the chat keeps a
+    /// record of what was pressed. False when that cannot be done (a document, a split text, an unknown message):
+    /// then only the buttons are removed.
+    /// </summary>
+    private async Task<bool> RecordOutcomeAsync(OutboxItem item, string outcome, CancellationToken cancellationToken)
+    {
+        OutgoingMessage? original;
+        await using (var transaction = await store.BeginAsync(CancellationToken.None))
+        {
+            original = await transaction.Outbox.SentMessageAsync(item.ChatId, item.TargetMessageId!.Value, CancellationToken.None);
+        }
+
+        if (original is null || original.DocumentPath is not null || original.ToString().Length + outcome.Length > TelegramLimits.MaxMessageLength - 100)
+        {
+            return false;
+        }
+
+        try
+        {
+            var text = TelegramRenderer.Html([.. original.Text, new TextSpan("\n\n"), new TextSpan(outcome, Bold: true)]);
+            await outbox.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, null, cancellationToken);
+            return true;
+        }
+        catch (TelegramApiException e) when (e.ErrorCode == 400)
+        {
+            logger.LogDebug("Could not note the decision on message {MessageId}: {Error}", item.TargetMessageId, e.Description);
+            return false;
+        }
+    }
+
     /// <summary>Best effort: the older copy of the same decision loses its buttons once the new one is out.</summary>
     private async Task RemoveSupersededChoicesAsync(OutboxItem item, CancellationToken cancellationToken)
     {
@@ -215,6 +246,11 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
     {
         if (item.Operation == OutboxOperation.RemoveChoices)
         {
+            if (item.Outcome is { } outcome && await RecordOutcomeAsync(item, outcome, cancellationToken))
+            {
+                return null;
+            }
+
             try
             {
                 await outbox.EditMessageReplyMarkupAsync(item.ChatId, item.TargetMessageId!.Value, null, cancellationToken);

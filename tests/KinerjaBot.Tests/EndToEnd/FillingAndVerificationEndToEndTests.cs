@@ -92,6 +92,9 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon nilai IKU-2 dicek lagi.");
         await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("dikembalikan kepada Siti Nurhaliza"), BotHarness.Patience);
         Assert.Empty(Kasubbag.Messages.Single(m => m.MessageId == toVerify.MessageId).Buttons);
+
+        // The decided message keeps a record of the decision in place of its buttons.
+        await _bot.Server.WaitForBotMessageAsync(Kasubbag.ChatId, m => m.MessageId == toVerify.MessageId && m.Content.Contains("Dikembalikan. Alasan: Foto patroli kurang jelas"), BotHarness.Patience);
         var returned = await Kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
         Assert.Contains("Foto patroli kurang jelas", returned.Content);
 
