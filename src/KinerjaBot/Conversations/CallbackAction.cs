@@ -22,6 +22,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char RetypeKind = 'n';
     public const char SkipKind = 's';
     public const char CancelKind = 'x';
+    public const char OpenPeriodKind = 'b';
     public const char NudgeKind = 'i';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
@@ -39,6 +40,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public static string Retype => "n";
 
     public static string Skip => "s";
+
+    /// <summary>Confirms opening a period that has not ended yet.</summary>
+    public static string ForOpening(string periodId) => Checked($"b:{periodId}");
 
     /// <summary>Closes a side question (such as "ke mana?") without doing anything.</summary>
     public static string Cancel => "x";
@@ -74,6 +78,12 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
         if (data is "y" or "n" or "s" or "x")
         {
             action = new CallbackAction(data[0]);
+            return true;
+        }
+
+        if (data.StartsWith("b:", StringComparison.Ordinal) && data.Length > 2)
+        {
+            action = new CallbackAction(OpenPeriodKind, Argument: data[2..]);
             return true;
         }
 

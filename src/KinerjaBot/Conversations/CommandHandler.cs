@@ -73,7 +73,14 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             ? "Kode sumber versi yang berjalan di sini dapat diminta kepada operator kantor."
             : $"Kode sumbernya dapat diunduh di {services.SourceUrl}");
 
-    private async Task OpenPeriodAsync(ConversationContext context, string? argument)
+    /// <summary>The operator confirmed opening a period that has not ended yet ("Ya, buka sekarang").</summary>
+    public async Task ConfirmOpenPeriodAsync(ConversationContext context, string? periodId)
+    {
+        await context.RemovePressedChoicesAsync();
+        await OpenPeriodAsync(context, periodId, confirmed: true);
+    }
+
+    private async Task OpenPeriodAsync(ConversationContext context, string? argument, bool confirmed = false)
     {
         if (!MayOpenPeriods(context))
         {
@@ -87,8 +94,18 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             return;
         }
 
-        var result = await opening.OpenAsync(context, period, context.Me.Id);
         var zone = context.Office.Office.TimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, zone).DateTime);
+        if (!confirmed && period.End >= today)
+        {
+            // Opening notifies every unit head at once and cannot be undone: make an early or mistyped period deliberate.
+            await context.ReplyAsync(
+                MessageText.Of($"{period.DisplayName} belum berakhir (sampai {IndonesianFormat.Date(period.End)}). Tetap buka pengumpulan datanya sekarang? Semua kepala unit akan langsung diberi tahu."),
+                [[new Choice("Ya, buka sekarang", CallbackAction.ForOpening(period.Id)), new Choice(BotTexts.Cancel, CallbackAction.Cancel)]]);
+            return;
+        }
+
+        var result = await opening.OpenAsync(context, period, context.Me.Id);
         await context.ReplyAsync(result.Status switch
         {
             PeriodOpeningStatus.AlreadyOpen => $"Periode {period.DisplayName} sudah dibuka sebelumnya. Ketik /status untuk melihat kemajuannya.",

@@ -104,6 +104,9 @@ public sealed class ConversationRouter(
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context);
                 break;
+            case CallbackAction.OpenPeriodKind:
+                await commands.ConfirmOpenPeriodAsync(context, action.Argument);
+                break;
             case CallbackAction.CancelKind:
                 context.State = ConversationState.Idle;
                 context.CallbackNotice = "Baik, dibatalkan.";

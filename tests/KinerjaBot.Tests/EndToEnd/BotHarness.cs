@@ -109,6 +109,19 @@ public sealed class BotHarness : IAsyncDisposable
         await user.WaitForReplyAsync(m => m.Content.Contains("terdaftar sebagai"), Patience);
     }
 
+    /// <summary>The operator opens a period with /buka, confirming when the period has not ended yet.</summary>
+    public async Task OpenPeriodAsync(string periodId)
+    {
+        var operatorUser = Official("staf-pk");
+        await operatorUser.SendTextAsync($"/buka {periodId}");
+        var reply = await operatorUser.WaitForReplyAsync(m => m.Content.Contains("dibuka untuk") || m.FindButton("Ya, buka sekarang") is not null, Patience);
+        if (reply.FindButton("Ya, buka sekarang") is { } confirm)
+        {
+            await operatorUser.PressButtonAsync(reply.MessageId, confirm.CallbackData!);
+            await operatorUser.WaitForReplyAsync(m => m.Content.Contains("dibuka untuk"), Patience);
+        }
+    }
+
     public async Task<T> ReadStoreAsync<T>(Func<StoreTransaction, Task<T>> read)
     {
         var store = KinerjaStore.Open(_data.Path, TimeProvider.System);

@@ -280,11 +280,24 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opening_a_period_that_has_not_ended_asks_first_and_batal_opens_nothing()
+    {
+        var staf = _bot.Official("staf-pk");
+        await staf.SendTextAsync("/buka 2027");
+        var ask = await staf.WaitForReplyAsync(m => m.FindButton("Ya, buka sekarang") is not null, BotHarness.Patience);
+        Assert.Contains("Tahun 2027 belum berakhir (sampai 31 Desember 2027)", ask.Content);
+
+        await staf.PressButtonAsync(ask.MessageId, ask.FindButton("Batal")!.CallbackData!);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("dibatalkan") == true, BotHarness.Patience);
+
+        Assert.Null(await _bot.ReadStoreAsync(t => t.Periods.GetAsync("2027", default)));
+    }
+
+    [Fact]
     public async Task A_second_period_opened_meanwhile_does_not_hide_the_first_one()
     {
         await OpenPeriodAndStartFillingAsync();
-        await _bot.Official("staf-pk").SendTextAsync("/buka 2026-S2");
-        await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Content.Contains("Semester II 2026 dibuka"), BotHarness.Patience);
+        await _bot.OpenPeriodAsync("2026-S2");
 
         await Kasi.SendTextAsync("/isi");
         var resumed = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Indikator"), BotHarness.Patience);

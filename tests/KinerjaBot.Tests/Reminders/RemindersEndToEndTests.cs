@@ -41,9 +41,7 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
     {
         // Monday 14 Dec: the period opens; Subbagian Umum fills and submits at 10.00; Trantib starts and stops.
         _clock.JumpTo(Local(2026, 12, 14, 9, 0));
-        var staf = _bot.Official("staf-pk");
-        await staf.SendTextAsync("/buka 2026-TW4");
-        await staf.WaitForReplyAsync(m => m.Content.Contains("dibuka"), BotHarness.Patience);
+        await _bot.OpenPeriodAsync("2026-TW4");
         await WaitForDeliveryAsync();
         _clock.JumpTo(Local(2026, 12, 14, 10, 0));
         await FillAndSubmitUmumAsync();
@@ -183,7 +181,7 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         // Monday 14 Dec 09.00: every unit is filled and verified at once, so the report reaches validation (due Tuesday 17.00).
         _clock.JumpTo(Local(2026, 12, 14, 9, 0));
         var period = KinerjaBot.Domain.Period.Quarter(2026, 4);
-        await _bot.Official("staf-pk").SendTextAsync($"/buka {period.Id}");
+        await _bot.OpenPeriodAsync(period.Id);
         foreach (var unit in SampleOffice.Configuration.UnitsReporting(period))
         {
             await OfficeScript.CompleteUnitAsync(_bot, period, unit.Id, firstTime: true);
