@@ -116,20 +116,11 @@ internal static class ChatPageHtml
 
     private static int AppendEntity(string html, int start, StringBuilder output)
     {
-        // Decode the way Telegram does (named basics and numeric references), then escape again for the page.
-        var end = html.IndexOf(';', start);
-        if (end > start + 1 && end - start <= 10)
+        // Decode the way Telegram does, then escape again for the page.
+        if (TelegramHtml.TryDecodeEntity(html, start, out var decoded, out var next))
         {
-            var entity = html[start..(end + 1)];
-            if (entity is "&lt;" or "&gt;" or "&amp;" or "&quot;" || entity.StartsWith("&#", StringComparison.Ordinal))
-            {
-                var decoded = WebUtility.HtmlDecode(entity);
-                if (decoded != entity)
-                {
-                    output.Append(Escape(decoded));
-                    return end + 1;
-                }
-            }
+            output.Append(Escape(decoded));
+            return next;
         }
 
         output.Append("&amp;");

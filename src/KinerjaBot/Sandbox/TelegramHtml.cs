@@ -115,24 +115,37 @@ internal static class TelegramHtml
 
     private static int DecodeEntity(string html, int start, StringBuilder plain)
     {
-        // Telegram decodes only &lt; &gt; &amp; &quot; and numeric references; anything else stays literal.
+        if (TryDecodeEntity(html, start, out var decoded, out var next))
+        {
+            plain.Append(decoded);
+            return next;
+        }
+
+        plain.Append('&');
+        return start + 1;
+    }
+
+    /// <summary>
+    /// Decodes the entity starting at the '&amp;' at <paramref name="start"/> the way Telegram does: only &amp;lt;
+    /// &amp;gt; &amp;amp; &amp;quot; and numeric references; anything else stays a literal '&amp;'.
+    /// </summary>
+    internal static bool TryDecodeEntity(string html, int start, out string decoded, out int next)
+    {
         var end = html.IndexOf(';', start);
         if (end > start + 1 && end - start <= 10)
         {
             var entity = html[start..(end + 1)];
             if (entity is "&lt;" or "&gt;" or "&amp;" or "&quot;" || entity.StartsWith("&#", StringComparison.Ordinal))
             {
-                var decoded = WebUtility.HtmlDecode(entity);
-                if (decoded != entity)
-                {
-                    plain.Append(decoded);
-                    return end + 1;
-                }
+                decoded = WebUtility.HtmlDecode(entity);
+                next = end + 1;
+                return decoded != entity;
             }
         }
 
-        plain.Append('&');
-        return start + 1;
+        decoded = string.Empty;
+        next = start + 1;
+        return false;
     }
 
     private static int ByteOffset(string text, int charIndex) => Encoding.UTF8.GetByteCount(text.AsSpan(0, charIndex));
