@@ -68,7 +68,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
 
     private string About() =>
         "KinerjaBot membantu pengumpulan data kinerja sesuai SOP, langsung dari ponsel.\n\n"
-        + "KinerjaBot adalah perangkat lunak bebas dengan lisensi GNU AGPL-3.0. "
+        + "KinerjaBot adalah perangkat lunak sumber terbuka dengan lisensi MIT. "
         + (string.IsNullOrWhiteSpace(services.SourceUrl)
             ? "Kode sumber versi yang berjalan di sini dapat diminta kepada operator kantor."
             : $"Kode sumbernya dapat diunduh di {services.SourceUrl}");

@@ -16,8 +16,8 @@ public sealed class KinerjaBotOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
-    /// Where users can get this bot's source code; /tentang shows it. The AGPL-3.0 requires offering the source
-    /// of a modified version to its users, so an operator running one must point this at their copy.
+    /// Where users can get this bot's source code; /tentang shows it. The MIT licence does not require it, but an
+    /// office's officials should be able to see what runs their data, so an operator points this at their copy.
     /// </summary>
     public string? SourceUrl { get; set; }
 }

@@ -77,7 +77,7 @@ public sealed class RegistrationEndToEndTests : IAsyncLifetime
         await staf.SendTextAsync("/tentang");
         var about = await staf.WaitForReplyAsync(_ => true, BotHarness.Patience);
 
-        Assert.Contains("AGPL-3.0", about.Content);
+        Assert.Contains("lisensi MIT", about.Content);
         Assert.Contains("Kode sumber", about.Content, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(_bot.Server.MyCommands, c => c.Command == "isi");
     }

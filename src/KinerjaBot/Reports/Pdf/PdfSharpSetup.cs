@@ -1,13 +1,12 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace KinerjaBot.Reports.Pdf;
 
-/// <summary>One-time, process-wide PDFsharp configuration: the AGPL licence and the DejaVu font resolver.</summary>
+/// <summary>One-time, process-wide PDFsharp configuration: the DejaVu font resolver.</summary>
 public static class PdfSharpSetup
 {
-    // The project's one piece of static mutable state, on purpose: PDFsharp's licence and
-    // GlobalFontSettings.FontResolver are process-global and may be set only once, before any font is
+    // The project's one piece of static mutable state, on purpose: PDFsharp's
+    // GlobalFontSettings.FontResolver is process-global and may be set only once, before any font is
     // used. Renderers are created from many places (the host, parallel tests, benchmarks), so the
     // first caller installs and everyone after gets the same resolver; the lock makes concurrent
     // first calls safe.
@@ -15,7 +14,7 @@ public static class PdfSharpSetup
     private static DejaVuFontResolver? _installed;
 
     /// <summary>
-    /// Selects PDFsharp's AGPL licence and installs a <see cref="DejaVuFontResolver"/> over
+    /// Installs a <see cref="DejaVuFontResolver"/> over
     /// <paramref name="fontFolder"/>, once per process. Later calls with the same folder return the
     /// installed resolver.
     /// </summary>
@@ -48,7 +47,6 @@ public static class PdfSharpSetup
                     "A PDFsharp font resolver was installed by other code; call PdfSharpSetup.EnsureInitialized instead.");
             }
 
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = resolver;
             _installed = resolver;
             return resolver;
