@@ -68,8 +68,8 @@ public sealed class BotHarness : IAsyncDisposable
             $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
 
             // Keep the per-chat spacing short so the suite stays fast; the spacing itself is tested on the outbox.
-            "--Telegram:Outbox:PerChatInterval=00:00:00.020",
-            "--Telegram:Outbox:InitialBackoff=00:00:00.200",
+            "--Telegram:Sender:PerChatInterval=00:00:00.020",
+            "--Telegram:Sender:InitialBackoff=00:00:00.200",
         ]);
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("KINERJABOT_TEST_LOG") is { Length: > 0 } logFile)

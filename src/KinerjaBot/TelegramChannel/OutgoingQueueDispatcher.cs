@@ -3,16 +3,18 @@ using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
 
 namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
-/// Sends what the conversation queued in the <see cref="OutgoingQueue"/>, oldest first and in order per chat,
-/// through the rate-limited <see cref="TelegramOutbox"/>. Each chat is worked on by its own task, so one chat's
+/// Drains the stored queue of outgoing messages (<see cref="OutgoingQueue"/>, the transactional outbox) into the
+/// rate-limited sending funnel, <see cref="TelegramSender"/>: oldest first and in order per chat. Each chat is worked on by its own task, so one chat's
 /// retries never hold up another's replies. An item is marked sent only after Telegram accepted it, so a crash
 /// re-sends at most the one in flight and never loses one.
 /// </summary>
-public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, TimeProvider timeProvider, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender sender, TimeProvider timeProvider, ILogger<OutgoingQueueDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
@@ -148,22 +150,22 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
                 await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
                 await RemoveSupersededChoicesAsync(item, cancellationToken);
             }
-            catch (TelegramApiException e) when (e.ErrorCode == 403)
+            catch (ApiRequestException e) when (BotApiErrors.IsChatUnreachable(e))
             {
                 // Blocked: the rest would fail the same way. They wait, marked, until the official writes again.
-                logger.LogWarning("Chat {ChatId} is unreachable ({Error}); holding its {Count} queued item(s)", item.ChatId, e.Description, items.Count - index);
+                logger.LogWarning("Chat {ChatId} is unreachable ({Error}); holding its {Count} queued item(s)", item.ChatId, e.Message, items.Count - index);
                 foreach (var held in items.Skip(index))
                 {
-                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {e.Description}", timeProvider.GetUtcNow(), CancellationToken.None));
+                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
                 }
 
                 return true;
             }
-            catch (TelegramApiException e) when (e.ErrorCode is 400 or 404)
+            catch (ApiRequestException e) when (e.ErrorCode is 400 or 404)
             {
                 // Telegram will never accept this one: record why and go on.
-                logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, e.Description);
-                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode} {e.Description}", timeProvider.GetUtcNow(), CancellationToken.None));
+                logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, e.Message);
+                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode} {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -171,8 +173,9 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
                 logger.LogError("Outgoing item {ItemId} names a file that cannot be read: {Error}", item.Id, e.Message);
                 await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"unreadable file: {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
             }
-            catch (TelegramException e)
+            catch (RequestException e)
             {
+                // 429 and 5xx the sender gave up on, other API errors, and transport failures: try again later.
                 logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, e.Message);
                 return false;
             }
@@ -202,12 +205,12 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         try
         {
             var text = TelegramRenderer.Html([.. original.Text, new TextSpan("\n\n"), new TextSpan(outcome, Bold: true)]);
-            await outbox.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, null, cancellationToken);
+            await sender.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, null, cancellationToken);
             return true;
         }
-        catch (TelegramApiException e) when (e.ErrorCode == 400)
+        catch (ApiRequestException e) when (e.ErrorCode == 400)
         {
-            logger.LogDebug("Could not note the decision on message {MessageId}: {Error}", item.TargetMessageId, e.Description);
+            logger.LogDebug("Could not note the decision on message {MessageId}: {Error}", item.TargetMessageId, e.Message);
             return false;
         }
     }
@@ -233,9 +236,9 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
 
         try
         {
-            await outbox.EditMessageReplyMarkupAsync(item.ChatId, messageId, null, cancellationToken);
+            await sender.EditMessageReplyMarkupAsync(item.ChatId, messageId, null, cancellationToken);
         }
-        catch (TelegramException e)
+        catch (RequestException e)
         {
             // Already without buttons, deleted, or Telegram busy: a stale press is still refused by the version check.
             logger.LogDebug("Could not remove superseded buttons of message {MessageId} in chat {ChatId}: {Error}", messageId, item.ChatId, e.Message);
@@ -253,9 +256,9 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
 
             try
             {
-                await outbox.EditMessageReplyMarkupAsync(item.ChatId, item.TargetMessageId!.Value, null, cancellationToken);
+                await sender.EditMessageReplyMarkupAsync(item.ChatId, item.TargetMessageId!.Value, null, cancellationToken);
             }
-            catch (TelegramApiException e) when (e.ErrorCode == 400 && (e.Description.Contains("not modified", StringComparison.OrdinalIgnoreCase) || e.Description.Contains("not found", StringComparison.OrdinalIgnoreCase)))
+            catch (ApiRequestException e) when (e.ErrorCode == 400 && (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("not found", StringComparison.OrdinalIgnoreCase)))
             {
                 // Already without buttons, or deleted by the user: the goal is met.
             }
@@ -270,10 +273,10 @@ public sealed class OutboxDispatcher(KinerjaStore store, TelegramOutbox outbox, 
         {
             await using var file = File.OpenRead(path);
             var caption = text.Length == 0 ? null : text;
-            return (await outbox.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), caption, caption is null ? null : ParseMode.Html, markup, cancellationToken)).MessageId;
+            return (await sender.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), caption, caption is null ? ParseMode.None : ParseMode.Html, markup, cancellationToken)).Id;
         }
 
-        return (await outbox.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken)).MessageId;
+        return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken)).Id;
     }
 
     private async Task RecordAsync(Func<StoreTransaction, Task> change)

@@ -1,8 +1,8 @@
-namespace KinerjaBot.Telegram.Serialization;
+namespace KinerjaBot.Telegram;
 
 /// <summary>
 /// Lets an upload read the caller's stream without disposing it: <see cref="StreamContent"/> disposes its stream
-/// with the request, but the caller owns the stream and <see cref="TelegramOutbox"/> rewinds it to retry.
+/// with the request, and Telegram.Bot disposes its request content after each attempt, but the caller owns the stream and <see cref="TelegramSender"/> rewinds it to retry.
 /// </summary>
 internal sealed class LeaveOpenStream(Stream inner) : Stream
 {

@@ -2,27 +2,30 @@ using System.Net;
 using KinerjaBot.Telegram;
 using KinerjaBot.Tests.Support;
 using Moq;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using static KinerjaBot.Tests.Telegram.FakeBotApiHandler;
 using static KinerjaBot.Tests.Telegram.TelegramTestSupport;
 
 namespace KinerjaBot.Tests.Telegram;
 
-public sealed class TelegramOutboxTests
+public sealed class TelegramSenderTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(7));
 
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly FakeBotApiHandler _api;
     private readonly Mock<IChatUnreachableHandler> _unreachable = new();
-    private readonly TelegramOutbox _outbox;
+    private readonly TelegramSender _sender;
 
-    public TelegramOutboxTests()
+    public TelegramSenderTests()
     {
         _api = new FakeBotApiHandler(_clock);
         _unreachable
-            .Setup(h => h.OnChatUnreachableAsync(It.IsAny<long>(), It.IsAny<TelegramApiException>(), It.IsAny<CancellationToken>()))
+            .Setup(h => h.OnChatUnreachableAsync(It.IsAny<long>(), It.IsAny<ApiRequestException>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
-        _outbox = new TelegramOutbox(Client(_api, _clock), _unreachable.Object, _clock, new TelegramOutboxOptions { MaxAttempts = 4 });
+        _sender = new TelegramSender(Client(_api, _clock), _unreachable.Object, _clock, new TelegramSenderOptions { MaxAttempts = 4 });
     }
 
     [Fact]
@@ -30,11 +33,11 @@ public sealed class TelegramOutboxTests
     {
         _api.Then(TooManyRequests(retryAfter: 3));
 
-        var send = _outbox.SendMessageAsync(42, "Pengingat");
+        var send = _sender.SendMessageAsync(42, "Pengingat");
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
 
         var sent = await send;
-        Assert.Equal(1, sent.MessageId);
+        Assert.Equal(1, sent.Id);
         Assert.Equal(2, _api.Count);
         var (first, retry) = (_api.Requests[0], _api.Requests[1]);
         Assert.True(
@@ -47,7 +50,7 @@ public sealed class TelegramOutboxTests
     {
         _api.Then(Error(HttpStatusCode.InternalServerError, "Internal Server Error")).Then(BadGatewayHtml());
 
-        var send = _outbox.SendMessageAsync(42, "Laporan");
+        var send = _sender.SendMessageAsync(42, "Laporan");
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
 
         await send;
@@ -62,10 +65,11 @@ public sealed class TelegramOutboxTests
     {
         _api.Default = _ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection reset by peer");
 
-        var send = _outbox.SendMessageAsync(42, "Laporan");
+        var send = _sender.SendMessageAsync(42, "Laporan");
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
 
-        await Assert.ThrowsAsync<TelegramTransportException>(() => send);
+        var error = await Assert.ThrowsAsync<RequestException>(() => send);
+        Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.Equal(4, _api.Count);
     }
 
@@ -74,15 +78,15 @@ public sealed class TelegramOutboxTests
     {
         _api.Then(Blocked());
 
-        var send = _outbox.SendMessageAsync(42, "Halo");
+        var send = _sender.SendMessageAsync(42, "Halo");
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
-        var error = await Assert.ThrowsAsync<TelegramApiException>(() => send);
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => send);
         _clock.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Equal(403, error.ErrorCode);
         Assert.Equal(1, _api.Count);
         _unreachable.Verify(
-            h => h.OnChatUnreachableAsync(42, It.Is<TelegramApiException>(e => e.ErrorCode == 403), It.IsAny<CancellationToken>()),
+            h => h.OnChatUnreachableAsync(42, It.Is<ApiRequestException>(e => e.ErrorCode == 403), It.IsAny<CancellationToken>()),
             Times.Once);
         _unreachable.VerifyNoOtherCalls();
     }
@@ -92,10 +96,11 @@ public sealed class TelegramOutboxTests
     {
         _api.Then(Error(HttpStatusCode.BadRequest, "Bad Request: can't parse entities"));
 
-        var send = _outbox.SendMessageAsync(42, "<b>rusak", ParseMode.Html);
+        var send = _sender.SendMessageAsync(42, "<b>rusak", ParseMode.Html);
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
 
-        await Assert.ThrowsAsync<TelegramApiException>(() => send);
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => send);
+        Assert.Equal(400, error.ErrorCode);
         Assert.Equal(1, _api.Count);
         _unreachable.VerifyNoOtherCalls();
     }
@@ -103,8 +108,8 @@ public sealed class TelegramOutboxTests
     [Fact]
     public async Task Two_messages_to_one_chat_are_sent_in_order_at_least_a_second_apart()
     {
-        var first = _outbox.SendMessageAsync(42, "satu");
-        var second = _outbox.SendMessageAsync(42, "dua");
+        var first = _sender.SendMessageAsync(42, "satu");
+        var second = _sender.SendMessageAsync(42, "dua");
         await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(first, second));
 
         var requests = _api.Requests;
@@ -117,8 +122,8 @@ public sealed class TelegramOutboxTests
     {
         _api.Then(Error(HttpStatusCode.BadGateway, "Bad Gateway"));
 
-        var first = _outbox.SendMessageAsync(42, "satu");
-        var second = _outbox.SendMessageAsync(42, "dua");
+        var first = _sender.SendMessageAsync(42, "satu");
+        var second = _sender.SendMessageAsync(42, "dua");
         await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(first, second));
 
         Assert.Equal(["satu", "satu", "dua"], _api.Requests.Select(r => r.Json().GetProperty("text").GetString()));
@@ -127,7 +132,7 @@ public sealed class TelegramOutboxTests
     [Fact]
     public async Task Forty_messages_to_forty_chats_never_exceed_thirty_within_any_second()
     {
-        var sends = Enumerable.Range(1, 40).Select(chat => _outbox.SendMessageAsync(chat, "Pengingat batas waktu")).ToList();
+        var sends = Enumerable.Range(1, 40).Select(chat => _sender.SendMessageAsync(chat, "Pengingat batas waktu")).ToList();
         await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(sends));
 
         var times = _api.Requests.Select(r => r.ReceivedAt).Order().ToList();
@@ -141,10 +146,10 @@ public sealed class TelegramOutboxTests
     [Fact]
     public async Task Over_the_overall_limit_chats_are_served_in_the_order_they_asked()
     {
-        var outbox = new TelegramOutbox(Client(_api, _clock), _unreachable.Object, _clock, new TelegramOutboxOptions { GlobalLimit = 2, MaxAttempts = 1 });
+        var sender = new TelegramSender(Client(_api, _clock), _unreachable.Object, _clock, new TelegramSenderOptions { GlobalLimit = 2, MaxAttempts = 1 });
 
         // Ten chats ask at the same moment; with 2 a second, the last must wait about 4 s, not an arbitrary time.
-        var sends = Enumerable.Range(1, 10).Select(chat => outbox.SendMessageAsync(chat, $"pesan {chat}")).ToList();
+        var sends = Enumerable.Range(1, 10).Select(chat => sender.SendMessageAsync(chat, $"pesan {chat}")).ToList();
         await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(sends));
 
         var order = _api.Requests.OrderBy(r => r.ReceivedAt).Select(r => r.Json().GetProperty("chat_id").GetInt64()).ToList();
@@ -156,12 +161,12 @@ public sealed class TelegramOutboxTests
     [Fact]
     public async Task Removing_buttons_does_not_hold_up_the_next_message_to_the_chat_by_a_second()
     {
-        var first = _outbox.SendMessageAsync(42, "pertanyaan");
+        var first = _sender.SendMessageAsync(42, "pertanyaan");
         await FakeClockPump.RunUntilCompletedAsync(_clock, first);
         _clock.Advance(TimeSpan.FromSeconds(2));
 
-        var edit = _outbox.EditMessageReplyMarkupAsync(42, 7, null);
-        var reply = _outbox.SendMessageAsync(42, "jawaban");
+        var edit = _sender.EditMessageReplyMarkupAsync(42, 7, null);
+        var reply = _sender.SendMessageAsync(42, "jawaban");
         await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll(edit, reply));
 
         var requests = _api.Requests.ToList();
@@ -175,9 +180,9 @@ public sealed class TelegramOutboxTests
         var lines = Enumerable.Range(1, 100).Select(i => $"{i:000}. " + new string('x', 94));
         var text = string.Join('\n', lines) + "!";
         Assert.Equal(10_000, text.Length);
-        var keyboard = InlineKeyboardMarkup.Column(InlineKeyboardButton.WithCallbackData("Setujui", "ok:9"));
+        var keyboard = new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Setujui", "ok:9"));
 
-        var send = _outbox.SendMessageAsync(42, text, replyMarkup: keyboard);
+        var send = _sender.SendMessageAsync(42, text, replyMarkup: keyboard);
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
         await send;
 
@@ -193,13 +198,13 @@ public sealed class TelegramOutboxTests
     [Fact]
     public async Task Answering_a_button_press_does_not_wait_behind_messages_queued_for_the_chat()
     {
-        var first = _outbox.SendMessageAsync(42, "satu");
-        var second = _outbox.SendMessageAsync(42, "dua");
+        var first = _sender.SendMessageAsync(42, "satu");
+        var second = _sender.SendMessageAsync(42, "dua");
         await FakeClockPump.RunUntilCompletedAsync(_clock, first);
         _api.Then(Ok("true"));
 
         // The clock does not move: the answer must not depend on the chat's one-second spacing.
-        await _outbox.AnswerCallbackQueryAsync("cb-1", "Tersimpan").WaitAsync(TimeSpan.FromSeconds(10));
+        await _sender.AnswerCallbackQueryAsync("cb-1", "Tersimpan").WaitAsync(TimeSpan.FromSeconds(10));
         await FakeClockPump.RunUntilCompletedAsync(_clock, second);
 
         Assert.Equal(["sendMessage", "answerCallbackQuery", "sendMessage"], _api.Requests.Select(r => r.ApiMethod));
@@ -211,7 +216,7 @@ public sealed class TelegramOutboxTests
         _api.Then(Error(HttpStatusCode.InternalServerError, "Internal Server Error"));
         var file = new MemoryStream("%PDF-1.7 rekap lengkap"u8.ToArray());
 
-        var send = _outbox.SendDocumentAsync(42, file, "rekap.pdf", "Rekap");
+        var send = _sender.SendDocumentAsync(42, file, "rekap.pdf", "Rekap");
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
         await send;
 
@@ -219,14 +224,17 @@ public sealed class TelegramOutboxTests
         foreach (var request in _api.Requests)
         {
             var parts = await MultipartParts.ReadAsync(request);
-            Assert.Equal("%PDF-1.7 rekap lengkap", parts["document"].Text);
+            Assert.Equal("attach://0", parts["document"].Text);
+            Assert.Equal("%PDF-1.7 rekap lengkap", parts["0"].Text);
         }
+
+        Assert.True(file.CanRead, "the caller's file must stay open for the caller to close");
     }
 
     [Fact]
     public async Task An_edit_too_long_for_one_message_is_refused_before_anything_is_sent()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _outbox.EditMessageTextAsync(42, 7, new string('x', 4097)));
+        await Assert.ThrowsAsync<ArgumentException>(() => _sender.EditMessageTextAsync(42, 7, new string('x', 4097)));
 
         Assert.Equal(0, _api.Count);
     }
@@ -234,7 +242,7 @@ public sealed class TelegramOutboxTests
     [Fact]
     public async Task Edits_go_through_the_chat_lane_and_reach_the_api()
     {
-        var edit = _outbox.EditMessageReplyMarkupAsync(42, 7, null);
+        var edit = _sender.EditMessageReplyMarkupAsync(42, 7, null);
         await FakeClockPump.RunUntilCompletedAsync(_clock, edit);
 
         Assert.Equal("editMessageReplyMarkup", Assert.Single(_api.Requests).ApiMethod);
@@ -250,9 +258,9 @@ public sealed class TelegramOutboxTests
             return Ok(SampleMessageJson(1));
         });
         using var cancellation = new CancellationTokenSource();
-        var first = _outbox.SendMessageAsync(42, "satu");
-        var cancelled = _outbox.SendMessageAsync(42, "batal", cancellationToken: cancellation.Token);
-        var third = _outbox.SendMessageAsync(42, "tiga");
+        var first = _sender.SendMessageAsync(42, "satu");
+        var cancelled = _sender.SendMessageAsync(42, "batal", cancellationToken: cancellation.Token);
+        var third = _sender.SendMessageAsync(42, "tiga");
         await FakeClockPump.RunUntilAsync(_clock, () => _api.Count == 1);
 
         await cancellation.CancelAsync();
@@ -271,10 +279,10 @@ public sealed class TelegramOutboxTests
     {
         _api.Default = _ => TooManyRequests(retryAfter: 2);
 
-        var send = _outbox.SendMessageAsync(42, "Pengingat");
+        var send = _sender.SendMessageAsync(42, "Pengingat");
         await FakeClockPump.RunUntilCompletedAsync(_clock, send);
 
-        var error = await Assert.ThrowsAsync<TelegramApiException>(() => send);
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => send);
         Assert.Equal(429, error.ErrorCode);
         Assert.Equal(4, _api.Count);
     }

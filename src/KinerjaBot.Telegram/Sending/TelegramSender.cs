@@ -1,30 +1,37 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace KinerjaBot.Telegram;
 
 /// <summary>
-/// The one way the bot sends, edits and uploads: respects Telegram's rate limits, retries what is worth
-/// retrying, splits long text, and reports chats that can no longer be reached.
+/// The one way the bot sends, edits and uploads (the sending funnel over Telegram.Bot's client): respects
+/// Telegram's rate limits, retries what is worth retrying, splits long text, and reports chats that can no
+/// longer be reached. Not to be confused with the stored queue of outgoing messages the host drains into it.
 /// </summary>
 /// <remarks>
 /// <para>Per chat, operations run strictly one after another in call order (a "lane"), each send at least
-/// <see cref="TelegramOutboxOptions.PerChatInterval"/> after the previous one; retries happen inside the lane, so
+/// <see cref="TelegramSenderOptions.PerChatInterval"/> after the previous one; retries happen inside the lane, so
 /// a retried message is never overtaken by the next one. Across chats, a sliding window admits at most
-/// <see cref="TelegramOutboxOptions.GlobalLimit"/> sends per <see cref="TelegramOutboxOptions.GlobalWindow"/>.</para>
+/// <see cref="TelegramSenderOptions.GlobalLimit"/> sends per <see cref="TelegramSenderOptions.GlobalWindow"/>.</para>
 /// <para>Failures: 429 waits <c>retry_after</c> (never less) and retries; 5xx and transport failures (timeouts,
-/// resets, proxy error pages) retry with exponential backoff up to <see cref="TelegramOutboxOptions.MaxAttempts"/>;
+/// resets, proxy error pages) retry with exponential backoff up to <see cref="TelegramSenderOptions.MaxAttempts"/>;
 /// 403 notifies <see cref="IChatUnreachableHandler"/> and is not retried; anything else (400: bad request) is the
-/// caller's bug and fails at once. A give-up rethrows the last <see cref="TelegramException"/>. A retry after a
+/// caller's bug and fails at once. A give-up rethrows the last <see cref="RequestException"/> (an
+/// <see cref="ApiRequestException"/> when Telegram answered, a plain one when no usable answer came back). A retry after a
 /// timeout may duplicate a message Telegram did deliver: for a reporting bot that beats losing it.</para>
 /// <para>All waiting uses the injected <see cref="TimeProvider"/>, so tests drive it with a fake clock.</para>
 /// </remarks>
-public sealed class TelegramOutbox
+public sealed class TelegramSender
 {
     private readonly ITelegramBotClient _client;
     private readonly IChatUnreachableHandler _unreachable;
     private readonly TimeProvider _time;
-    private readonly TelegramOutboxOptions _options;
+    private readonly TelegramSenderOptions _options;
     private readonly ILogger _logger;
 
     private readonly Lock _gate = new();
@@ -34,18 +41,18 @@ public sealed class TelegramOutbox
     private DateTimeOffset _lastReservation = DateTimeOffset.MinValue;
     private int _pruneAt = 256;
 
-    /// <summary>Creates the outbox.</summary>
-    public TelegramOutbox(
+    /// <summary>Creates the sender.</summary>
+    public TelegramSender(
         ITelegramBotClient client,
         IChatUnreachableHandler unreachableHandler,
         TimeProvider timeProvider,
-        TelegramOutboxOptions? options = null,
-        ILogger<TelegramOutbox>? logger = null)
+        TelegramSenderOptions? options = null,
+        ILogger<TelegramSender>? logger = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _unreachable = unreachableHandler ?? throw new ArgumentNullException(nameof(unreachableHandler));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _options = options ?? new TelegramOutboxOptions();
+        _options = options ?? new TelegramSenderOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAttempts, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.GlobalLimit, 1, nameof(options));
@@ -58,7 +65,7 @@ public sealed class TelegramOutbox
     public Task<Message> SendMessageAsync(
         long chatId,
         string text,
-        ParseMode? parseMode = null,
+        ParseMode parseMode = ParseMode.None,
         ReplyMarkup? replyMarkup = null,
         CancellationToken cancellationToken = default)
     {
@@ -74,7 +81,7 @@ public sealed class TelegramOutbox
                 last = await DeliverAsync(
                     chatId,
                     lane,
-                    token => _client.SendMessageAsync(chatId, part, parseMode, markup, token),
+                    token => _client.SendMessage(chatId, part, parseMode, replyMarkup: markup, cancellationToken: token),
                     rewind: null,
                     cancellationToken).ConfigureAwait(false);
             }
@@ -92,7 +99,7 @@ public sealed class TelegramOutbox
         long chatId,
         long messageId,
         string text,
-        ParseMode? parseMode = null,
+        ParseMode parseMode = ParseMode.None,
         InlineKeyboardMarkup? replyMarkup = null,
         CancellationToken cancellationToken = default)
     {
@@ -105,7 +112,7 @@ public sealed class TelegramOutbox
         return RunInLaneAsync(chatId, lane => DeliverAsync(
             chatId,
             lane,
-            token => _client.EditMessageTextAsync(chatId, messageId, text, parseMode, replyMarkup, token),
+            token => _client.EditMessageText(chatId, MessageIdOf(messageId), text, parseMode, replyMarkup, cancellationToken: token),
             rewind: null,
             cancellationToken,
             spaced: false), cancellationToken);
@@ -124,7 +131,7 @@ public sealed class TelegramOutbox
         RunInLaneAsync(chatId, lane => DeliverAsync(
             chatId,
             lane,
-            token => _client.EditMessageReplyMarkupAsync(chatId, messageId, replyMarkup, token),
+            token => _client.EditMessageReplyMarkup(chatId, MessageIdOf(messageId), replyMarkup, cancellationToken: token),
             rewind: null,
             cancellationToken,
             spaced: false), cancellationToken);
@@ -138,11 +145,12 @@ public sealed class TelegramOutbox
         Stream content,
         string fileName,
         string? caption = null,
-        ParseMode? parseMode = null,
+        ParseMode parseMode = ParseMode.None,
         ReplyMarkup? replyMarkup = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         Func<bool> rewind;
         if (content.CanSeek)
         {
@@ -161,7 +169,14 @@ public sealed class TelegramOutbox
         return RunInLaneAsync(chatId, lane => DeliverAsync(
             chatId,
             lane,
-            token => _client.SendDocumentAsync(chatId, content, fileName, caption, parseMode, replyMarkup, token),
+            // A fresh wrapper per attempt: Telegram.Bot disposes the upload's content, which must not close the file.
+            token => _client.SendDocument(
+                chatId,
+                InputFile.FromStream(new LeaveOpenStream(content), fileName),
+                caption,
+                parseMode,
+                replyMarkup: replyMarkup,
+                cancellationToken: token),
             rewind,
             cancellationToken), cancellationToken);
     }
@@ -174,9 +189,12 @@ public sealed class TelegramOutbox
     public Task AnswerCallbackQueryAsync(
         string callbackQueryId,
         string? text = null,
-        bool? showAlert = null,
+        bool showAlert = false,
         CancellationToken cancellationToken = default) =>
-        _client.AnswerCallbackQueryAsync(callbackQueryId, text, showAlert, cancellationToken);
+        _client.AnswerCallbackQuery(callbackQueryId, text, showAlert, cancellationToken: cancellationToken);
+
+    // Telegram.Bot types message ids as int; Telegram's are 32-bit in practice, the store keeps them as long.
+    private static int MessageIdOf(long messageId) => checked((int)messageId);
 
     private async Task<T> RunInLaneAsync<T>(long chatId, Func<ChatLane, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -240,25 +258,33 @@ public sealed class TelegramOutbox
             {
                 return await send(cancellationToken).ConfigureAwait(false);
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 429 && CanRetry(attempt, rewind))
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429 && CanRetry(attempt, rewind))
             {
                 // Flood control: Telegram says exactly how long; retrying sooner only extends the ban.
-                wait = ex.RetryAfter ?? _options.InitialBackoff;
+                wait = BotApiErrors.RetryAfter(ex) ?? _options.InitialBackoff;
                 _logger.LogWarning(
-                    "Telegram {Method} to chat {ChatId} hit flood control; retrying in {Wait} (attempt {Attempt})",
-                    ex.Method, chatId, wait, attempt);
+                    "Telegram flood control for chat {ChatId}; retrying in {Wait} (attempt {Attempt})",
+                    chatId, wait, attempt);
             }
-            catch (TelegramApiException ex) when (ex.IsChatUnreachable)
+            catch (ApiRequestException ex) when (BotApiErrors.IsChatUnreachable(ex))
             {
                 await NotifyUnreachableAsync(chatId, ex, cancellationToken).ConfigureAwait(false);
                 throw;
             }
-            catch (TelegramException ex) when (IsTransient(ex) && CanRetry(attempt, rewind))
+            catch (ApiRequestException ex) when (ex.ErrorCode >= 500 && CanRetry(attempt, rewind))
             {
                 wait = Backoff(attempt);
                 _logger.LogWarning(
-                    "Telegram {Method} to chat {ChatId} failed transiently ({Error}); retrying in {Wait} (attempt {Attempt})",
-                    ex.Method, chatId, ex.Message, wait, attempt);
+                    "Telegram failed with {ErrorCode} for chat {ChatId} ({Error}); retrying in {Wait} (attempt {Attempt})",
+                    ex.ErrorCode, chatId, ex.Message, wait, attempt);
+            }
+            catch (RequestException ex) when (BotApiErrors.IsTransportFailure(ex) && CanRetry(attempt, rewind))
+            {
+                // No usable answer: Telegram may or may not have acted, and a repeat beats a lost message.
+                wait = Backoff(attempt);
+                _logger.LogWarning(
+                    "No usable answer from Telegram for chat {ChatId} ({Error}); retrying in {Wait} (attempt {Attempt})",
+                    chatId, ex.Message, wait, attempt);
             }
 
             var retryAt = _time.GetUtcNow() + wait;
@@ -272,9 +298,6 @@ public sealed class TelegramOutbox
     private bool CanRetry(int attempt, Func<bool>? rewind) =>
         attempt < _options.MaxAttempts && (rewind is null || rewind());
 
-    private static bool IsTransient(TelegramException ex) =>
-        ex is TelegramTransportException || ex is TelegramApiException { ErrorCode: >= 500 };
-
     private TimeSpan Backoff(int attempt)
     {
         var factor = Math.Pow(2, Math.Min(attempt - 1, 30));
@@ -282,9 +305,9 @@ public sealed class TelegramOutbox
         return backoff;
     }
 
-    private async Task NotifyUnreachableAsync(long chatId, TelegramApiException error, CancellationToken cancellationToken)
+    private async Task NotifyUnreachableAsync(long chatId, ApiRequestException error, CancellationToken cancellationToken)
     {
-        _logger.LogInformation("Telegram chat {ChatId} is unreachable: {Description}", chatId, error.Description);
+        _logger.LogInformation("Telegram chat {ChatId} is unreachable: {Description}", chatId, error.Message);
         try
         {
             await _unreachable.OnChatUnreachableAsync(chatId, error, cancellationToken).ConfigureAwait(false);
@@ -305,10 +328,9 @@ public sealed class TelegramOutbox
         }
     }
 
-    /// <summary>Sliding window over the last sends: admit when fewer than the limit fall within the window.</summary>
     /// <summary>
     /// Reserves the next free place in the overall window, first come first served: each caller gets a definite
-    /// send time (the moment the send <see cref="TelegramOutboxOptions.GlobalLimit"/> places earlier leaves the
+    /// send time (the moment the send <see cref="TelegramSenderOptions.GlobalLimit"/> places earlier leaves the
     /// window) instead of all waiters racing for each freed slot, which let some chats starve for many seconds
     /// under load (measured with the load benchmark in bench/).
     /// </summary>

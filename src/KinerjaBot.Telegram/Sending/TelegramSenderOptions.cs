@@ -1,7 +1,7 @@
 namespace KinerjaBot.Telegram;
 
-/// <summary>Rate limits and retry policy of <see cref="TelegramOutbox"/>; the defaults follow Telegram's bot FAQ.</summary>
-public sealed class TelegramOutboxOptions
+/// <summary>Rate limits and retry policy of <see cref="TelegramSender"/>; the defaults follow Telegram's bot FAQ.</summary>
+public sealed class TelegramSenderOptions
 {
     /// <summary>Minimum time between two sends to the same chat (Telegram: about one message per second per chat).</summary>
     public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
