@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 
 namespace KinerjaBot.Sandbox;
 
 /// <summary>
 /// The HTTP face of the sandbox: Telegram's URL scheme, token check, the <c>{ok, result}</c> envelope, injected
-/// faults and the request log. The Bot API methods themselves live in <see cref="SandboxState"/>.
+/// faults and the request log. The Bot API methods themselves live in <see cref="BotApiMethods"/>.
 /// </summary>
 internal sealed class BotApiEndpoints
 {
@@ -19,13 +20,12 @@ internal sealed class BotApiEndpoints
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
         + "<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
+    private readonly JsonSerializerOptions _json;
     private readonly SandboxState _state;
     private readonly string _token;
     private readonly CancellationToken _stopping;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, (string Name, Func<BotApiParameters, CancellationToken, Task<JsonNode>> Handle)> _methods;
+    private readonly Dictionary<string, (string Name, Func<BotApiParameters, CancellationToken, Task<object>> Handle)> _methods;
 
     public BotApiEndpoints(SandboxState state, string token, ILogger logger, CancellationToken stopping)
     {
@@ -33,22 +33,26 @@ internal sealed class BotApiEndpoints
         _token = token;
         _logger = logger;
         _stopping = stopping;
+        // Telegram.Bot's own settings, with readable non-ASCII text (Indonesian names, the en dash) as Telegram sends it.
+        _json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        JsonBotAPI.Configure(_json);
+        var methods = state.Methods;
         _methods = new(StringComparer.OrdinalIgnoreCase);
-        Add("getMe", _ => state.GetMe());
-        Add("getUpdates", async (p, aborted) => await state.GetUpdatesAsync(p, _stopping, aborted));
-        Add("sendMessage", state.SendMessage);
-        Add("sendDocument", state.SendDocument);
-        Add("editMessageText", state.EditMessageText);
-        Add("editMessageReplyMarkup", state.EditMessageReplyMarkup);
-        Add("deleteMessage", p => state.DeleteMessage(p));
-        Add("sendChatAction", p => state.SendChatAction(p));
-        Add("answerCallbackQuery", p => state.AnswerCallbackQuery(p));
-        Add("getFile", state.GetFile);
-        Add("setMyCommands", p => state.SetMyCommands(p));
-        Add("getMyCommands", _ => state.GetMyCommands());
+        Add("getMe", _ => methods.GetMe());
+        Add("getUpdates", async (p, aborted) => await methods.GetUpdatesAsync(p, _stopping, aborted));
+        Add("sendMessage", methods.SendMessage);
+        Add("sendDocument", methods.SendDocument);
+        Add("editMessageText", methods.EditMessageText);
+        Add("editMessageReplyMarkup", methods.EditMessageReplyMarkup);
+        Add("deleteMessage", p => methods.DeleteMessage(p));
+        Add("sendChatAction", p => methods.SendChatAction(p));
+        Add("answerCallbackQuery", p => methods.AnswerCallbackQuery(p));
+        Add("getFile", methods.GetFile);
+        Add("setMyCommands", p => methods.SetMyCommands(p));
+        Add("getMyCommands", _ => methods.GetMyCommands());
         Add("deleteMyCommands", _ => true);
         Add("deleteWebhook", _ => true);
-        Add("getWebhookInfo", _ => state.GetWebhookInfo());
+        Add("getWebhookInfo", _ => methods.GetWebhookInfo());
     }
 
     public void Map(IEndpointRouteBuilder routes)
@@ -59,19 +63,16 @@ internal sealed class BotApiEndpoints
         routes.MapFallback((HttpContext context) => WriteErrorAsync(context, new BotApiException(404, "Not Found")));
     }
 
-    private void Add(string name, Func<BotApiParameters, JsonNode> handle) =>
+    private void Add(string name, Func<BotApiParameters, object> handle) =>
         _methods[name] = (name, (parameters, _) => Task.FromResult(handle(parameters)));
 
-    private void Add(string name, Func<BotApiParameters, bool> handle) =>
-        _methods[name] = (name, (parameters, _) => Task.FromResult<JsonNode>(JsonValue.Create(handle(parameters))));
-
-    private void Add(string name, Func<BotApiParameters, CancellationToken, Task<JsonNode>> handle) =>
+    private void Add(string name, Func<BotApiParameters, CancellationToken, Task<object>> handle) =>
         _methods[name] = (name, handle);
 
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
-        var sequence = _state.NextRequestSequence();
-        var receivedAt = _state.Elapsed;
+        var sequence = _state.Requests.NextSequence();
+        var receivedAt = _state.Requests.Elapsed;
         var parameters = BotApiParameters.Empty;
         var loggedMethod = method;
         BotApiFault? fault = null;
@@ -91,7 +92,7 @@ internal sealed class BotApiEndpoints
 
             loggedMethod = handler.Name;
             parameters = await BotApiParameters.ReadAsync(context.Request, context.RequestAborted);
-            fault = _state.TakeFault(handler.Name);
+            fault = _state.Faults.Take(handler.Name);
             switch (fault?.Kind)
             {
                 case BotApiFaultKind.TooManyRequests:
@@ -116,7 +117,7 @@ internal sealed class BotApiEndpoints
             }
 
             status = StatusCodes.Status200OK;
-            await WriteJsonAsync(context, status.Value, new JsonObject { ["ok"] = true, ["result"] = result });
+            await WriteJsonAsync(context, status.Value, new JsonObject { ["ok"] = true, ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), _json) });
         }
         catch (BotApiException exception)
         {
@@ -139,12 +140,12 @@ internal sealed class BotApiEndpoints
         }
         finally
         {
-            _state.Record(new RecordedBotRequest
+            _state.Requests.Record(new RecordedBotRequest
             {
                 Sequence = sequence,
                 Method = loggedMethod,
                 ReceivedAt = receivedAt,
-                CompletedAt = _state.Elapsed,
+                CompletedAt = _state.Requests.Elapsed,
                 ChatId = parameters.LoggedChatId(),
                 Parameters = parameters.ToLogDictionary(),
                 StatusCode = status,
@@ -162,7 +163,7 @@ internal sealed class BotApiEndpoints
             return;
         }
 
-        if (_state.FileByPath(filePath) is not { } file)
+        if (_state.Files.FindByPath(filePath) is not { } file)
         {
             await WriteErrorAsync(context, new BotApiException(404, "Not Found"));
             return;
@@ -173,7 +174,7 @@ internal sealed class BotApiEndpoints
         await context.Response.Body.WriteAsync(file.Bytes, context.RequestAborted);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, BotApiException error)
+    private Task WriteErrorAsync(HttpContext context, BotApiException error)
     {
         var body = new JsonObject { ["ok"] = false, ["error_code"] = error.ErrorCode, ["description"] = error.Description };
         if (error.RetryAfter is { } retryAfter)
@@ -184,7 +185,7 @@ internal sealed class BotApiEndpoints
         return WriteJsonAsync(context, error.ErrorCode, body);
     }
 
-    private static Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
+    private Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
     {
         if (context.Response.HasStarted)
         {
@@ -193,6 +194,6 @@ internal sealed class BotApiEndpoints
 
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(body.ToJsonString(JsonOptions), context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(_json), context.RequestAborted);
     }
 }

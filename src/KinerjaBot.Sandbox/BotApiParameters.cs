@@ -134,7 +134,27 @@ internal sealed class BotApiParameters
         return node;
     }
 
-    public UploadedFile? File(string name) => _files.GetValueOrDefault(name);
+    /// <summary>
+    /// A file sent with the request: either the multipart part named like the parameter, or the part that the
+    /// parameter points at with <c>attach://&lt;part&gt;</c> (how Telegram.Bot and Telegram's own docs upload).
+    /// </summary>
+    public UploadedFile? File(string name)
+    {
+        if (_files.TryGetValue(name, out var direct))
+        {
+            return direct;
+        }
+
+        const string AttachScheme = "attach://";
+        var reference = String(name);
+        if (reference is null || !reference.StartsWith(AttachScheme, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return _files.GetValueOrDefault(reference[AttachScheme.Length..])
+            ?? throw BotApiException.BadRequest("wrong file identifier/HTTP URL specified");
+    }
 
     /// <summary>
     /// The <c>chat_id</c>: null when it names a public username, which the sandbox's private chats never have,

@@ -13,7 +13,7 @@ namespace KinerjaBot.Sandbox;
 /// <summary>
 /// The chat web page on the sandbox's own Kestrel app, beside the Bot API (which lives under <c>/bot{token}/</c>, so
 /// the paths never clash). The page acts through the same simulated-user calls the tests use, and follows the chat
-/// by long-polling the server's change <see cref="SandboxState.Version"/>: a request waits for the next change instead
+/// by long-polling the server's change <see cref="SandboxChats.Version"/>: a request waits for the next change instead
 /// of the browser asking again and again.
 /// </summary>
 internal sealed class ChatPageEndpoints
@@ -58,7 +58,7 @@ internal sealed class ChatPageEndpoints
         routes.MapPost("/sandbox/api/chat/{key}/text", (HttpContext context, string key) => ActionAsync(context, key, entry => SendTextAsync(context, entry)));
         routes.MapPost("/sandbox/api/chat/{key}/contact", (HttpContext context, string key) => ActionAsync(context, key, entry =>
         {
-            _state.ShareContact(entry.UserId, null, null);
+            _state.Users.ShareContact(entry.UserId, null, null);
             return WriteJsonAsync(context, 200, new JsonObject { ["ok"] = true });
         }));
         routes.MapPost("/sandbox/api/chat/{key}/press", (HttpContext context, string key) => ActionAsync(context, key, entry => PressAsync(context, entry)));
@@ -93,7 +93,7 @@ internal sealed class ChatPageEndpoints
             wait.CancelAfter(_options.LongPollTimeout);
             try
             {
-                await _state.WaitForChangeAsync(since, wait.Token);
+                await _state.Chats.WaitForChangeAsync(since, wait.Token);
             }
             catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
             {
@@ -112,19 +112,19 @@ internal sealed class ChatPageEndpoints
     private JsonObject ChatState(ChatPageEntry entry)
     {
         // The version is read before the snapshot: a change in between makes the page ask again, never miss it.
-        var version = _state.Version;
+        var version = _state.Chats.Version;
         var messages = new JsonArray();
-        foreach (var message in _state.Messages(entry.UserId))
+        foreach (var message in _state.Chats.Messages(entry.UserId))
         {
             messages.Add(Render(entry, message));
         }
 
-        var answers = _state.CallbackAnswers().Where(a => a.UserId == entry.UserId && !string.IsNullOrWhiteSpace(a.Text)).ToList();
+        var answers = _state.Callbacks.Answers().Where(a => a.UserId == entry.UserId && !string.IsNullOrWhiteSpace(a.Text)).ToList();
         return new JsonObject
         {
             ["version"] = version,
             ["messages"] = messages,
-            ["replyKeyboard"] = _state.ActiveReplyKeyboard(entry.UserId) is { } keyboard ? Render(keyboard) : null,
+            ["replyKeyboard"] = _state.Chats.ActiveReplyKeyboard(entry.UserId) is { } keyboard ? Render(keyboard) : null,
             ["notice"] = answers.Count == 0 ? null : new JsonObject
             {
                 ["seq"] = answers.Count,
@@ -203,7 +203,7 @@ internal sealed class ChatPageEndpoints
             return;
         }
 
-        _state.SendUserText(entry.UserId, text);
+        _state.Users.SendText(entry.UserId, text);
         await WriteJsonAsync(context, 200, new JsonObject { ["ok"] = true });
     }
 
@@ -212,13 +212,13 @@ internal sealed class ChatPageEndpoints
         var body = await ReadJsonAsync(context);
         var messageId = body?["messageId"] is JsonValue id && id.TryGetValue<long>(out var m) ? m : 0;
         var data = body?["data"] is JsonValue value && value.TryGetValue<string>(out var d) ? d : null;
-        if (messageId <= 0 || string.IsNullOrEmpty(data) || !_state.Messages(entry.UserId).Any(x => x.MessageId == messageId && x.Sender == ChatMessageSender.Bot))
+        if (messageId <= 0 || string.IsNullOrEmpty(data) || !_state.Chats.Messages(entry.UserId).Any(x => x.MessageId == messageId && x.Sender == ChatMessageSender.Bot))
         {
             await WriteErrorAsync(context, 400, "Tombol ini tidak dikenal. Muat ulang halaman lalu coba lagi.");
             return;
         }
 
-        _state.PressButton(entry.UserId, messageId, data);
+        _state.Users.PressButton(entry.UserId, messageId, data);
         await WriteJsonAsync(context, 200, new JsonObject { ["ok"] = true });
     }
 
@@ -253,12 +253,12 @@ internal sealed class ChatPageEndpoints
         // Telegram clients send pictures as photos (re-encoded, no file name) and everything else as documents.
         if (file.ContentType is "image/jpeg" or "image/png" or "image/webp")
         {
-            _state.SendUserPhoto(entry.UserId, bytes, captionOrNull);
+            _state.Users.SendPhoto(entry.UserId, bytes, captionOrNull);
         }
         else
         {
             var name = Path.GetFileName(file.FileName);
-            _state.SendUserDocument(
+            _state.Users.SendDocument(
                 entry.UserId,
                 bytes,
                 string.IsNullOrWhiteSpace(name) ? "berkas" : name,
@@ -271,14 +271,14 @@ internal sealed class ChatPageEndpoints
 
     private async Task DownloadAsync(HttpContext context, ChatPageEntry entry, long messageId)
     {
-        var message = _state.Messages(entry.UserId).FirstOrDefault(m => m.MessageId == messageId);
+        var message = _state.Chats.Messages(entry.UserId).FirstOrDefault(m => m.MessageId == messageId);
         if ((message?.Document ?? message?.Photo) is not { } file)
         {
             await WritePageAsync(context, 404, ChatPageTemplates.NotFound(_options, entry.Key));
             return;
         }
 
-        var bytes = _state.ReadFile(file.FileId);
+        var bytes = _state.Files.Read(file.FileId);
         var type = file.MimeType ?? SniffImageType(bytes);
 
         // Only types a browser shows without running anything open inline (the PDF in the browser's viewer);

@@ -53,22 +53,22 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     /// A counter that grows with every change a person could see (messages, edits, deletions, users, blocking,
     /// callback answers). A web page long-polls it with <see cref="WaitForChangeAsync"/>.
     /// </summary>
-    public long Version => _state.Version;
+    public long Version => _state.Chats.Version;
 
     /// <summary>Updates queued and not yet confirmed by the bot.</summary>
-    public int PendingUpdateCount => _state.PendingUpdateCount;
+    public int PendingUpdateCount => _state.Updates.PendingCount;
 
     /// <summary>Every request the bot made, in arrival order (bounded by <see cref="LocalBotApiServerOptions.RequestLogCapacity"/>).</summary>
-    public IReadOnlyList<RecordedBotRequest> RequestLog => _state.RequestLog();
+    public IReadOnlyList<RecordedBotRequest> RequestLog => _state.Requests.Snapshot();
 
     /// <summary>The bot's <c>answerCallbackQuery</c> calls, in order.</summary>
-    public IReadOnlyList<CallbackAnswer> CallbackAnswers => _state.CallbackAnswers();
+    public IReadOnlyList<CallbackAnswer> CallbackAnswers => _state.Callbacks.Answers();
 
     /// <summary>The command list from the bot's latest <c>setMyCommands</c>.</summary>
-    public IReadOnlyList<(string Command, string Description)> MyCommands => _state.MyCommands();
+    public IReadOnlyList<(string Command, string Description)> MyCommands => [.. _state.Methods.Commands.Select(c => (c.Command, c.Description))];
 
     /// <summary>The simulated users, in no particular order.</summary>
-    public IReadOnlyList<SimulatedUser> Users => [.. _state.UserIds().Select(id => new SimulatedUser(_state, id))];
+    public IReadOnlyList<SimulatedUser> Users => [.. _state.Chats.UserIds().Select(id => new SimulatedUser(_state, id))];
 
     /// <summary>Starts listening on 127.0.0.1 and returns once requests are accepted.</summary>
     public static async Task<LocalBotApiServer> StartAsync(LocalBotApiServerOptions? options = null, CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     /// <param name="phone">The phone number their client shares as their own contact, exactly as Telegram reports it.</param>
     public SimulatedUser AddUser(long userId, string firstName, string? lastName, string phone)
     {
-        _state.AddUser(userId, firstName, lastName, phone);
+        _state.Chats.AddUser(userId, firstName, lastName, phone);
         return new SimulatedUser(_state, userId);
     }
 
@@ -162,7 +162,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
             throw new InvalidOperationException("The chat page is off; set LocalBotApiServerOptions.ChatPage to turn it on.");
         }
 
-        _state.UserInfo(entry.UserId);
+        _state.Chats.Person(entry.UserId);
         _chatPage.Add(entry);
     }
 
@@ -172,24 +172,24 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     /// <summary>A simulated user added earlier.</summary>
     public SimulatedUser GetUser(long userId)
     {
-        _state.UserInfo(userId);
+        _state.Chats.Person(userId);
         return new SimulatedUser(_state, userId);
     }
 
     /// <summary>The person blocks the bot: its sends to them fail with 403 until they write again or <see cref="UnblockBot"/>.</summary>
-    public void BlockBot(long userId) => _state.SetBlocked(userId, true);
+    public void BlockBot(long userId) => _state.Chats.SetBlocked(userId, true);
 
     /// <summary>The person unblocks the bot.</summary>
-    public void UnblockBot(long userId) => _state.SetBlocked(userId, false);
+    public void UnblockBot(long userId) => _state.Chats.SetBlocked(userId, false);
 
     /// <summary>The chat's messages from both sides, oldest first, bot messages in their latest edited state.</summary>
-    public IReadOnlyList<ChatMessage> Messages(long chatId) => _state.Messages(chatId);
+    public IReadOnlyList<ChatMessage> Messages(long chatId) => _state.Chats.Messages(chatId);
 
     /// <summary>The bot's newest message in the chat, or null.</summary>
-    public ChatMessage? LastBotMessage(long chatId) => _state.Messages(chatId).LastOrDefault(m => m.Sender == ChatMessageSender.Bot);
+    public ChatMessage? LastBotMessage(long chatId) => _state.Chats.Messages(chatId).LastOrDefault(m => m.Sender == ChatMessageSender.Bot);
 
     /// <summary>The reply keyboard the person's client currently shows, if any.</summary>
-    public ChatReplyKeyboard? ActiveReplyKeyboard(long chatId) => _state.ActiveReplyKeyboard(chatId);
+    public ChatReplyKeyboard? ActiveReplyKeyboard(long chatId) => _state.Chats.ActiveReplyKeyboard(chatId);
 
     /// <summary>
     /// Completes with the most recently changed bot message in the chat that matches, as soon as one exists
@@ -206,38 +206,38 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         TimeSpan timeout,
         long sinceVersion = 0,
         CancellationToken cancellationToken = default) =>
-        _state.WaitForBotMessageAsync(chatId, predicate, sinceVersion, timeout, cancellationToken);
+        _state.Chats.WaitForBotMessageAsync(chatId, predicate, sinceVersion, timeout, cancellationToken);
 
     /// <summary>A getUpdates long poll is waiting right now, so an update will reach the bot at once.</summary>
-    public bool IsLongPolling => _state.IsLongPolling;
+    public bool IsLongPolling => _state.Updates.IsLongPolling;
 
     /// <summary>Completes when a getUpdates long poll is waiting (at once if one is): the bot is up and listening.</summary>
     public Task WaitForLongPollAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        _state.WaitForLongPollAsync(timeout, cancellationToken);
+        _state.Updates.WaitForLongPollAsync(timeout, cancellationToken);
 
     /// <summary>Completes with the first logged request that matches, as soon as one has completed.</summary>
     public Task<RecordedBotRequest> WaitForRequestAsync(
         Func<RecordedBotRequest, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        _state.WaitForRequestAsync(predicate, timeout, cancellationToken);
+        _state.Requests.WaitForAsync(predicate, timeout, cancellationToken);
 
     /// <summary>Completes with the new <see cref="Version"/> once it exceeds <paramref name="knownVersion"/> (at once if it already does).</summary>
     public Task<long> WaitForChangeAsync(long knownVersion, CancellationToken cancellationToken = default) =>
-        _state.WaitForChangeAsync(knownVersion, cancellationToken);
+        _state.Chats.WaitForChangeAsync(knownVersion, cancellationToken);
 
     /// <summary>A stored file's bytes (a document the bot sent, or a user's upload).</summary>
-    public byte[] ReadFile(string fileId) => _state.ReadFile(fileId);
+    public byte[] ReadFile(string fileId) => _state.Files.Read(fileId);
 
     /// <summary>Makes the next <paramref name="count"/> calls of <paramref name="method"/> (case-insensitive; "*" for any) fail.</summary>
-    public void InjectFault(string method, BotApiFault fault, int count = 1) => _state.InjectFault(method, fault, count);
+    public void InjectFault(string method, BotApiFault fault, int count = 1) => _state.Faults.Inject(method, fault, count);
 
     /// <summary>Removes injected faults that have not fired yet.</summary>
-    public void ClearFaults() => _state.ClearFaults();
+    public void ClearFaults() => _state.Faults.Clear();
 
     /// <summary>
     /// Hands an already confirmed update to the bot once more, as Telegram does when the bot crashed before its
     /// offset reached the server. The copy keeps its <c>update_id</c>, so a bot that remembers ids can drop it.
     /// </summary>
-    public void RedeliverUpdate(long updateId) => _state.RedeliverUpdate(updateId);
+    public void RedeliverUpdate(long updateId) => _state.Updates.Redeliver(updateId);
 
     /// <summary>Stops the server; long polls in progress end without an answer.</summary>
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Telegram.Bot.Types;
 
 namespace KinerjaBot.Sandbox;
 
@@ -6,11 +6,11 @@ namespace KinerjaBot.Sandbox;
 /// An update not yet confirmed by the bot. A redelivered one ignores the offset until it has been handed out
 /// once more, because its id is already below the bot's offset (which is the whole point of redelivery).
 /// </summary>
-internal sealed class PendingUpdate(long updateId, JsonObject json, bool redelivered)
+internal sealed class PendingUpdate(Update update, bool redelivered)
 {
-    public long UpdateId { get; } = updateId;
+    public Update Update { get; } = update;
 
-    public JsonObject Json { get; } = json;
+    public long UpdateId => Update.Id;
 
     public bool Redelivered { get; } = redelivered;
 

@@ -6,6 +6,8 @@ namespace KinerjaBot.Sandbox;
 /// <summary>
 /// A parsed <c>reply_markup</c>: exactly one of an inline keyboard, a reply keyboard, a removal or a force-reply.
 /// Parsing validates like Telegram (for example <c>callback_data</c> of 1–64 bytes) so tests catch what Telegram rejects.
+/// It reads the JSON itself rather than through Telegram.Bot's markup types: those accept or throw without saying
+/// why, and the bot must see Telegram's own error descriptions.
 /// </summary>
 internal sealed record ReplyMarkup
 {
@@ -62,38 +64,17 @@ internal sealed record ReplyMarkup
         throw BotApiException.BadRequest("can't parse reply keyboard markup JSON object");
     }
 
-    /// <summary>The <c>reply_markup</c> Telegram echoes in a returned Message: only inline keyboards are echoed.</summary>
-    public static JsonObject? ToJson(IReadOnlyList<IReadOnlyList<ChatInlineButton>> keyboard)
+    /// <summary>The request's <c>reply_markup</c>, if any.</summary>
+    public static ReplyMarkup Read(BotApiParameters parameters) =>
+        Parse(parameters.Json("reply_markup", "can't parse reply keyboard markup JSON object"));
+
+    /// <summary>The <c>reply_markup</c> of an edit, which only an inline keyboard may be.</summary>
+    public static ReplyMarkup ReadInline(BotApiParameters parameters)
     {
-        if (keyboard.Count == 0)
-        {
-            return null;
-        }
-
-        var rows = new JsonArray();
-        foreach (var row in keyboard)
-        {
-            var buttons = new JsonArray();
-            foreach (var button in row)
-            {
-                var json = new JsonObject { ["text"] = button.Text };
-                if (button.CallbackData is not null)
-                {
-                    json["callback_data"] = button.CallbackData;
-                }
-
-                if (button.Url is not null)
-                {
-                    json["url"] = button.Url;
-                }
-
-                buttons.Add(json);
-            }
-
-            rows.Add(buttons);
-        }
-
-        return new JsonObject { ["inline_keyboard"] = rows };
+        var markup = Read(parameters);
+        return markup.ReplyKeyboard is null && !markup.RemoveKeyboard
+            ? markup
+            : throw BotApiException.BadRequest("inline keyboard expected");
     }
 
     /// <summary>Keyboards compare by content, which is what "message is not modified" is about.</summary>

@@ -44,6 +44,24 @@ public sealed class FilesTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task A_document_pointing_at_a_part_that_is_not_in_the_request_is_refused()
+    {
+        await StartChatAsync(Ani);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AniId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "chat_id" },
+            { new StringContent("attach://1"), "document" },
+            { new ByteArrayContent(Pdf), "0", "rekap.pdf" },
+        };
+
+        using var response = await Api.Http.PostAsync(Api.MethodUrl("sendDocument"), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Bad Request: wrong file identifier/HTTP URL specified", (await RawBotApi.ReadAsync(response))["description"]!.GetValue<string>());
+        Assert.DoesNotContain(Ani.Messages, m => m.Document is not null);
+    }
+
+    [Fact]
     public async Task A_document_the_bot_uploads_is_stored_and_downloads_with_the_same_bytes()
     {
         await StartChatAsync(Ani);

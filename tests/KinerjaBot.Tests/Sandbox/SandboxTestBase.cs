@@ -31,7 +31,7 @@ public abstract class SandboxTestBase : IAsyncLifetime
         Ani = Server.AddUser(AniId, "Ani", "Lestari", "6281234567890");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api.Dispose();
         await Server.DisposeAsync();
