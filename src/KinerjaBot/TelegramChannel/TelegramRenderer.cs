@@ -35,7 +35,7 @@ public static class TelegramRenderer
 
         if (message.Choices.Count > 0)
         {
-            return new InlineKeyboardMarkup(message.Choices.Select(row => row.Select(c => Button(c.Label, c.Action))));
+            return new InlineKeyboardMarkup(message.Choices.Select(row => row.Select(c => Button(c.Label, c.Action)).ToArray()).ToArray());
         }
 
         return message.RemoveKeyboard ? new ReplyKeyboardRemove() : null;
