@@ -79,6 +79,7 @@ public sealed class TelegramSender
                 var part = parts[i];
                 var markup = i == parts.Count - 1 ? replyMarkup : null;
                 last = await DeliverAsync(
+                    "sendMessage",
                     chatId,
                     lane,
                     token => _client.SendMessage(chatId, part, parseMode, replyMarkup: markup, cancellationToken: token),
@@ -110,6 +111,7 @@ public sealed class TelegramSender
         }
 
         return RunInLaneAsync(chatId, lane => DeliverAsync(
+            "editMessageText",
             chatId,
             lane,
             token => _client.EditMessageText(chatId, MessageIdOf(messageId), text, parseMode, replyMarkup, cancellationToken: token),
@@ -129,6 +131,7 @@ public sealed class TelegramSender
         InlineKeyboardMarkup? replyMarkup,
         CancellationToken cancellationToken = default) =>
         RunInLaneAsync(chatId, lane => DeliverAsync(
+            "editMessageReplyMarkup",
             chatId,
             lane,
             token => _client.EditMessageReplyMarkup(chatId, MessageIdOf(messageId), replyMarkup, cancellationToken: token),
@@ -167,6 +170,7 @@ public sealed class TelegramSender
         }
 
         return RunInLaneAsync(chatId, lane => DeliverAsync(
+            "sendDocument",
             chatId,
             lane,
             // A fresh wrapper per attempt: Telegram.Bot disposes the upload's content, which must not close the file.
@@ -233,6 +237,7 @@ public sealed class TelegramSender
     }
 
     private async Task<T> DeliverAsync<T>(
+        string method,
         long chatId,
         ChatLane lane,
         Func<CancellationToken, Task<T>> send,
@@ -263,8 +268,8 @@ public sealed class TelegramSender
                 // Flood control: Telegram says exactly how long; retrying sooner only extends the ban.
                 wait = BotApiErrors.RetryAfter(ex) ?? _options.InitialBackoff;
                 _logger.LogWarning(
-                    "Telegram flood control for chat {ChatId}; retrying in {Wait} (attempt {Attempt})",
-                    chatId, wait, attempt);
+                    "Telegram {Method} to chat {ChatId} hit flood control; retrying in {Wait} (attempt {Attempt})",
+                    method, chatId, wait, attempt);
             }
             catch (ApiRequestException ex) when (BotApiErrors.IsChatUnreachable(ex))
             {
@@ -275,16 +280,16 @@ public sealed class TelegramSender
             {
                 wait = Backoff(attempt);
                 _logger.LogWarning(
-                    "Telegram failed with {ErrorCode} for chat {ChatId} ({Error}); retrying in {Wait} (attempt {Attempt})",
-                    ex.ErrorCode, chatId, ex.Message, wait, attempt);
+                    "Telegram {Method} to chat {ChatId} failed with {ErrorCode} ({Error}); retrying in {Wait} (attempt {Attempt})",
+                    method, chatId, ex.ErrorCode, ex.Message, wait, attempt);
             }
             catch (RequestException ex) when (BotApiErrors.IsTransportFailure(ex) && CanRetry(attempt, rewind))
             {
                 // No usable answer: Telegram may or may not have acted, and a repeat beats a lost message.
                 wait = Backoff(attempt);
                 _logger.LogWarning(
-                    "No usable answer from Telegram for chat {ChatId} ({Error}); retrying in {Wait} (attempt {Attempt})",
-                    chatId, ex.Message, wait, attempt);
+                    "Telegram {Method} to chat {ChatId} got no usable answer ({Error}); retrying in {Wait} (attempt {Attempt})",
+                    method, chatId, ex.Message, wait, attempt);
             }
 
             var retryAt = _time.GetUtcNow() + wait;

@@ -56,7 +56,7 @@ public static class UpdateBatchReader
         element.ValueKind == JsonValueKind.Object
         && element.TryGetProperty("update_id", out var id)
         && id.ValueKind == JsonValueKind.Number
-        && id.TryGetInt32(out var value)
+        && id.TryGetInt64(out var value)
             ? value
             : null;
 
