@@ -95,12 +95,14 @@ public sealed class UpdatePoller(
 
         if (batch.NextOffset is not { } nextOffset)
         {
-            // Nothing, or only entries without any readable update_id: there is no offset to confirm them with.
-            return 0;
+            // Only entries without any readable update_id cannot be confirmed, so Telegram would hand them out again
+            // at once: fail the poll so the loop backs off instead of spinning on them.
+            return batch.Malformed.Count == 0
+                ? 0
+                : throw new InvalidDataException($"getUpdates answered {batch.Malformed.Count} entries and none has a readable update_id.");
         }
 
         var updates = batch.Updates;
-
         await Task.WhenAll(updates.GroupBy(ChatOf).Select(async chat =>
         {
             foreach (var update in chat.OrderBy(u => u.Id))
