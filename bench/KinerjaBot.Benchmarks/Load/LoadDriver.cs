@@ -90,8 +90,8 @@ public static class LoadDriver
                     $"--KinerjaBot:ConfigDirectory={configDirectory}",
                     $"--KinerjaBot:DataDirectory={dataDirectory}",
                     "--Sandbox:Port=0",
-                    $"--Telegram:Outbox:PerChatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
-                    $"--Telegram:Outbox:GlobalLimit={globalLimit}",
+                    $"--Telegram:Sender:PerChatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
+                    $"--Telegram:Sender:GlobalLimit={globalLimit}",
                 ],
                 builder =>
                 {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace KinerjaBot.Telegram;
 
-/// <summary>Helpers for <see cref="ParseMode.Html"/> text.</summary>
+/// <summary>Helpers for <c>parse_mode</c> HTML text.</summary>
 public static class TelegramHtml
 {
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class DemoRunner(OfficeConfiguration office, TextWriter output)
                 "--Sandbox:Port=0",
 
                 // A scripted replay waits for every reply; Telegram's 1 message/s per chat would make it crawl.
-                "--Telegram:Outbox:PerChatInterval=00:00:00.010",
+                "--Telegram:Sender:PerChatInterval=00:00:00.010",
             ],
             builder => builder.Logging.ClearProviders(),
             cancellationToken);

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace KinerjaBot.Hosting;
 
@@ -26,18 +27,21 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(KinerjaBotOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<TelegramClientOptions>()
+        services.AddOptions<TelegramConnectionOptions>()
             .Bind(configuration.GetSection("Telegram"))
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.BotToken) || TelegramConnectionOptions.IsWellFormedToken(o.BotToken),
+                "Telegram:BotToken must look like 123456789:AAE… (the bot's id, a colon, the secret), as @BotFather gives it.")
             .Validate(
                 o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
                 "Telegram:ApiBaseUrl must be an absolute http(s) address such as https://api.telegram.org.")
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Telegram:RequestTimeout must be positive, e.g. 00:00:30.")
             .ValidateOnStart();
-        services.AddOptions<TelegramOutboxOptions>()
-            .Bind(configuration.GetSection("Telegram:Outbox"))
-            .Validate(o => o.MaxAttempts >= 1, "Telegram:Outbox:MaxAttempts must be at least 1.")
-            .Validate(o => o.GlobalLimit >= 1, "Telegram:Outbox:GlobalLimit must be at least 1 (Telegram allows about 30 messages a second).")
-            .Validate(o => o.PerChatInterval >= TimeSpan.Zero && o.GlobalWindow > TimeSpan.Zero, "Telegram:Outbox:PerChatInterval must not be negative and GlobalWindow must be positive.")
+        services.AddOptions<TelegramSenderOptions>()
+            .Bind(configuration.GetSection("Telegram:Sender"))
+            .Validate(o => o.MaxAttempts >= 1, "Telegram:Sender:MaxAttempts must be at least 1.")
+            .Validate(o => o.GlobalLimit >= 1, "Telegram:Sender:GlobalLimit must be at least 1 (Telegram allows about 30 messages a second).")
+            .Validate(o => o.PerChatInterval >= TimeSpan.Zero && o.GlobalWindow > TimeSpan.Zero, "Telegram:Sender:PerChatInterval must not be negative and GlobalWindow must be positive.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
@@ -83,32 +87,33 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Telegram channel: client, rate-limited sender, update processing, and the background workers (polling, sending, reminders).</summary>
+    /// <summary>
+    /// The Telegram channel: Telegram.Bot's client, the one rate-limited sender over it, update processing, and the
+    /// background workers (polling, draining the stored outgoing queue, reminders).
+    /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
-        // One long-lived HttpClient, not IHttpClientFactory: the factory's request logging would write the bot
-        // token (it is part of every URL) into the logs. The client applies its own per-request timeouts.
-        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
-            sp.GetRequiredService<IOptions<TelegramClientOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TelegramBotClient>>()));
+        services.AddSingleton(sp => BotApiClientFactory.Create(
+            sp.GetRequiredService<IOptions<TelegramConnectionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChatUnreachableHandler, UnreachableChatHandler>();
-        services.AddSingleton(sp => new TelegramOutbox(
+
+        // Exactly one: its rate limits are process-wide.
+        services.AddSingleton(sp => new TelegramSender(
             sp.GetRequiredService<ITelegramBotClient>(),
             sp.GetRequiredService<IChatUnreachableHandler>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<TelegramOutboxOptions>>().Value,
-            sp.GetRequiredService<ILogger<TelegramOutbox>>()));
+            sp.GetRequiredService<IOptions<TelegramSenderOptions>>().Value,
+            sp.GetRequiredService<ILogger<TelegramSender>>()));
         services.AddSingleton<BotRunOutcome>();
         services.AddSingleton<UpdateTranslator>();
-        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutgoingQueueDispatcher>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<UpdatePoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutgoingQueueDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());
 
-        // Reminders go out through the same outbox, so they run only where the channel runs.
+        // Reminders go out through the same queue and sender, so they run only where the channel runs.
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;

@@ -1,6 +1,8 @@
 using System.Text;
 using KinerjaBot.Messaging;
 using KinerjaBot.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -19,11 +21,12 @@ public static class TelegramRenderer
         return html.ToString().TrimEnd();
     }
 
+    /// <exception cref="ArgumentException">A choice's action is over Telegram's 64-byte <c>callback_data</c> limit.</exception>
     public static ReplyMarkup? Markup(OutgoingMessage message)
     {
         if (message.ContactRequestLabel is { } label)
         {
-            return new ReplyKeyboardMarkup([[new KeyboardButton(label) { RequestContact = true }]])
+            return new ReplyKeyboardMarkup(new KeyboardButton(label) { RequestContact = true })
             {
                 ResizeKeyboard = true,
                 OneTimeKeyboard = true,
@@ -32,9 +35,7 @@ public static class TelegramRenderer
 
         if (message.Choices.Count > 0)
         {
-            return new InlineKeyboardMarkup(message.Choices
-                .Select(row => (IReadOnlyList<InlineKeyboardButton>)row.Select(c => new InlineKeyboardButton(c.Label) { CallbackData = c.Action }).ToList())
-                .ToList());
+            return new InlineKeyboardMarkup(message.Choices.Select(row => row.Select(c => Button(c.Label, c.Action)).ToArray()).ToArray());
         }
 
         return message.RemoveKeyboard ? new ReplyKeyboardRemove() : null;
@@ -51,4 +52,16 @@ public static class TelegramRenderer
         new("buka", "Buka periode (operator)"),
         new("rekap", "Unduh laporan (operator, pimpinan)"),
     ];
+
+    private static InlineKeyboardButton Button(string label, string action)
+    {
+        // Telegram refuses the whole message ("BUTTON_DATA_INVALID") when one button's data is too long; failing
+        // here names the action instead.
+        if (Encoding.UTF8.GetByteCount(action) > TelegramLimits.MaxCallbackDataBytes)
+        {
+            throw new ArgumentException($"The button action '{action}' is longer than Telegram's {TelegramLimits.MaxCallbackDataBytes} bytes.", nameof(action));
+        }
+
+        return InlineKeyboardButton.WithCallbackData(label, action);
+    }
 }

@@ -3,6 +3,7 @@ using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -12,7 +13,7 @@ namespace KinerjaBot.TelegramChannel;
 /// </summary>
 public sealed class UnreachableChatHandler(KinerjaStore store, OfficeConfiguration office, TimeProvider timeProvider, ILogger<UnreachableChatHandler> logger) : IChatUnreachableHandler
 {
-    public async Task OnChatUnreachableAsync(long chatId, TelegramApiException error, CancellationToken cancellationToken)
+    public async Task OnChatUnreachableAsync(long chatId, ApiRequestException error, CancellationToken cancellationToken)
     {
         await using var transaction = await store.BeginAsync(cancellationToken);
         var binding = await transaction.Chats.FindByChatAsync(chatId, cancellationToken);
@@ -22,7 +23,7 @@ public sealed class UnreachableChatHandler(KinerjaStore store, OfficeConfigurati
         }
 
         var official = office.Officials.FirstOrDefault(o => o.Id == binding.OfficialId);
-        logger.LogWarning("Chat {ChatId} of official {OfficialId} is unreachable: {Error}", chatId, binding.OfficialId, error.Description);
+        logger.LogWarning("Chat {ChatId} of official {OfficialId} is unreachable: {Error}", chatId, binding.OfficialId, error.Message);
         await transaction.Chats.MarkUnreachableAsync(chatId, cancellationToken);
         foreach (var operatorId in office.Roles.OperatorIds.Where(id => id != binding.OfficialId))
         {

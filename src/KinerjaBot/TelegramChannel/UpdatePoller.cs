@@ -3,12 +3,17 @@ using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
 /// Long polling (timeout 50 s, up to 100 updates). Updates of one chat are applied in order, different chats in
 /// parallel; the offset is confirmed only after the whole batch is applied (see <see cref="TelegramUpdates.SetNextOffsetAsync"/>).
+/// Each update of a batch is read on its own (<see cref="UpdateBatchReader"/>): one the bot cannot read is logged
+/// and skipped, and the offset moves past it, instead of failing every poll while Telegram redelivers it.
 /// </summary>
 public sealed class UpdatePoller(
     ITelegramBotClient client,
@@ -41,7 +46,7 @@ public sealed class UpdatePoller(
             {
                 return;
             }
-            catch (TelegramApiException e) when (e.ErrorCode == 401)
+            catch (ApiRequestException e) when (BotApiErrors.IsTokenRejected(e))
             {
                 // Nothing can work without a valid token: stop the whole process, non-zero, so it gets noticed.
                 const string reason = "Telegram rejected the bot token (401 Unauthorized). Set a valid token from @BotFather in Telegram__BotToken and restart.";
@@ -70,15 +75,37 @@ public sealed class UpdatePoller(
             offset = await transaction.Telegram.GetNextOffsetAsync(cancellationToken);
         }
 
-        var updates = await client.GetUpdatesAsync(offset == 0 ? null : offset, BatchLimit, PollTimeoutSeconds, AllowedUpdates, cancellationToken);
-        if (updates.Count == 0)
+        var answer = await client.SendRequest(
+            new GetRawUpdatesRequest
+            {
+                Offset = offset == 0 ? null : offset,
+                Limit = BatchLimit,
+                Timeout = PollTimeoutSeconds,
+                AllowedUpdates = AllowedUpdates,
+            },
+            cancellationToken);
+        var batch = UpdateBatchReader.Read(answer);
+        foreach (var malformed in batch.Malformed)
         {
-            return 0;
+            logger.LogError(
+                "Skipping update {UpdateId} from Telegram: it cannot be read ({Reason})",
+                malformed.UpdateId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "without a readable update_id",
+                malformed.Reason);
         }
 
+        if (batch.NextOffset is not { } nextOffset)
+        {
+            // Only entries without any readable update_id cannot be confirmed, so Telegram would hand them out again
+            // at once: fail the poll so the loop backs off instead of spinning on them.
+            return batch.Malformed.Count == 0
+                ? 0
+                : throw new InvalidDataException($"getUpdates answered {batch.Malformed.Count} entries and none has a readable update_id.");
+        }
+
+        var updates = batch.Updates;
         await Task.WhenAll(updates.GroupBy(ChatOf).Select(async chat =>
         {
-            foreach (var update in chat.OrderBy(u => u.UpdateId))
+            foreach (var update in chat.OrderBy(u => u.Id))
             {
                 await processor.ProcessAsync(update, cancellationToken);
             }
@@ -86,7 +113,7 @@ public sealed class UpdatePoller(
 
         await using (var transaction = await store.BeginAsync(cancellationToken))
         {
-            await transaction.Telegram.SetNextOffsetAsync(updates.Max(u => u.UpdateId) + 1, cancellationToken);
+            await transaction.Telegram.SetNextOffsetAsync(nextOffset, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -97,13 +124,13 @@ public sealed class UpdatePoller(
     {
         try
         {
-            var me = await client.GetMeAsync(cancellationToken);
-            await client.DeleteWebhookAsync(cancellationToken: cancellationToken);
-            await client.SetMyCommandsAsync(TelegramRenderer.Commands, cancellationToken: cancellationToken);
+            var me = await client.GetMe(cancellationToken);
+            await client.DeleteWebhook(cancellationToken: cancellationToken);
+            await client.SetMyCommands(TelegramRenderer.Commands, cancellationToken: cancellationToken);
             logger.LogInformation("Connected to Telegram as @{Username}", me.Username);
             return true;
         }
-        catch (TelegramException e) when (e is not TelegramApiException { ErrorCode: 401 } && !cancellationToken.IsCancellationRequested)
+        catch (RequestException e) when (!BotApiErrors.IsTokenRejected(e) && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Could not set up the bot (webhook, command menu) yet ({Error}); polling anyway and trying again", e.Message);
             return false;
@@ -111,5 +138,5 @@ public sealed class UpdatePoller(
     }
 
     private static long ChatOf(Update update) =>
-        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.UpdateId;
+        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.Id;
 }

@@ -3,6 +3,8 @@ using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -14,8 +16,8 @@ public sealed class UpdateProcessor(
     KinerjaStore store,
     UpdateTranslator translator,
     ConversationRouter router,
-    TelegramOutbox outbox,
-    OutboxDispatcher dispatcher,
+    TelegramSender sender,
+    OutgoingQueueDispatcher dispatcher,
     TimeProvider timeProvider,
     ILogger<UpdateProcessor> logger)
 {
@@ -28,9 +30,9 @@ public sealed class UpdateProcessor(
             await using (var check = await store.BeginAsync(cancellationToken))
             {
                 // A redelivered update must not be downloaded or answered again.
-                if (await check.Telegram.IsProcessedAsync(update.UpdateId, cancellationToken))
+                if (await check.Telegram.IsProcessedAsync(update.Id, cancellationToken))
                 {
-                    logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.UpdateId);
+                    logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
                     return;
                 }
 
@@ -40,9 +42,9 @@ public sealed class UpdateProcessor(
 
             var incoming = await translator.TranslateAsync(update, mayDownload, cancellationToken);
             await using var transaction = await store.BeginAsync(cancellationToken);
-            if (await transaction.Telegram.IsProcessedAsync(update.UpdateId, cancellationToken))
+            if (await transaction.Telegram.IsProcessedAsync(update.Id, cancellationToken))
             {
-                logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.UpdateId);
+                logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
                 return;
             }
 
@@ -52,19 +54,19 @@ public sealed class UpdateProcessor(
                 notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
             }
 
-            await transaction.Telegram.MarkProcessedAsync(update.UpdateId, now, cancellationToken);
+            await transaction.Telegram.MarkProcessedAsync(update.Id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (IsTemporary(e) && !cancellationToken.IsCancellationRequested)
         {
             // Telegram or the disk hiccuped: let the batch fail, so its offset is not confirmed and the update comes again.
-            logger.LogWarning("Update {UpdateId} hit a temporary failure ({Error}); it will be retried", update.UpdateId, e.Message);
+            logger.LogWarning("Update {UpdateId} hit a temporary failure ({Error}); it will be retried", update.Id, e.Message);
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A bug or a broken file must not block this chat forever: record the update as handled and apologise.
-            logger.LogError(e, "Update {UpdateId} failed; it is skipped and the sender is told to try again", update.UpdateId);
+            logger.LogError(e, "Update {UpdateId} failed; it is skipped and the sender is told to try again", update.Id);
             notice = BotTexts.SomethingWentWrong;
             await SkipWithApologyAsync(update, cancellationToken);
         }
@@ -80,9 +82,8 @@ public sealed class UpdateProcessor(
     }
 
     private static bool IsTemporary(Exception e) =>
-        e is TelegramTransportException
-            or TelegramApiException { ErrorCode: 429 or >= 500 }
-            or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 }; // BUSY, LOCKED, IOERR, FULL
+        BotApiErrors.IsTemporary(e)
+            || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 }; // BUSY, LOCKED, IOERR, FULL
 
     private async Task SkipWithApologyAsync(Update update, CancellationToken cancellationToken)
     {
@@ -90,7 +91,7 @@ public sealed class UpdateProcessor(
         {
             await using var transaction = await store.BeginAsync(cancellationToken);
             var now = timeProvider.GetUtcNow();
-            await transaction.Telegram.MarkProcessedAsync(update.UpdateId, now, cancellationToken);
+            await transaction.Telegram.MarkProcessedAsync(update.Id, now, cancellationToken);
             var chatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
             if (chatId is { } id && update.CallbackQuery is null)
             {
@@ -102,7 +103,7 @@ public sealed class UpdateProcessor(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Failing the batch keeps its offset unconfirmed, so the update really is retried.
-            logger.LogError(e, "Could not record failed update {UpdateId}; it will be retried", update.UpdateId);
+            logger.LogError(e, "Could not record failed update {UpdateId}; it will be retried", update.Id);
             throw;
         }
     }
@@ -111,9 +112,9 @@ public sealed class UpdateProcessor(
     {
         try
         {
-            await outbox.AnswerCallbackQueryAsync(callbackId, notice, showAlert: null, cancellationToken);
+            await sender.AnswerCallbackQueryAsync(callbackId, notice, showAlert: false, cancellationToken);
         }
-        catch (TelegramException e)
+        catch (RequestException e)
         {
             // Too old (e.g. a redelivered press) or Telegram busy: the press was handled, only the spinner stays.
             logger.LogInformation("Could not answer button press {CallbackId}: {Error}", callbackId, e.Message);

@@ -1,6 +1,9 @@
 using KinerjaBot.Conversations;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -20,7 +23,7 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
     {
         // Groups and channels are not conversations with one official: an official sharing their contact in a group
         // would otherwise bind the whole group to their name.
-        if ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { Type: not "private" })
+        if ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { Type: not ChatType.Private })
         {
             return null;
         }
@@ -30,7 +33,7 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
             var chatId = callback.Message?.Chat.Id ?? presser.Id;
             return new IncomingEvent(chatId, presser.Id, presser.FirstName)
             {
-                Callback = new IncomingCallback(callback.Data ?? string.Empty, callback.Message?.MessageId ?? 0),
+                Callback = new IncomingCallback(callback.Data ?? string.Empty, callback.Message?.Id ?? 0),
             };
         }
 
@@ -47,8 +50,8 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
 
         var (fileId, fileName, size, isPhoto) = message switch
         {
-            { Photo: { Count: > 0 } photos } => (photos.MaxBy(p => p.Width * p.Height)!.FileId, $"foto-{update.UpdateId}.jpg", photos.Max(p => p.FileSize), true),
-            { Document: { } document } => (document.FileId, document.FileName ?? $"dokumen-{update.UpdateId}", document.FileSize, false),
+            { Photo: { Length: > 0 } photos } => (photos.MaxBy(p => p.Width * p.Height)!.FileId, $"foto-{update.Id}.jpg", photos.Max(p => p.FileSize), true),
+            { Document: { } document } => (document.FileId, document.FileName ?? $"dokumen-{update.Id}", document.FileSize, false),
             _ => (null, null, null, false),
         };
         if (fileId is null || !mayDownload)
@@ -63,22 +66,22 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
 
         var folder = Path.Combine(Path.GetFullPath(services.DataDirectory), "evidence", message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{update.UpdateId}-{SafeFileName(fileName!)}");
+        var path = Path.Combine(folder, $"{update.Id}-{SafeFileName(fileName!)}");
         if (!File.Exists(path))
         {
             // Downloaded beside the final name and moved, so a failed or retried download never leaves a truncated
             // file where a stored value could point.
-            var file = await client.GetFileAsync(fileId, cancellationToken);
+            var file = await client.GetFile(fileId, cancellationToken);
             if (file.FilePath is null)
             {
-                logger.LogWarning("Telegram gave no file path for file {FileId} of update {UpdateId}", fileId, update.UpdateId);
+                logger.LogWarning("Telegram gave no file path for file {FileId} of update {UpdateId}", fileId, update.Id);
                 return incoming;
             }
 
             var partial = path + ".part";
             await using (var destination = File.Create(partial))
             {
-                await client.DownloadFileAsync(file.FilePath, destination, cancellationToken);
+                await client.DownloadFile(file.FilePath, destination, cancellationToken);
             }
 
             File.Move(partial, path, overwrite: true);

@@ -1,10 +1,13 @@
 using KinerjaBot.Hosting;
 using KinerjaBot.Sandbox;
 using KinerjaBot.Storage;
+using KinerjaBot.Telegram;
 using KinerjaBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace KinerjaBot.Tests.EndToEnd;
 
@@ -18,13 +21,18 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly TempDirectory _data = new();
     private readonly TimeProvider? _clock;
+    private readonly DelegatingHandler? _wire;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock)
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire)
     {
         Server = server;
         _clock = clock;
+        _wire = wire;
     }
+
+    /// <summary>What the bot logged (Information and above), for tests of what an administrator reads.</summary>
+    public CollectingLoggerProvider Log { get; } = new();
 
     public LocalBotApiServer Server { get; }
 
@@ -35,11 +43,13 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>
     /// Starts the server with every official of the sample office as a Telegram user, and the bot. With a
     /// <paramref name="clock"/>, every host this harness starts tells time by it (the system clock otherwise).
+    /// With a <paramref name="wire"/>, the bot's HTTP requests pass through it on their way to the server (a
+    /// bot that is started once only: the handler goes with the bot's HTTP client).
     /// </summary>
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null)
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
-        var harness = new BotHarness(server, clock);
+        var harness = new BotHarness(server, clock, wire);
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -68,15 +78,25 @@ public sealed class BotHarness : IAsyncDisposable
             $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
 
             // Keep the per-chat spacing short so the suite stays fast; the spacing itself is tested on the outbox.
-            "--Telegram:Outbox:PerChatInterval=00:00:00.020",
-            "--Telegram:Outbox:InitialBackoff=00:00:00.200",
+            "--Telegram:Sender:PerChatInterval=00:00:00.020",
+            "--Telegram:Sender:InitialBackoff=00:00:00.200",
         ]);
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("KINERJABOT_TEST_LOG") is { Length: > 0 } logFile)
         {
             builder.Logging.AddProvider(new FileLoggerProvider(logFile));
         }
+        builder.Logging.AddProvider(Log);
         builder.Services.AddTelegramChannel();
+        if (_wire is not null)
+        {
+            _wire.InnerHandler ??= new SocketsHttpHandler();
+            builder.Services.AddSingleton(sp => BotApiClientFactory.Create(
+                sp.GetRequiredService<IOptions<TelegramConnectionOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                _wire));
+        }
+
         if (_clock is not null)
         {
             // Registered last, so it wins over the system clock AddKinerjaBot registers.

@@ -120,7 +120,8 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("--Telegram:ApiBaseUrl=not-a-url", "Telegram:ApiBaseUrl")]
-    [InlineData("--Telegram:Outbox:MaxAttempts=0", "Telegram:Outbox:MaxAttempts")]
+    [InlineData("--Telegram:Sender:MaxAttempts=0", "Telegram:Sender:MaxAttempts")]
+    [InlineData("--Telegram:BotToken=copied-without-the-bot-id", "Telegram:BotToken must look like")]
     public async Task A_bad_telegram_setting_stops_start_up_with_exit_code_2_and_names_the_setting(string setting, string named)
     {
         var (exit, _, error) = await RunAsync(CancellationToken.None, "--Telegram:BotToken=123:abc", setting);

@@ -1,11 +1,13 @@
 using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
-using KinerjaBot.Telegram;
 using KinerjaBot.TelegramChannel;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace KinerjaBot.Tests.TelegramChannel;
 
@@ -28,7 +30,7 @@ public sealed class UpdateTranslatorTests : IDisposable
     [Fact]
     public async Task A_message_in_a_group_is_not_a_conversation_with_an_official()
     {
-        var update = new Update { UpdateId = 5, Message = Message(chatType: "group", text: "/start") };
+        var update = new Update { Id = 5, Message = Message(ChatType.Group, text: "/start") };
 
         Assert.Null(await _translator.TranslateAsync(update, mayDownload: true, default));
     }
@@ -36,7 +38,9 @@ public sealed class UpdateTranslatorTests : IDisposable
     [Fact]
     public async Task A_photo_from_a_chat_that_may_not_download_is_passed_on_without_fetching_it()
     {
-        var update = new Update { UpdateId = 6, Message = Message("private", caption: "85") with { Photo = [new PhotoSize { FileId = "f", FileUniqueId = "u", Width = 10, Height = 10 }] } };
+        var message = Message(ChatType.Private, caption: "85");
+        message.Photo = [new PhotoSize { FileId = "f", FileUniqueId = "u", Width = 10, Height = 10 }];
+        var update = new Update { Id = 6, Message = message };
 
         var incoming = await _translator.TranslateAsync(update, mayDownload: false, default);
 
@@ -45,10 +49,10 @@ public sealed class UpdateTranslatorTests : IDisposable
         _client.VerifyNoOtherCalls();
     }
 
-    private static Message Message(string chatType, string? text = null, string? caption = null) => new()
+    private static Message Message(ChatType chatType, string? text = null, string? caption = null) => new()
     {
-        MessageId = 1,
-        Date = 0,
+        Id = 1,
+        Date = DateTime.UnixEpoch,
         Chat = new Chat { Id = 42, Type = chatType },
         From = new User { Id = 42, FirstName = "Ani" },
         Text = text,

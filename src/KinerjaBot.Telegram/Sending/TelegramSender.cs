@@ -1,0 +1,406 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace KinerjaBot.Telegram;
+
+/// <summary>
+/// The one way the bot sends, edits and uploads (the sending funnel over Telegram.Bot's client): respects
+/// Telegram's rate limits, retries what is worth retrying, splits long text, and reports chats that can no
+/// longer be reached. Not to be confused with the stored queue of outgoing messages the host drains into it.
+/// </summary>
+/// <remarks>
+/// <para>Per chat, operations run strictly one after another in call order (a "lane"), each send at least
+/// <see cref="TelegramSenderOptions.PerChatInterval"/> after the previous one; retries happen inside the lane, so
+/// a retried message is never overtaken by the next one. Across chats, a sliding window admits at most
+/// <see cref="TelegramSenderOptions.GlobalLimit"/> sends per <see cref="TelegramSenderOptions.GlobalWindow"/>.</para>
+/// <para>Failures: 429 waits <c>retry_after</c> (never less) and retries; 5xx and transport failures (timeouts,
+/// resets, proxy error pages) retry with exponential backoff up to <see cref="TelegramSenderOptions.MaxAttempts"/>;
+/// 403 notifies <see cref="IChatUnreachableHandler"/> and is not retried; anything else (400: bad request) is the
+/// caller's bug and fails at once. A give-up rethrows the last <see cref="RequestException"/> (an
+/// <see cref="ApiRequestException"/> when Telegram answered, a plain one when no usable answer came back). A retry after a
+/// timeout may duplicate a message Telegram did deliver: for a reporting bot that beats losing it.</para>
+/// <para>All waiting uses the injected <see cref="TimeProvider"/>, so tests drive it with a fake clock.</para>
+/// </remarks>
+public sealed class TelegramSender
+{
+    private readonly ITelegramBotClient _client;
+    private readonly IChatUnreachableHandler _unreachable;
+    private readonly TimeProvider _time;
+    private readonly TelegramSenderOptions _options;
+    private readonly ILogger _logger;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, ChatLane> _lanes = [];
+    // Send times granted by AcquireGlobalSlotAsync, oldest first; some may lie in the near future.
+    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private DateTimeOffset _lastReservation = DateTimeOffset.MinValue;
+    private int _pruneAt = 256;
+
+    /// <summary>Creates the sender.</summary>
+    public TelegramSender(
+        ITelegramBotClient client,
+        IChatUnreachableHandler unreachableHandler,
+        TimeProvider timeProvider,
+        TelegramSenderOptions? options = null,
+        ILogger<TelegramSender>? logger = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _unreachable = unreachableHandler ?? throw new ArgumentNullException(nameof(unreachableHandler));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _options = options ?? new TelegramSenderOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAttempts, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.GlobalLimit, 1, nameof(options));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="text"/>, split into several messages when it exceeds 4096 characters; the keyboard
+    /// goes on the last part only, so it sits under the end of the text. Returns the last message sent.
+    /// </summary>
+    public Task<Message> SendMessageAsync(
+        long chatId,
+        string text,
+        ParseMode parseMode = ParseMode.None,
+        ReplyMarkup? replyMarkup = null,
+        CancellationToken cancellationToken = default)
+    {
+        // MarkdownV2 is split as plain text: the bot formats with HTML only.
+        var parts = TelegramTextSplitter.Split(text, TelegramLimits.MaxMessageLength, parseMode == ParseMode.Html);
+        return RunInLaneAsync(chatId, async lane =>
+        {
+            Message? last = null;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var part = parts[i];
+                var markup = i == parts.Count - 1 ? replyMarkup : null;
+                last = await DeliverAsync(
+                    "sendMessage",
+                    chatId,
+                    lane,
+                    token => _client.SendMessage(chatId, part, parseMode, replyMarkup: markup, cancellationToken: token),
+                    rewind: null,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            return last!;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Edits a message's text (and inline keyboard). Like <see cref="EditMessageReplyMarkupAsync"/> it keeps the chat's
+    /// order and counts against the overall limit, but is not a new message and takes no per-chat second.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is longer than 4096 characters: an edit cannot be split.</exception>
+    public Task<Message> EditMessageTextAsync(
+        long chatId,
+        long messageId,
+        string text,
+        ParseMode parseMode = ParseMode.None,
+        InlineKeyboardMarkup? replyMarkup = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > TelegramLimits.MaxMessageLength)
+        {
+            throw new ArgumentException("An edited text must fit in one message (4096 characters).", nameof(text));
+        }
+
+        return RunInLaneAsync(chatId, lane => DeliverAsync(
+            "editMessageText",
+            chatId,
+            lane,
+            token => _client.EditMessageText(chatId, MessageIdOf(messageId), text, parseMode, replyMarkup, cancellationToken: token),
+            rewind: null,
+            cancellationToken,
+            spaced: false), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces or (with <c>null</c>) removes a message's inline keyboard. It keeps its place in the chat's order and
+    /// counts against the overall limit, but it is not a new message, so it neither waits for nor delays the chat's
+    /// one-message-a-second spacing: removing a pressed button must not hold up the answer to the press by a second.
+    /// </summary>
+    public Task<Message> EditMessageReplyMarkupAsync(
+        long chatId,
+        long messageId,
+        InlineKeyboardMarkup? replyMarkup,
+        CancellationToken cancellationToken = default) =>
+        RunInLaneAsync(chatId, lane => DeliverAsync(
+            "editMessageReplyMarkup",
+            chatId,
+            lane,
+            token => _client.EditMessageReplyMarkup(chatId, MessageIdOf(messageId), replyMarkup, cancellationToken: token),
+            rewind: null,
+            cancellationToken,
+            spaced: false), cancellationToken);
+
+    /// <summary>
+    /// Uploads a document. A seekable stream is rewound to where it started before each retry; a non-seekable one
+    /// cannot be sent twice, so its first failure is final.
+    /// </summary>
+    public Task<Message> SendDocumentAsync(
+        long chatId,
+        Stream content,
+        string fileName,
+        string? caption = null,
+        ParseMode parseMode = ParseMode.None,
+        ReplyMarkup? replyMarkup = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        Func<bool> rewind;
+        if (content.CanSeek)
+        {
+            var start = content.Position;
+            rewind = () =>
+            {
+                content.Position = start;
+                return true;
+            };
+        }
+        else
+        {
+            rewind = static () => false;
+        }
+
+        return RunInLaneAsync(chatId, lane => DeliverAsync(
+            "sendDocument",
+            chatId,
+            lane,
+            // A fresh wrapper per attempt: Telegram.Bot disposes the upload's content, which must not close the file.
+            token => _client.SendDocument(
+                chatId,
+                InputFile.FromStream(new LeaveOpenStream(content), fileName),
+                caption,
+                parseMode,
+                replyMarkup: replyMarkup,
+                cancellationToken: token),
+            rewind,
+            cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers a button press directly, bypassing the chat's lane and the global window: the user is watching a
+    /// spinner, Telegram expects the answer within seconds, and it is not a chat message so it does not count
+    /// against the message limits. Not retried: a late answer is rejected anyway ("query is too old").
+    /// </summary>
+    public Task AnswerCallbackQueryAsync(
+        string callbackQueryId,
+        string? text = null,
+        bool showAlert = false,
+        CancellationToken cancellationToken = default) =>
+        _client.AnswerCallbackQuery(callbackQueryId, text, showAlert, cancellationToken: cancellationToken);
+
+    // Telegram.Bot types message ids as int; Telegram's are 32-bit in practice, the store keeps them as long.
+    private static int MessageIdOf(long messageId) => checked((int)messageId);
+
+    private async Task<T> RunInLaneAsync<T>(long chatId, Func<ChatLane, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ChatLane? lane;
+        Task previous;
+        lock (_gate)
+        {
+            if (!_lanes.TryGetValue(chatId, out lane))
+            {
+                PruneIdleLanes();
+                lane = new ChatLane();
+                _lanes[chatId] = lane;
+            }
+
+            previous = lane.Tail;
+            lane.Tail = turn.Task;
+        }
+
+        try
+        {
+            await previous.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await work(lane).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Pass the turn on only after the previous holder is done, even when this caller was cancelled while
+            // waiting; otherwise the next operation could overlap the previous one.
+            _ = previous.ContinueWith(
+                static (_, state) => ((TaskCompletionSource)state!).TrySetResult(),
+                turn,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    private async Task<T> DeliverAsync<T>(
+        string method,
+        long chatId,
+        ChatLane lane,
+        Func<CancellationToken, Task<T>> send,
+        Func<bool>? rewind,
+        CancellationToken cancellationToken,
+        bool spaced = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (spaced || attempt > 1)
+            {
+                await DelayUntilAsync(lane.NextAllowed, cancellationToken).ConfigureAwait(false);
+            }
+
+            await AcquireGlobalSlotAsync(cancellationToken).ConfigureAwait(false);
+            if (spaced)
+            {
+                lane.NextAllowed = _time.GetUtcNow() + _options.PerChatInterval;
+            }
+
+            TimeSpan wait;
+            try
+            {
+                return await send(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429 && CanRetry(attempt, rewind))
+            {
+                // Flood control: Telegram says exactly how long; retrying sooner only extends the ban.
+                wait = BotApiErrors.RetryAfter(ex) ?? _options.InitialBackoff;
+                _logger.LogWarning(
+                    "Telegram {Method} to chat {ChatId} hit flood control; retrying in {Wait} (attempt {Attempt})",
+                    method, chatId, wait, attempt);
+            }
+            catch (ApiRequestException ex) when (BotApiErrors.IsChatUnreachable(ex))
+            {
+                await NotifyUnreachableAsync(chatId, ex, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode >= 500 && CanRetry(attempt, rewind))
+            {
+                wait = Backoff(attempt);
+                _logger.LogWarning(
+                    "Telegram {Method} to chat {ChatId} failed with {ErrorCode} ({Error}); retrying in {Wait} (attempt {Attempt})",
+                    method, chatId, ex.ErrorCode, ex.Message, wait, attempt);
+            }
+            catch (RequestException ex) when (BotApiErrors.IsTransportFailure(ex) && CanRetry(attempt, rewind))
+            {
+                // No usable answer: Telegram may or may not have acted, and a repeat beats a lost message.
+                wait = Backoff(attempt);
+                _logger.LogWarning(
+                    "Telegram {Method} to chat {ChatId} got no usable answer ({Error}); retrying in {Wait} (attempt {Attempt})",
+                    method, chatId, ex.Message, wait, attempt);
+            }
+
+            var retryAt = _time.GetUtcNow() + wait;
+            if (retryAt > lane.NextAllowed)
+            {
+                lane.NextAllowed = retryAt;
+            }
+        }
+    }
+
+    private bool CanRetry(int attempt, Func<bool>? rewind) =>
+        attempt < _options.MaxAttempts && (rewind is null || rewind());
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var factor = Math.Pow(2, Math.Min(attempt - 1, 30));
+        var backoff = TimeSpan.FromTicks((long)Math.Min(_options.InitialBackoff.Ticks * factor, _options.MaxBackoff.Ticks));
+        return backoff;
+    }
+
+    private async Task NotifyUnreachableAsync(long chatId, ApiRequestException error, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Telegram chat {ChatId} is unreachable: {Description}", chatId, error.Message);
+        try
+        {
+            await _unreachable.OnChatUnreachableAsync(chatId, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The caller must still see the 403, not the handler's own failure.
+            _logger.LogError(ex, "Chat-unreachable handler failed for chat {ChatId}", chatId);
+        }
+    }
+
+    private async Task DelayUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        var delay = instant - _time.GetUtcNow();
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reserves the next free place in the overall window, first come first served: each caller gets a definite
+    /// send time (the moment the send <see cref="TelegramSenderOptions.GlobalLimit"/> places earlier leaves the
+    /// window) instead of all waiters racing for each freed slot, which let some chats starve for many seconds
+    /// under load (measured with the load benchmark in bench/).
+    /// </summary>
+    private async Task AcquireGlobalSlotAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now;
+        DateTimeOffset slot;
+        lock (_gate)
+        {
+            now = _time.GetUtcNow();
+            while (_recentSends.Count > 0 && _recentSends.Peek() <= now - _options.GlobalWindow)
+            {
+                _recentSends.Dequeue();
+            }
+
+            slot = now;
+            if (_recentSends.Count >= _options.GlobalLimit)
+            {
+                var opensWhenLeaving = _recentSends.ElementAt(_recentSends.Count - _options.GlobalLimit);
+                slot = opensWhenLeaving + _options.GlobalWindow;
+            }
+
+            // Reservations are handed out in order, so a later caller never goes before an earlier one.
+            if (_lastReservation > slot)
+            {
+                slot = _lastReservation;
+            }
+
+            _lastReservation = slot;
+            _recentSends.Enqueue(slot);
+        }
+
+        if (slot > now)
+        {
+            await Task.Delay(slot - now, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Called under _gate. Lanes are tiny, but one per chat ever seen would grow without bound in a long-running
+    // bot; an idle lane whose spacing has elapsed carries no information and can go. Amortised by doubling.
+    private void PruneIdleLanes()
+    {
+        if (_lanes.Count < _pruneAt)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var (chatId, lane) in _lanes.ToList())
+        {
+            if (lane.Tail.IsCompleted && lane.NextAllowed <= now)
+            {
+                _lanes.Remove(chatId);
+            }
+        }
+
+        _pruneAt = Math.Max(256, _lanes.Count * 2);
+    }
+
+    private sealed class ChatLane
+    {
+        // The turn of the last operation queued for this chat; written under _gate.
+        public Task Tail { get; set; } = Task.CompletedTask;
+
+        // Only touched by the operation holding the turn.
+        public DateTimeOffset NextAllowed { get; set; } = DateTimeOffset.MinValue;
+    }
+}

@@ -1,0 +1,23 @@
+namespace KinerjaBot.Telegram;
+
+/// <summary>Rate limits and retry policy of <see cref="TelegramSender"/>; the defaults follow Telegram's bot FAQ.</summary>
+public sealed class TelegramSenderOptions
+{
+    /// <summary>Minimum time between two sends to the same chat (Telegram: about one message per second per chat).</summary>
+    public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Maximum sends within any <see cref="GlobalWindow"/> across all chats (Telegram: about 30 per second).</summary>
+    public int GlobalLimit { get; set; } = 30;
+
+    /// <summary>The sliding window <see cref="GlobalLimit"/> applies to.</summary>
+    public TimeSpan GlobalWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts per request, the first included, before a 429, 5xx or transport failure is given up.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the first retry after a 5xx or transport failure; doubles on every further retry.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound of the exponential backoff.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}
