@@ -137,6 +137,13 @@ internal static class AnswerReader
                     break;
                 }
 
+                if (c == '.' && i == text.Length - 1 && unit is not null)
+                {
+                    // "12 kegiatan." ends a sentence; after a digit ("12.") the dot could be a half-typed 12.500.
+                    i++;
+                    continue;
+                }
+
                 if ((c is '-' or '–' or '—' && !glued) || c is ',' or ':' or ';')
                 {
                     quantities.Add(new AnswerQuantity(number.Value, multiplier, unit));

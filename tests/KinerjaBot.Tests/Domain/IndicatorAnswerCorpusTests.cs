@@ -36,6 +36,8 @@ public class IndicatorAnswerCorpusTests
         { "24 kali", IndicatorKind.Integer, "kali", 24m, null },
         { "24 kali sesuai jadwal", IndicatorKind.Integer, "kali", 24m, "sesuai jadwal" },
         { "12 Kegiatan", IndicatorKind.Integer, "kegiatan", 12m, null },
+        { "12 kegiatan.", IndicatorKind.Integer, "kegiatan", 12m, null },
+        { "85 %", IndicatorKind.Percent, "%", 85m, null },
         { "3 hari", IndicatorKind.Number, "hari", 3m, null },
         { "2,5 hari", IndicatorKind.Number, "hari", 2.5m, null },
         { "82,5 indeks", IndicatorKind.Number, "indeks", 82.5m, null },
@@ -155,6 +157,11 @@ public class IndicatorAnswerCorpusTests
         { " \n ", IndicatorKind.Integer, "orang", IndicatorValueProblem.Empty },
         { "12 👍", IndicatorKind.Integer, "orang", IndicatorValueProblem.NotANumber },
         { "1 234", IndicatorKind.Integer, "orang", IndicatorValueProblem.NotANumber },
+        { "12.", IndicatorKind.Integer, "orang", IndicatorValueProblem.NotANumber },
+        { "1/2", IndicatorKind.Number, "hari", IndicatorValueProblem.NotANumber },
+        { "90 persen dari target", IndicatorKind.Percent, "%", IndicatorValueProblem.UnclearWord },
+        { "100 desa", IndicatorKind.Percent, "%", IndicatorValueProblem.UnitNotExpected },
+        { "﻿90", IndicatorKind.Percent, "%", IndicatorValueProblem.HiddenCharacter },
     };
 
     [Theory]

@@ -132,12 +132,7 @@ public sealed class BrowserRequestTests : IAsyncLifetime
     public async Task The_sandbox_pages_own_requests_still_work()
     {
         using var page = await _browser.GetAsync("/chat/camat");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/api/chat/camat/text")
-        {
-            Content = JsonContent.Create(new { text = "Halo dari halaman" }),
-        };
-        request.Headers.Add(ChatPageHeader, "1");
-        request.Headers.Add("Origin", _server.BaseUrl);
+        using var request = PageText("Halo dari halaman", origin: _server.BaseUrl);
         request.Headers.Referrer = new Uri(_server.BaseUrl + "/chat/camat");
         request.Headers.Add("Sec-Fetch-Site", "same-origin");
 
@@ -151,16 +146,20 @@ public sealed class BrowserRequestTests : IAsyncLifetime
     [Fact]
     public async Task The_page_actions_refuse_a_request_from_another_web_site_even_with_the_page_header()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/api/chat/camat/text")
-        {
-            Content = JsonContent.Create(new { text = "Ditulis oleh situs lain" }),
-        };
-        request.Headers.Add(ChatPageHeader, "1");
-        request.Headers.Add("Origin", "http://evil.example");
+        using var request = PageText("Ditulis oleh situs lain", origin: "http://evil.example");
 
         using var response = await _browser.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(_server.Messages(CamatId), m => m.Content == "Ditulis oleh situs lain");
+    }
+
+    /// <summary>What the page's script sends when the person types: JSON, the page header, and the browser's Origin.</summary>
+    private static HttpRequestMessage PageText(string text, string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/api/chat/camat/text") { Content = JsonContent.Create(new { text }) };
+        request.Headers.Add(ChatPageHeader, "1");
+        request.Headers.Add("Origin", origin);
+        return request;
     }
 }
