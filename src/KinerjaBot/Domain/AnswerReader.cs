@@ -66,7 +66,7 @@ internal static class AnswerReader
             if (commaNote)
             {
                 quantities.Add(new AnswerQuantity(number.Value, null, null));
-                return Noted(quantities, negative, line, start + digits.Length, i);
+                return Noted(quantities, negative, line, measure, kind, start + digits.Length, i);
             }
 
             string? multiplier = null;
@@ -107,7 +107,7 @@ internal static class AnswerReader
                         }
 
                         quantities.Add(new AnswerQuantity(number.Value, multiplier, unit));
-                        return Noted(quantities, negative, line, gap, wordStart);
+                        return Noted(quantities, negative, line, measure, kind, gap, wordStart);
                     }
 
                     if (word != known || (ValueWords.Multiplier(word) is not null && (multiplier is not null || unit is not null)) || (ValueWords.IsUnit(word, measure) && unit is not null))
@@ -147,13 +147,13 @@ internal static class AnswerReader
                 if ((c is '-' or '–' or '—' && !glued) || c is ',' or ':' or ';')
                 {
                     quantities.Add(new AnswerQuantity(number.Value, multiplier, unit));
-                    return Noted(quantities, negative, line, gap, i + 1);
+                    return Noted(quantities, negative, line, measure, kind, gap, i + 1);
                 }
 
                 if (c == '(' && !glued)
                 {
                     quantities.Add(new AnswerQuantity(number.Value, multiplier, unit));
-                    return Noted(quantities, negative, line, gap, i);
+                    return Noted(quantities, negative, line, measure, kind, gap, i);
                 }
 
                 return AnswerReading.Fail(Unreadable(text, i, kind));
@@ -170,13 +170,20 @@ internal static class AnswerReader
     /// <summary>True for characters that do not show on screen but change the text: zero-width, direction marks, BOM.</summary>
     public static bool IsHidden(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
-    private static AnswerReading Noted(List<AnswerQuantity> quantities, bool negative, string line, int valueEnd, int noteStart)
+    private static AnswerReading Noted(List<AnswerQuantity> quantities, bool negative, string line, string? measure, IndicatorKind kind, int valueEnd, int noteStart)
     {
         var note = line[noteStart..].Trim();
         if (note.Length > 0 && char.IsAsciiDigit(note[0]))
         {
             // "72, 5" or "90 - 95": a decimal typed with a space, or a range; either way not one number plus a note.
             return AnswerReading.Fail(IndicatorValueProblem.AmbiguousSeparator, IndicatorValueMessages.NumberAfterSeparator);
+        }
+
+        // "15, ribu": a multiplier or satuan stays part of the number even after a separator, so it is never a note.
+        var firstWord = new string(note.TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant();
+        if (firstWord.Length > 0 && ValueWords.NumberLike(firstWord, measure) is { } known)
+        {
+            return AnswerReading.Fail(IndicatorValueProblem.UnclearWord, IndicatorValueMessages.UnclearWord(known, kind));
         }
 
         foreach (var marker in new[] { "keterangan:", "ket:", "ket." })

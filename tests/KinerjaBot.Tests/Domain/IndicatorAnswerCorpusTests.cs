@@ -135,6 +135,8 @@ public class IndicatorAnswerCorpusTests
         { "15 ribu juta", IndicatorKind.Integer, "orang", IndicatorValueProblem.UnclearWord },
         { "1,2345 ribu", IndicatorKind.Integer, "orang", IndicatorValueProblem.FractionNotAllowed },
         { "72, 5", IndicatorKind.Number, "indeks", IndicatorValueProblem.AmbiguousSeparator },
+        { "15, ribu", IndicatorKind.Integer, "orang", IndicatorValueProblem.UnclearWord },
+        { "15 - juta", IndicatorKind.Integer, "orang", IndicatorValueProblem.UnclearWord },
         { "90 - 95", IndicatorKind.Percent, "%", IndicatorValueProblem.AmbiguousSeparator },
         { "90 -", IndicatorKind.Percent, "%", IndicatorValueProblem.NotANumber },
 
