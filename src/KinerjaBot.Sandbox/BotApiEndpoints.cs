@@ -91,6 +91,11 @@ internal sealed class BotApiEndpoints
             }
 
             loggedMethod = handler.Name;
+            if (BrowserRequestPolicy.Refusal(context.Request, handler.Name) is { } refusal)
+            {
+                throw new BotApiException(403, refusal);
+            }
+
             parameters = await BotApiParameters.ReadAsync(context.Request, context.RequestAborted);
             fault = _state.Faults.Take(handler.Name);
             switch (fault?.Kind)
@@ -160,6 +165,12 @@ internal sealed class BotApiEndpoints
         if (!string.Equals(token, _token, StringComparison.Ordinal))
         {
             await WriteErrorAsync(context, new BotApiException(401, "Unauthorized"));
+            return;
+        }
+
+        if (BrowserRequestPolicy.Refusal(context.Request, method: null) is { } refusal)
+        {
+            await WriteErrorAsync(context, new BotApiException(403, refusal));
             return;
         }
 

@@ -311,8 +311,9 @@ internal sealed class ChatPageEndpoints
     private Task ActionAsync(HttpContext context, string key, Func<ChatPageEntry, Task> handle)
     {
         // A custom header cannot be sent cross-site without a CORS preflight (which is never allowed here), so
-        // another web site open in the same browser cannot act as an official through this local server.
-        if (!context.Request.Headers.ContainsKey(ActionHeader))
+        // another web site open in the same browser cannot act as an official through this local server; a foreign
+        // Origin or Referer is refused as well, in case a browser or proxy ever lets such a header through.
+        if (!context.Request.Headers.ContainsKey(ActionHeader) || BrowserRequestPolicy.ForeignPage(context.Request) is not null)
         {
             return WriteErrorAsync(context, 403, "Permintaan ini hanya boleh datang dari halaman sandbox.");
         }

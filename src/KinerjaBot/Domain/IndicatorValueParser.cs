@@ -1,24 +1,22 @@
-using System.Globalization;
-
 namespace KinerjaBot.Domain;
 
 /// <summary>
 /// Reads an indicator value the way Indonesian officials type it on a phone, and refuses, politely and with an example,
-/// anything that could be misread. Nothing ambiguous is ever accepted silently (DESIGN §3).
+/// anything that could be misread. It never guesses: a number the official did not mean is never accepted (DESIGN §3).
 /// </summary>
 /// <remarks>
 /// Rules, in order:
 /// <list type="number">
-/// <item>Surrounding spaces are ignored; nothing left → <see cref="IndicatorValueProblem.Empty"/>; over
-/// <see cref="MaxInputLength"/> characters → <see cref="IndicatorValueProblem.TooLong"/>.</item>
-/// <item>A trailing <c>%</c> or <c>persen</c> (with or without a space) is dropped; on an indicator that is not a
-/// percentage it is refused (<see cref="IndicatorValueProblem.PercentNotExpected"/>): "85%" for a count of documents
-/// means the person misunderstood the question.</item>
+/// <item>Surrounding spaces are ignored; nothing left → <see cref="IndicatorValueProblem.Empty"/>; a value over
+/// <see cref="MaxInputLength"/> characters → <see cref="IndicatorValueProblem.TooLong"/>. Zero-width characters,
+/// direction marks and broken emoji halves → <see cref="IndicatorValueProblem.HiddenCharacter"/>; digits other than
+/// 0–9 (<c>１２</c>, <c>١٢</c>) are not a number.</item>
 /// <item>One leading <c>+</c> is allowed; a leading minus (<c>-</c>, <c>−</c> or <c>–</c>) makes the value
 /// <see cref="IndicatorValueProblem.Negative"/> (<c>-0</c> is simply 0).</item>
-/// <item>What remains may hold only the digits 0–9, dots and commas, and must start and end with a digit:
-/// words, emoji, spaces inside, <c>NaN</c>, <c>Infinity</c>, <c>1e9</c>, <c>,5</c> and <c>12.</c> (possibly a
-/// half-typed <c>12.500</c>) are <see cref="IndicatorValueProblem.NotANumber"/>.</item>
+/// <item>The digits may hold only 0–9, dots and commas, and must start and end with a digit: <c>,5</c> and
+/// <c>12.</c> (possibly a half-typed <c>12.500</c>) are <see cref="IndicatorValueProblem.NotANumber"/>; a letter
+/// glued to them is <see cref="IndicatorValueProblem.LetterInNumber"/> (<c>1O0</c>, <c>12a</c>) or
+/// <see cref="IndicatorValueProblem.ScientificNotation"/> (<c>1e5</c>, <c>1e309</c>).</item>
 /// <item>The comma is the decimal mark and appears at most once (<c>1,2,3</c> is not a number); the dot groups
 /// thousands (<c>1.234.567</c>, <c>1.234,5</c>). Dots after the comma (<c>1,234.5</c>) or a broken grouping
 /// (<c>12.34,5</c>) are <see cref="IndicatorValueProblem.AmbiguousSeparator"/>; several dots that do not group
@@ -29,91 +27,211 @@ namespace KinerjaBot.Domain;
 /// refused as <see cref="IndicatorValueProblem.AmbiguousSeparator"/>.</item>
 /// <item>At most <see cref="MaxDecimals"/> significant decimals (<c>72,50000</c> is fine) and at most
 /// <see cref="MaxValue"/>.</item>
+/// <item>Words after the number are understood or refused, never dropped: <c>ribu</c>/<c>rb</c>, <c>juta</c>/<c>jt</c>
+/// and <c>miliar</c> multiply (<c>1,5 juta</c> → 1500000); <c>%</c>/<c>persen</c> is the percent sign (refused as
+/// <see cref="IndicatorValueProblem.PercentNotExpected"/> on an indicator that is not a percentage); the indicator's
+/// own satuan is dropped (<c>24 kali</c>); <c>jam</c> and <c>menit</c>, also combined (<c>2 jam 15 menit</c>), are
+/// converted for an indicator measured in jam or menit when exact, otherwise
+/// <see cref="IndicatorValueProblem.TimeNotExact"/>; any other satuan is <see cref="IndicatorValueProblem.UnitNotExpected"/>;
+/// words that make the number vague (<c>ribuan</c>, <c>lebih</c>, <c>dari</c>, <c>setengah</c>) are
+/// <see cref="IndicatorValueProblem.UnclearWord"/>.</item>
 /// <item>Then the indicator's own limits: an <see cref="IndicatorKind.Integer"/> takes no fraction (<c>12,0</c> is
 /// 12), a <see cref="IndicatorKind.Percent"/> is at most 100.</item>
 /// <item>Finally, with a positive target, a value over <see cref="ConfirmationFactor"/> × target is not refused but
 /// needs confirmation. A target of 0 (or none) skips this check.</item>
 /// </list>
+/// <see cref="ReadAnswer"/> also takes a note (keterangan): the lines after the first, and on the first line what
+/// follows the value after a clear separator (see <see cref="AnswerReader"/>). <see cref="Parse"/> takes a value only.
 /// Messages never repeat the user's raw text (it may be anything, and would need escaping); they quote only numbers
-/// the parser itself formatted.
+/// the parser itself formatted and words of its own vocabulary.
 /// </remarks>
 public static class IndicatorValueParser
 {
     /// <summary>Longer than any realistic number with separators and "persen"; protects against pasted documents.</summary>
     public const int MaxInputLength = 32;
 
-    public const int MaxDecimals = 4;
+    /// <summary>The longest note (keterangan) kept with a value.</summary>
+    public const int MaxNoteLength = 500;
+
+    /// <summary>Telegram's own limit for one message; anything longer is refused without being read.</summary>
+    public const int MaxMessageLength = 4096;
+
+    public const int MaxDecimals = IndonesianFormat.StoredDecimals;
 
     /// <summary>One trillion: beyond any count or budget figure an office reports, and well inside <see cref="decimal"/>.</summary>
     public const decimal MaxValue = 1_000_000_000_000m;
 
     public const decimal ConfirmationFactor = 3m;
 
+    /// <summary>Reads a value alone; anything that would be a note makes it <see cref="IndicatorValueProblem.NotANumber"/>.</summary>
     public static IndicatorValueResult Parse(string? input, IndicatorKind kind, decimal? target = null)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return IndicatorValueResult.Refused(IndicatorValueProblem.Empty, $"Jawaban masih kosong. Mohon ketik angkanya, misalnya {Example(kind)}.");
+            return IndicatorValueResult.Refused(IndicatorValueProblem.Empty, IndicatorValueMessages.Empty(kind));
         }
 
         var text = input.Trim();
         if (text.Length > MaxInputLength)
         {
-            return IndicatorValueResult.Refused(IndicatorValueProblem.TooLong, $"Jawaban terlalu panjang. Mohon ketik angkanya saja, misalnya {Example(kind)}.");
+            return IndicatorValueResult.Refused(IndicatorValueProblem.TooLong, IndicatorValueMessages.TooLong(kind));
         }
 
-        text = text.ToLowerInvariant();
-        var hasPercentSign = TryStripSuffix(ref text, "%") || TryStripSuffix(ref text, "persen");
+        var result = ReadLine(text, kind, target, measure: null);
+        return result.Note is null
+            ? result
+            : IndicatorValueResult.Refused(IndicatorValueProblem.NotANumber, IndicatorValueMessages.NotANumber(kind));
+    }
 
-        var negative = false;
-        if (text.StartsWith('+'))
+    /// <summary>
+    /// Reads a whole answer: the value (with the indicator's satuan <paramref name="measure"/> understood) and the note
+    /// after it, in <see cref="IndicatorValueResult.Note"/>.
+    /// </summary>
+    public static IndicatorValueResult ReadAnswer(string? message, IndicatorKind kind, decimal? target, string? measure)
+    {
+        if (string.IsNullOrWhiteSpace(message))
         {
-            text = text[1..].TrimStart();
-        }
-        else if (text.Length > 0 && text[0] is '-' or '−' or '–')
-        {
-            negative = true;
-            text = text[1..].TrimStart();
+            return IndicatorValueResult.Refused(IndicatorValueProblem.Empty, IndicatorValueMessages.Empty(kind));
         }
 
-        var read = ReadNumber(text, kind);
-        if (read.Problem is { } problem)
+        var text = message.Trim();
+        if (text.Length > MaxMessageLength)
         {
-            return IndicatorValueResult.Refused(problem, read.Message);
+            return IndicatorValueResult.Refused(IndicatorValueProblem.TooLong, IndicatorValueMessages.TooLong(kind));
         }
 
-        var value = read.Value;
+        var newLine = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = newLine < 0 ? text : text[..newLine].Trim();
+        var below = newLine < 0 ? string.Empty : text[(newLine + 1)..].Trim();
+        var result = ReadLine(first, kind, target, measure);
+        if (result.IsRefused)
+        {
+            return result;
+        }
+
+        if (HasBrokenCharacter(below))
+        {
+            return IndicatorValueResult.Refused(IndicatorValueProblem.HiddenCharacter, IndicatorValueMessages.HiddenCharacter(kind));
+        }
+
+        var note = (result.Note, below.Length == 0 ? null : below) switch
+        {
+            ({ } inline, { } rest) => inline + "\n" + rest,
+            (var inline, var rest) => inline ?? rest,
+        };
+        return note is { Length: > MaxNoteLength }
+            ? IndicatorValueResult.Refused(IndicatorValueProblem.NoteTooLong, IndicatorValueMessages.NoteTooLong(MaxNoteLength))
+            : result.WithNote(note);
+    }
+
+    private static IndicatorValueResult ReadLine(string line, IndicatorKind kind, decimal? target, string? measure)
+    {
+        if (HasBrokenCharacter(line))
+        {
+            return IndicatorValueResult.Refused(IndicatorValueProblem.HiddenCharacter, IndicatorValueMessages.HiddenCharacter(kind));
+        }
+
+        var reading = AnswerReader.Read(line, kind, measure);
+        if (reading.Failure is { Problem: { } problem } failure)
+        {
+            return IndicatorValueResult.Refused(problem, failure.Message);
+        }
+
+        if (reading.ValueLength > MaxInputLength)
+        {
+            return IndicatorValueResult.Refused(IndicatorValueProblem.TooLong, IndicatorValueMessages.TooLong(kind));
+        }
+
+        var combined = ValueOf(reading.Quantities, kind, measure);
+        if (combined.Reading.Problem is { } unitProblem)
+        {
+            return IndicatorValueResult.Refused(unitProblem, combined.Reading.Message);
+        }
+
+        var result = Check(combined.Reading.Value, reading.Negative, combined.Percent, kind, target);
+        return result.IsRefused ? result : result.WithNote(reading.Note);
+    }
+
+    /// <summary>The value the quantities add up to in the indicator's satuan, and whether a percent sign was typed.</summary>
+    private static (NumberReading Reading, bool Percent) ValueOf(IReadOnlyList<AnswerQuantity> quantities, IndicatorKind kind, string? measure)
+    {
+        var timeMeasure = measure?.Trim().ToLowerInvariant() is ValueWords.Hour or ValueWords.Minute ? measure.Trim().ToLowerInvariant() : null;
+        if (quantities.Count > 1)
+        {
+            // Only a duration comes in parts ("2 jam 15 menit"): each part jam or menit, once, without a multiplier.
+            if (quantities.Any(q => q.Unit is null || !ValueWords.IsTime(q.Unit) || q.Multiplier is not null)
+                || quantities.Select(q => q.Unit).Distinct().Count() != quantities.Count)
+            {
+                return (NumberReading.Fail(IndicatorValueProblem.NotANumber, $"Jawaban berisi lebih dari satu angka. Mohon ketik satu angka saja, misalnya {IndicatorValueMessages.Example(kind)}."), false);
+            }
+
+            if (timeMeasure is null)
+            {
+                return (NumberReading.Fail(IndicatorValueProblem.UnitNotExpected, IndicatorValueMessages.UnitNotExpected(ValueWords.Hour, measure, kind)), false);
+            }
+
+            return (InMeasure(quantities.Sum(q => Minutes(q.Number, q.Unit!)), timeMeasure), false);
+        }
+
+        var quantity = quantities[0];
+        var value = quantity.Number * (quantity.Multiplier is { } word ? ValueWords.Multiplier(word)!.Value : 1m);
+        if (value > MaxValue)
+        {
+            return (NumberReading.Fail(IndicatorValueProblem.TooLarge, IndicatorValueMessages.TooLarge), false);
+        }
+
+        return quantity.Unit switch
+        {
+            null => (NumberReading.Success(value), false),
+            ValueWords.Percent => (NumberReading.Success(value), true),
+            var unit when measure is not null && string.Equals(unit, measure.Trim(), StringComparison.OrdinalIgnoreCase) => (NumberReading.Success(value), false),
+            var unit when ValueWords.IsTime(unit) && timeMeasure is not null => (InMeasure(Minutes(value, unit), timeMeasure), false),
+            var unit => (NumberReading.Fail(IndicatorValueProblem.UnitNotExpected, IndicatorValueMessages.UnitNotExpected(unit, measure, kind)), false),
+        };
+    }
+
+    private static decimal Minutes(decimal number, string unit) => unit == ValueWords.Hour ? number * 60m : number;
+
+    private static NumberReading InMeasure(decimal minutes, string timeMeasure)
+    {
+        if (timeMeasure == ValueWords.Minute)
+        {
+            return NumberReading.Success(minutes);
+        }
+
+        // 80 menit is 1,3333… jam: stored rounded it would not be what was typed, so the official chooses the number.
+        var hours = minutes / 60m;
+        return hours == Math.Round(hours, MaxDecimals)
+            ? NumberReading.Success(hours)
+            : NumberReading.Fail(IndicatorValueProblem.TimeNotExact, IndicatorValueMessages.TimeNotExact(Show(minutes)));
+    }
+
+    private static IndicatorValueResult Check(decimal value, bool negative, bool hasPercentSign, IndicatorKind kind, decimal? target)
+    {
         var shown = Show(value);
         if (negative && value != 0)
         {
-            return IndicatorValueResult.Refused(
-                IndicatorValueProblem.Negative,
-                $"Nilai tidak boleh kurang dari 0. Mohon ketik angka tanpa tanda minus, misalnya {Example(kind)}.",
-                -value);
+            return IndicatorValueResult.Refused(IndicatorValueProblem.Negative, IndicatorValueMessages.Negative(kind), -value);
         }
 
         if (hasPercentSign && kind != IndicatorKind.Percent)
         {
-            return IndicatorValueResult.Refused(
-                IndicatorValueProblem.PercentNotExpected,
-                $"Indikator ini tidak diisi dalam persen. Mohon ketik jumlahnya saja tanpa tanda %, misalnya {Example(kind)}.",
-                value);
+            return IndicatorValueResult.Refused(IndicatorValueProblem.PercentNotExpected, IndicatorValueMessages.PercentNotExpected(kind), value);
+        }
+
+        if (value != Math.Round(value, MaxDecimals))
+        {
+            return IndicatorValueResult.Refused(IndicatorValueProblem.TooManyDecimals, IndicatorValueMessages.TooManyDecimals, value);
         }
 
         if (kind == IndicatorKind.Integer && value != decimal.Truncate(value))
         {
-            return IndicatorValueResult.Refused(
-                IndicatorValueProblem.FractionNotAllowed,
-                $"Indikator ini diisi dengan bilangan bulat, tetapi yang terbaca {shown}. Mohon ketik tanpa koma, misalnya {Example(kind)}.",
-                value);
+            return IndicatorValueResult.Refused(IndicatorValueProblem.FractionNotAllowed, IndicatorValueMessages.FractionNotAllowed(shown, kind), value);
         }
 
         if (kind == IndicatorKind.Percent && value > 100)
         {
-            return IndicatorValueResult.Refused(
-                IndicatorValueProblem.PercentOver100,
-                $"Nilai persen paling besar 100, tetapi yang terbaca {shown}. Mohon ketik angka 0 sampai 100, misalnya {Example(kind)}.",
-                value);
+            return IndicatorValueResult.Refused(IndicatorValueProblem.PercentOver100, IndicatorValueMessages.PercentOver100(shown, kind), value);
         }
 
         if (target is > 0 && value > ConfirmationFactor * target.Value)
@@ -127,136 +245,23 @@ public static class IndicatorValueParser
         return IndicatorValueResult.Accepted(value);
     }
 
-    private static NumberReading ReadNumber(string text, IndicatorKind kind)
+    // A lone half of a surrogate pair is no character at all; stored, it would turn into "?" in the report.
+    private static bool HasBrokenCharacter(string text)
     {
-        var notANumber = NumberReading.Fail(IndicatorValueProblem.NotANumber, $"Maaf, jawaban itu belum terbaca sebagai angka. Mohon ketik angka saja, misalnya {Example(kind)}.");
-        if (text.Length == 0 || !text.All(c => char.IsAsciiDigit(c) || c is '.' or ','))
+        for (var i = 0; i < text.Length; i++)
         {
-            return notANumber;
-        }
-
-        if (!char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[^1]) || text.Contains("..", StringComparison.Ordinal)
-            || text.Contains(".,", StringComparison.Ordinal) || text.Contains(",.", StringComparison.Ordinal) || text.Contains(",,", StringComparison.Ordinal))
-        {
-            return NumberReading.Fail(IndicatorValueProblem.NotANumber, "Angkanya belum lengkap. Mohon ketik angka dengan digit sebelum dan sesudah koma, misalnya 0,5 atau 12.");
-        }
-
-        var ambiguous = NumberReading.Fail(IndicatorValueProblem.AmbiguousSeparator, "Tanda titik dan koma kurang jelas. Mohon gunakan titik untuk ribuan dan koma untuk desimal, misalnya 1.234,5.");
-        var commas = text.Count(c => c == ',');
-        var dots = text.Count(c => c == '.');
-        string whole;
-        string fraction;
-        if (commas > 1)
-        {
-            return NumberReading.Fail(IndicatorValueProblem.NotANumber, "Koma hanya digunakan satu kali, sebagai tanda desimal. Mohon ketik satu angka saja, misalnya 1.234,5.");
-        }
-        else if (commas == 1)
-        {
-            var comma = text.IndexOf(',', StringComparison.Ordinal);
-            whole = text[..comma];
-            fraction = text[(comma + 1)..];
-            if (fraction.Contains('.', StringComparison.Ordinal))
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                return ambiguous;
+                i++;
             }
-
-            if (whole.Contains('.', StringComparison.Ordinal))
+            else if (char.IsSurrogate(text[i]))
             {
-                if (!GroupsThousands(whole))
-                {
-                    return ambiguous;
-                }
-
-                whole = whole.Replace(".", string.Empty, StringComparison.Ordinal);
+                return true;
             }
         }
-        else if (dots > 1)
-        {
-            if (!GroupsThousands(text))
-            {
-                return notANumber;
-            }
 
-            whole = text.Replace(".", string.Empty, StringComparison.Ordinal);
-            fraction = string.Empty;
-        }
-        else if (dots == 1 && GroupsThousands(text))
-        {
-            if (kind == IndicatorKind.Percent)
-            {
-                var asDecimal = Show(decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), MaxDecimals);
-                return NumberReading.Fail(
-                    IndicatorValueProblem.AmbiguousSeparator,
-                    $"Angka {text} kurang jelas. Mohon pakai koma sebagai tanda desimal untuk persen, misalnya {asDecimal} atau 85,5.");
-            }
-
-            whole = text.Replace(".", string.Empty, StringComparison.Ordinal);
-            fraction = string.Empty;
-        }
-        else if (dots == 1)
-        {
-            var dot = text.IndexOf('.', StringComparison.Ordinal);
-            whole = text[..dot];
-            fraction = text[(dot + 1)..];
-        }
-        else
-        {
-            whole = text;
-            fraction = string.Empty;
-        }
-
-        // Leading and trailing zeros carry no information; dropping them first keeps decimal.Parse far from overflow.
-        whole = whole.TrimStart('0');
-        fraction = fraction.TrimEnd('0');
-        if (fraction.Length > MaxDecimals)
-        {
-            return NumberReading.Fail(IndicatorValueProblem.TooManyDecimals, "Paling banyak 4 angka di belakang koma. Mohon ketik lebih singkat, misalnya 72,25.");
-        }
-
-        var tooLarge = NumberReading.Fail(IndicatorValueProblem.TooLarge, "Angkanya terlalu besar (lebih dari 1 triliun). Mohon periksa kembali dan ketik angkanya, misalnya 1.234.567.");
-        if (whole.Length > 13)
-        {
-            return tooLarge;
-        }
-
-        var invariant = (whole.Length == 0 ? "0" : whole) + (fraction.Length == 0 ? string.Empty : "." + fraction);
-        var value = decimal.Parse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        return value > MaxValue ? tooLarge : NumberReading.Success(value);
+        return false;
     }
 
-    // True for Indonesian thousands grouping: a first group of 1–3 digits not starting with 0, then groups of exactly 3.
-    private static bool GroupsThousands(string text)
-    {
-        var groups = text.Split('.');
-        return groups.Length > 1
-            && groups[0].Length is >= 1 and <= 3 && groups[0][0] != '0'
-            && groups.Skip(1).All(group => group.Length == 3);
-    }
-
-    private static bool TryStripSuffix(ref string text, string suffix)
-    {
-        if (!text.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        text = text[..^suffix.Length].TrimEnd();
-        return true;
-    }
-
-    private static string Show(decimal value, int decimals = MaxDecimals) => IndonesianFormat.Number(value, decimals);
-
-    private static string Example(IndicatorKind kind) => kind switch
-    {
-        IndicatorKind.Percent => "85",
-        IndicatorKind.Integer => "12",
-        _ => "72,5",
-    };
-
-    private readonly record struct NumberReading(decimal Value, IndicatorValueProblem? Problem, string Message)
-    {
-        public static NumberReading Success(decimal value) => new(value, null, string.Empty);
-
-        public static NumberReading Fail(IndicatorValueProblem problem, string message) => new(0, problem, message);
-    }
+    private static string Show(decimal value) => IndonesianFormat.Number(value, MaxDecimals);
 }

@@ -29,6 +29,12 @@ public sealed record IndicatorValueResult
     /// <summary>What to tell the user; empty when accepted (the conversation echoes the stored value itself).</summary>
     public string Message { get; }
 
+    /// <summary>
+    /// The keterangan typed with the value (filled by <see cref="IndicatorValueParser.ReadAnswer"/>), or null. Satuan
+    /// and multiplier words are never part of it: they are either understood in <see cref="Value"/> or refused.
+    /// </summary>
+    public string? Note { get; private init; }
+
     public bool IsAccepted => Status == IndicatorValueStatus.Accepted;
 
     public bool NeedsConfirmation => Status == IndicatorValueStatus.NeedsConfirmation;
@@ -40,6 +46,8 @@ public sealed record IndicatorValueResult
 
     public static IndicatorValueResult Confirm(decimal value, IndicatorValueProblem problem, string question) =>
         new(IndicatorValueStatus.NeedsConfirmation, value, problem, question);
+
+    internal IndicatorValueResult WithNote(string? note) => note == Note ? this : this with { Note = note };
 
     public static IndicatorValueResult Refused(IndicatorValueProblem problem, string message, decimal? understood = null) =>
         new(IndicatorValueStatus.Refused, understood, problem, message);

@@ -13,10 +13,20 @@ public static class IndonesianFormat
     /// <summary>Shown where there is no value, e.g. capaian for a target of 0.</summary>
     public const string NoValue = "–";
 
+    /// <summary>
+    /// The most decimals a stored value has (<see cref="IndicatorValueParser.MaxDecimals"/>), and so the default of
+    /// <see cref="Number"/>: a value is always read back exactly as stored ("99,9999 %", never "100 %").
+    /// </summary>
+    public const int StoredDecimals = 4;
+
+    /// <summary>Decimals of a computed figure such as capaian, which is shown rounded.</summary>
+    public const int ComputedDecimals = 2;
+
     /// <summary>Formats with a dot between thousands and a comma before decimals, without trailing zeros.</summary>
     /// <param name="value">The number.</param>
-    /// <param name="maxDecimals">Digits kept after the comma (rounded half away from zero), 0–10.</param>
-    public static string Number(decimal value, int maxDecimals = 2)
+    /// <param name="maxDecimals">Digits kept after the comma (rounded half away from zero), 0–10. The default shows every
+    /// stored value exactly; pass <see cref="ComputedDecimals"/> for a figure computed from values.</param>
+    public static string Number(decimal value, int maxDecimals = StoredDecimals)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDecimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDecimals, 10);
@@ -49,8 +59,8 @@ public static class IndonesianFormat
         return text.ToString();
     }
 
-    /// <summary>A percentage without the sign ("95,5"), or "–" when there is none.</summary>
-    public static string Percent(decimal? value) => value is { } percent ? Number(percent) : NoValue;
+    /// <summary>A computed percentage such as capaian, without the sign and rounded ("95,5"), or "–" when there is none.</summary>
+    public static string Percent(decimal? value) => value is { } percent ? Number(percent, ComputedDecimals) : NoValue;
 
     /// <summary>"8 Oktober 2026".</summary>
     public static string Date(DateOnly date) =>

@@ -129,6 +129,7 @@ public static class KinerjaBotApp
             await output.WriteLineAsync($"  Open {sandbox.PageUrl} in a browser, pick an official and chat with the bot as them.");
             await output.WriteLineAsync($"  Office: {office.Office.Name}, {office.Officials.Count} officials, {office.Units.Count} units, {office.Indicators.Count} indicators.");
             await output.WriteLineAsync($"  Data directory: {sandbox.DataDirectory}");
+            await output.WriteLineAsync($"  Bot API for this run: {sandbox.Server.BaseUrl}/bot{sandbox.Server.Token}/<method> (the token is new on every run; other web pages are refused).");
             await output.WriteLineAsync("  Press Ctrl+C to stop. To use real Telegram instead, set Telegram__BotToken to a token from @BotFather.");
             await sandbox.WaitForShutdownAsync(cancellationToken);
         }

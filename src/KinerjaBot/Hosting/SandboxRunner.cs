@@ -16,11 +16,6 @@ namespace KinerjaBot.Hosting;
 /// </summary>
 public sealed class SandboxRunner : IAsyncDisposable
 {
-    // Simulated user ids live in this range (far from the bot's own id, 7000000001) and derive from the official's
-    // id, so a kept data directory still matches its registered chats on the next run.
-    private const long UserIdBase = 1_000_000_000;
-    private const long UserIdRange = 900_000_000;
-
     private int _disposed;
 
     private SandboxRunner(LocalBotApiServer server, IHost host, OfficeConfiguration office, string dataDirectory)
@@ -75,6 +70,7 @@ public sealed class SandboxRunner : IAsyncDisposable
         var dataDirectory = builder.Configuration[$"{KinerjaBotOptions.SectionName}:DataDirectory"] ?? sandbox.DataDirectory;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{KinerjaBotOptions.SectionName}:DataDirectory"] = dataDirectory });
         long firstUpdateId;
+        var identity = SandboxIdentity.Load(dataDirectory);
         {
             var store = KinerjaStore.Open(dataDirectory, TimeProvider.System);
             await using var transaction = await store.BeginAsync(cancellationToken);
@@ -85,6 +81,9 @@ public sealed class SandboxRunner : IAsyncDisposable
             new LocalBotApiServerOptions
             {
                 Port = sandbox.Port,
+
+                // New every run and never the fixed default, so no web page can address this Bot API (issue 11).
+                Token = identity.Token,
                 FirstUpdateId = firstUpdateId,
 
                 // The chat history is in memory but registrations persist in the data directory: after a restart an
@@ -105,7 +104,7 @@ public sealed class SandboxRunner : IAsyncDisposable
             configure?.Invoke(builder);
             host = builder.Build();
 
-            AddOfficials(server, office);
+            AddOfficials(server, office, identity);
             await host.StartAsync(cancellationToken);
             return new SandboxRunner(server, host, office, Path.GetFullPath(dataDirectory));
         }
@@ -137,12 +136,12 @@ public sealed class SandboxRunner : IAsyncDisposable
         await Server.DisposeAsync();
     }
 
-    private static void AddOfficials(LocalBotApiServer server, OfficeConfiguration office)
+    private static void AddOfficials(LocalBotApiServer server, OfficeConfiguration office, SandboxIdentity identity)
     {
         var used = new HashSet<long>();
         foreach (var official in office.Officials)
         {
-            var userId = UserIdBase + (StableHash(official.Id) % UserIdRange);
+            var userId = identity.UserId(official.Id);
             while (!used.Add(userId))
             {
                 userId++;
@@ -154,17 +153,5 @@ public sealed class SandboxRunner : IAsyncDisposable
             server.ListOnChatPage(new ChatPageEntry(
                 official.Id, userId, official.Name, official.Position, string.Join(" · ", office.DescribeRoles(official.Id))));
         }
-    }
-
-    // FNV-1a: string.GetHashCode differs per process, and the id must not.
-    private static long StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return hash;
     }
 }

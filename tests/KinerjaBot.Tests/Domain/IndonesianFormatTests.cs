@@ -15,9 +15,9 @@ public class IndonesianFormatTests
     [InlineData("999", "999")]
     [InlineData("1000", "1.000")]
     [InlineData("1234567.89", "1.234.567,89")]
-    [InlineData("33.333333", "33,33")]
-    [InlineData("0.125", "0,13")]
-    [InlineData("0.001", "0")]
+    [InlineData("99.9999", "99,9999")]
+    [InlineData("0.125", "0,125")]
+    [InlineData("0.0001", "0,0001")]
     [InlineData("-1234.5", "-1.234,5")]
     public void Numbers_use_a_thousands_dot_a_decimal_comma_and_no_trailing_zeros(string invariant, string expected)
     {
@@ -33,10 +33,22 @@ public class IndonesianFormatTests
         Assert.Equal("1.235", IndonesianFormat.Number(1234.5m, maxDecimals: 0));
     }
 
+    [Theory]
+    [InlineData("33.333333", "33,33")]
+    [InlineData("0.125", "0,13")]
+    [InlineData("0.001", "0")]
+    public void A_computed_figure_such_as_capaian_is_rounded_to_two_decimals(string invariant, string expected)
+    {
+        var value = decimal.Parse(invariant, CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, IndonesianFormat.Number(value, IndonesianFormat.ComputedDecimals));
+        Assert.Equal(expected, IndonesianFormat.Percent(value));
+    }
+
     [Fact]
     public void A_tiny_negative_that_rounds_to_zero_is_shown_as_plain_zero()
     {
-        Assert.Equal("0", IndonesianFormat.Number(-0.001m));
+        Assert.Equal("0", IndonesianFormat.Number(-0.001m, IndonesianFormat.ComputedDecimals));
     }
 
     [Fact]

@@ -94,15 +94,31 @@ public sealed class SandboxRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Simulated_user_ids_are_the_same_on_every_run_so_a_kept_data_directory_still_matches_its_chats()
+    public async Task Simulated_user_ids_stay_the_same_when_the_sandbox_restarts_on_the_same_data_so_registrations_still_match()
+    {
+        var ids = _sandbox.Server.ChatPageEntries.Select(e => e.UserId).ToList();
+        await _sandbox.DisposeAsync();
+
+        await using var again = await SandboxRunner.StartAsync(
+            [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", $"--KinerjaBot:DataDirectory={_data.Path}", "--Sandbox:Port=0"],
+            builder => builder.Logging.ClearProviders());
+
+        Assert.Equal(ids, again.Server.ChatPageEntries.Select(e => e.UserId));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Another_sandbox_has_other_user_ids_and_every_run_has_its_own_token_so_a_web_page_cannot_guess_them()
     {
         using var otherData = new TempDirectory();
-        await using var again = await SandboxRunner.StartAsync(
+        await using var other = await SandboxRunner.StartAsync(
             [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", $"--KinerjaBot:DataDirectory={otherData.Path}", "--Sandbox:Port=0"],
             builder => builder.Logging.ClearProviders());
 
-        var ids = _sandbox.Server.ChatPageEntries.Select(e => e.UserId).ToList();
-        Assert.Equal(ids, again.Server.ChatPageEntries.Select(e => e.UserId));
-        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var ids = _sandbox.Server.ChatPageEntries.Select(e => e.UserId).ToHashSet();
+        Assert.Empty(ids.Intersect(other.Server.ChatPageEntries.Select(e => e.UserId)));
+        Assert.NotEqual(_sandbox.Server.Token, other.Server.Token);
+        Assert.NotEqual(new KinerjaBot.Sandbox.LocalBotApiServerOptions().Token, _sandbox.Server.Token);
+        Assert.Matches(@"^7000000001:[A-Za-z0-9_-]{32}$", _sandbox.Server.Token);
     }
 }
