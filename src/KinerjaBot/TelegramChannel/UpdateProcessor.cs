@@ -21,7 +21,10 @@ public sealed class UpdateProcessor(
     TimeProvider timeProvider,
     ILogger<UpdateProcessor> logger)
 {
-    public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    /// <param name="update">The update.</param>
+    /// <param name="receivedAt">When getUpdates handed it over: a press's answer is worth trying only for a while after that.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public async Task ProcessAsync(Update update, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         string? notice = null;
         try
@@ -74,7 +77,9 @@ public sealed class UpdateProcessor(
         {
             if (update.CallbackQuery is { } callback)
             {
-                await AnswerAsync(callback.Id, notice, cancellationToken);
+                // Also a redelivered press: if its first answer was lost (a crash right after the commit), this one
+                // still stops the spinner; if not, Telegram refuses the second with a harmless 400.
+                await AnswerAsync(callback.Id, notice, receivedAt, cancellationToken);
             }
 
             dispatcher.Wake();
@@ -108,15 +113,15 @@ public sealed class UpdateProcessor(
         }
     }
 
-    private async Task AnswerAsync(string callbackId, string? notice, CancellationToken cancellationToken)
+    private async Task AnswerAsync(string callbackId, string? notice, DateTimeOffset pressedAt, CancellationToken cancellationToken)
     {
         try
         {
-            await sender.AnswerCallbackQueryAsync(callbackId, notice, showAlert: false, cancellationToken);
+            await sender.AnswerCallbackQueryAsync(callbackId, notice, showAlert: false, pressedAt, cancellationToken);
         }
         catch (RequestException e)
         {
-            // Too old (e.g. a redelivered press) or Telegram busy: the press was handled, only the spinner stays.
+            // Already answered or too old (400): the press was handled, and nothing more can be shown on it.
             logger.LogInformation("Could not answer button press {CallbackId}: {Error}", callbackId, e.Message);
         }
     }
