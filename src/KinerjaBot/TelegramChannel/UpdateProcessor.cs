@@ -10,7 +10,8 @@ namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
 /// Applies one update at most once: its effects, its outgoing messages and its processed id commit in one
-/// transaction. A press is answered right after that transaction, before any message goes out.
+/// transaction. A press is answered right after that transaction, before any message goes out. A press on a copy
+/// of a message the outbox could not record (see <see cref="PressedMessageCheck"/>) does nothing but lose its buttons.
 /// </summary>
 public sealed class UpdateProcessor(
     KinerjaStore store,
@@ -18,6 +19,7 @@ public sealed class UpdateProcessor(
     ConversationRouter router,
     TelegramSender sender,
     OutgoingQueueDispatcher dispatcher,
+    PressedMessageCheck pressedMessages,
     TimeProvider timeProvider,
     ILogger<UpdateProcessor> logger)
 {
@@ -43,7 +45,10 @@ public sealed class UpdateProcessor(
                 mayDownload = chatId is { } id && await check.Chats.FindByChatAsync(id, cancellationToken) is not null;
             }
 
-            var incoming = await translator.TranslateAsync(update, mayDownload, cancellationToken);
+            // Decided outside the transaction: it may wait a moment for the dispatcher to record the pressed message.
+            var staleCopy = update.CallbackQuery?.Message is { } pressed
+                && await pressedMessages.IsUnrecordedCopyAsync(pressed.Chat.Id, pressed.Id, cancellationToken);
+            var incoming = staleCopy ? null : await translator.TranslateAsync(update, mayDownload, cancellationToken);
             await using var transaction = await store.BeginAsync(cancellationToken);
             if (await transaction.Telegram.IsProcessedAsync(update.Id, cancellationToken))
             {
@@ -52,7 +57,14 @@ public sealed class UpdateProcessor(
             }
 
             var now = timeProvider.GetUtcNow();
-            if (incoming is not null)
+            if (staleCopy)
+            {
+                var copy = update.CallbackQuery!.Message!;
+                logger.LogInformation("Button pressed on unrecorded copy {MessageId} in chat {ChatId}; answered as stale", copy.Id, copy.Chat.Id);
+                notice = BotTexts.StaleCopy;
+                await transaction.Outbox.EnqueueRemoveChoicesAsync(copy.Chat.Id, copy.Id, now, cancellationToken);
+            }
+            else if (incoming is not null)
             {
                 notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
             }
