@@ -187,15 +187,69 @@ public sealed class TelegramSender
 
     /// <summary>
     /// Answers a button press directly, bypassing the chat's lane and the global window: the user is watching a
-    /// spinner, Telegram expects the answer within seconds, and it is not a chat message so it does not count
-    /// against the message limits. Not retried: a late answer is rejected anyway ("query is too old").
+    /// spinner and it is not a chat message, so it does not count against the message limits. 429 (after its
+    /// <c>retry_after</c>), 5xx and transport failures are retried, but only while the answer can still help:
+    /// Telegram drops a press's answer about <see cref="TelegramSenderOptions.CallbackAnswerWindow"/> after the press
+    /// ("query is too old"), so no attempt starts, or runs, past <paramref name="pressedAt"/> plus that window.
+    /// A 400 (already answered — e.g. the lost response of an earlier attempt — or too old) is final.
     /// </summary>
-    public Task AnswerCallbackQueryAsync(
+    /// <returns>True when Telegram took the answer; false when the window closed first.</returns>
+    public async Task<bool> AnswerCallbackQueryAsync(
         string callbackQueryId,
-        string? text = null,
-        bool showAlert = false,
-        CancellationToken cancellationToken = default) =>
-        _client.AnswerCallbackQuery(callbackQueryId, text, showAlert, cancellationToken: cancellationToken);
+        string? text,
+        bool showAlert,
+        DateTimeOffset pressedAt,
+        CancellationToken cancellationToken = default)
+    {
+        var deadline = pressedAt + _options.CallbackAnswerWindow;
+        for (var attempt = 1; ; attempt++)
+        {
+            var remaining = deadline - _time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                _logger.LogWarning("Button press {CallbackId} was not answered: its answer window closed (attempt {Attempt})", callbackQueryId, attempt);
+                return false;
+            }
+
+            TimeSpan wait;
+            using (var window = new CancellationTokenSource(remaining, _time))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(window.Token, cancellationToken))
+            {
+                try
+                {
+                    await _client.AnswerCallbackQuery(callbackQueryId, text, showAlert, cancellationToken: linked.Token).ConfigureAwait(false);
+                    return true;
+                }
+                catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    _logger.LogWarning("Button press {CallbackId} was not answered: the attempt outlasted its answer window", callbackQueryId);
+                    return false;
+                }
+                catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+                {
+                    wait = BotApiErrors.RetryAfter(ex) ?? _options.InitialBackoff;
+                }
+                catch (ApiRequestException ex) when (ex.ErrorCode >= 500)
+                {
+                    wait = Backoff(attempt);
+                }
+                catch (RequestException ex) when (BotApiErrors.IsTransportFailure(ex))
+                {
+                    // Telegram may have taken it; a repeat then gets a harmless 400, which the caller treats as done.
+                    wait = Backoff(attempt);
+                }
+            }
+
+            if (_time.GetUtcNow() + wait >= deadline)
+            {
+                _logger.LogWarning("Button press {CallbackId} was not answered: the next try ({Wait}) would come after its answer window", callbackQueryId, wait);
+                return false;
+            }
+
+            _logger.LogInformation("Answering button press {CallbackId} failed; retrying in {Wait} (attempt {Attempt})", callbackQueryId, wait, attempt);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     // Telegram.Bot types message ids as int; Telegram's are 32-bit in practice, the store keeps them as long.
     private static int MessageIdOf(long messageId) => checked((int)messageId);

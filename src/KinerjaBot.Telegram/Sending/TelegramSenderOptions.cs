@@ -20,4 +20,10 @@ public sealed class TelegramSenderOptions
 
     /// <summary>Upper bound of the exponential backoff.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long after a press its answer (answerCallbackQuery) is still worth trying: Telegram stops accepting it
+    /// after about 15 seconds and the spinner gives up by itself.
+    /// </summary>
+    public TimeSpan CallbackAnswerWindow { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -64,6 +64,12 @@ public sealed class OfficeConfiguration
     /// <summary>The office's working calendar: time zone, working days and hours, holidays.</summary>
     public WorkingCalendar CreateCalendar() => new(Office.TimeZone, Holidays, Hours.Days, Hours.Start, Hours.End);
 
+    /// <summary>
+    /// <c>rebind: allow</c>: an official's contact shared from another Telegram account moves their binding at once
+    /// (the old chat and the operators are still told); by default an operator must allow it first.
+    /// </summary>
+    public bool RebindWithoutConfirmation { get; init; }
+
     public Official Official(string id) =>
         _officialsById.TryGetValue(id, out var official)
             ? official

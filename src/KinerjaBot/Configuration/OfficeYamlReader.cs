@@ -25,7 +25,7 @@ internal static partial class OfficeYamlReader
     {
         var problems = root.Problems;
         var before = problems.All.Count;
-        root.RejectUnknownKeys("office.yaml", "office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders");
+        root.RejectUnknownKeys("office.yaml", "office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders", "rebind");
 
         var office = ReadOffice(root, configDirectory);
         var officials = ReadOfficials(root);
@@ -37,12 +37,31 @@ internal static partial class OfficeYamlReader
         var holidays = ReadHolidays(root);
         var hours = OfficeTimeYamlReader.ReadHours(root);
         var reminders = OfficeTimeYamlReader.ReadReminders(root, officialIds, roles);
+        var rebindAllowed = ReadRebind(root);
 
         var clean = problems.All.Count == before && office is not null && roles is not null && deadlines is not null;
         return new Result(
             units,
             unitLines,
-            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) : null);
+            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) { RebindWithoutConfirmation = rebindAllowed } : null);
+    }
+
+    // 'confirm' (the default): a move to another Telegram account waits for an operator; 'allow': it happens at once.
+    private static bool ReadRebind(YamlSection root)
+    {
+        var value = root.OptionalString("rebind", "office.yaml", "rebind: confirm");
+        if (value is null or "confirm")
+        {
+            return false;
+        }
+
+        if (value == "allow")
+        {
+            return true;
+        }
+
+        root.Report(root.Find("rebind"), $"rebind '{value}' is not known", "write 'rebind: confirm' (an operator allows each move to another Telegram account) or 'rebind: allow'");
+        return false;
     }
 
     private static OfficeInfo? ReadOffice(YamlSection root, string configDirectory)

@@ -22,6 +22,7 @@ public static class BotTexts
     public const string AlreadyProcessed = "Sudah diproses.";
     public const string NotYourButton = "Maaf, tombol ini bukan untuk Bapak/Ibu.";
     public const string UnknownButton = "Maaf, tombol ini sudah tidak berlaku.";
+    public const string StaleCopy = "Tombol ini sudah tidak berlaku; gunakan pesan terbaru.";
     public const string SomethingWentWrong = "Maaf, terjadi gangguan saat memproses pesan Bapak/Ibu. Mohon tunggu sebentar, lalu coba kembali.";
 
     public const string Help = """

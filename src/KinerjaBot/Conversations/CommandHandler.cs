@@ -7,8 +7,21 @@ namespace KinerjaBot.Conversations;
 /// <summary>The slash commands of registered officials (DESIGN.md §5).</summary>
 public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, IOfficeReportChain reportChain)
 {
+    /// <summary>Telegram's own limit for a command's name.</summary>
+    public const int MaxCommandLength = 32;
+
+    /// <summary>Far more than any period id ("2026-TW3"); longer is a paste gone wrong, not a request.</summary>
+    public const int MaxArgumentLength = 64;
+
     public async Task HandleAsync(ConversationContext context, string text)
     {
+        if (TooLong(text) is { } refusal)
+        {
+            // Never repeated back: thousands of characters would come back split over several messages.
+            await context.ReplyAsync(refusal);
+            return;
+        }
+
         var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
         var command = parts[0].ToLowerInvariant();
 
@@ -50,6 +63,19 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");
                 break;
         }
+    }
+
+    private static string? TooLong(string text)
+    {
+        var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        if (parts[0].Length > MaxCommandLength + 1)
+        {
+            return $"Maaf, perintah itu tidak dikenal.\n\n{BotTexts.Help}";
+        }
+
+        return parts.Length > 1 && parts[1].Trim().Length > MaxArgumentLength
+            ? $"Maaf, keterangan setelah {parts[0].ToLowerInvariant()} terlalu panjang (paling banyak {MaxArgumentLength} karakter). Contoh: /buka 2026-TW3 atau /rekap 2026-TW3."
+            : null;
     }
 
     private static async Task CancelAsync(ConversationContext context)

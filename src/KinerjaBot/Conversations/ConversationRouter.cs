@@ -81,6 +81,12 @@ public sealed class ConversationRouter(
 
     private async Task HandlePressAsync(ConversationContext context)
     {
+        if (RebindChoice.TryParse(context.Event.Callback!.Data, out var rebind))
+        {
+            await registration.HandleRebindPressAsync(context, rebind.Value.RequestId, rebind.Value.Allow);
+            return;
+        }
+
         if (!CallbackAction.TryParse(context.Event.Callback!.Data, out var action))
         {
             logger.LogWarning("Unreadable button data from chat {ChatId}", context.Event.ChatId);

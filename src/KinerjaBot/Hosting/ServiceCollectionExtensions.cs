@@ -108,6 +108,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BotRunOutcome>();
         services.AddSingleton<UpdateTranslator>();
         services.AddSingleton<OutgoingQueueDispatcher>();
+        services.AddSingleton<PressedMessageCheck>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<UpdatePoller>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingQueueDispatcher>());

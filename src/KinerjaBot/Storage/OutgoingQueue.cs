@@ -67,6 +67,27 @@ public sealed class OutgoingQueue
         return json is null ? null : JsonSerializer.Deserialize<Payload>(json, Json)?.Message;
     }
 
+    /// <summary>
+    /// Whether Telegram message <paramref name="messageId"/> of this chat is the copy the queue recorded. Telegram
+    /// numbers a chat's messages in increasing order, so an unknown id below a recorded one can never be recorded.
+    /// </summary>
+    public async Task<PressedMessageStatus> ClassifyPressedMessageAsync(long chatId, long messageId, CancellationToken cancellationToken)
+    {
+        var row = await _session.Connection.QuerySingleAsync<(long Recorded, long Later, long Pending)>(new CommandDefinition(
+            """
+            SELECT
+              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_message_id = @messageId),
+              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_message_id > @messageId),
+              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_at IS NULL AND failed_at IS NULL)
+            """,
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return row.Recorded != 0 ? PressedMessageStatus.Recorded
+            : row.Later == 0 && row.Pending != 0 ? PressedMessageStatus.InFlight
+            : PressedMessageStatus.Unrecorded;
+    }
+
     /// <summary>Items not yet sent nor given up on, oldest first.</summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
     {

@@ -106,5 +106,19 @@ internal static class SchemaMigrations
             ALTER TABLE outbox ADD COLUMN supersede_key TEXT;
             CREATE INDEX ix_outbox_supersede ON outbox (chat_id, supersede_key, id);
             """),
+        (5, "registration: an official's move to another Telegram account, held for an operator", """
+            CREATE TABLE rebind_requests (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                official_id  TEXT NOT NULL,
+                chat_id      INTEGER NOT NULL,
+                user_id      INTEGER NOT NULL,
+                old_chat_id  INTEGER NOT NULL,
+                requested_at TEXT NOT NULL,
+                decided_at   TEXT,
+                decided_by   TEXT,
+                approved     INTEGER
+            );
+            CREATE INDEX ix_rebind_requests_chat ON rebind_requests (chat_id, decided_at);
+            """),
     ];
 }

@@ -29,6 +29,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Outbox = new OutgoingQueue(session);
         Conversations = new ConversationStates(session);
         Reminders = new ReminderRecords(session);
+        Rebinds = new RebindRequests(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -48,6 +49,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public ConversationStates Conversations { get; }
 
     public ReminderRecords Reminders { get; }
+
+    public RebindRequests Rebinds { get; }
 
     public Task CommitAsync(CancellationToken cancellationToken)
     {

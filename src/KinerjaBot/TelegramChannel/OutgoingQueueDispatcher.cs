@@ -33,6 +33,15 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     // Replaced before each pass; a Wake() during a pass completes the new one, so the next pass starts at once.
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // Completed (and replaced) each time an item's outcome is recorded; see NextRecordAsync.
+    private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes when the next item's outcome (sent or given up) is recorded. Take it before reading the store, so a
+    /// record made in between is not missed.
+    /// </summary>
+    public Task NextRecordAsync() => Volatile.Read(ref _recorded).Task;
+
     /// <summary>Something was queued: send it now instead of at the next poll.</summary>
     public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
@@ -284,5 +293,6 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         await using var transaction = await store.BeginAsync(CancellationToken.None);
         await change(transaction);
         await transaction.CommitAsync(CancellationToken.None);
+        Interlocked.Exchange(ref _recorded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }

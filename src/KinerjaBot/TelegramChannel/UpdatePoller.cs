@@ -84,6 +84,7 @@ public sealed class UpdatePoller(
                 AllowedUpdates = AllowedUpdates,
             },
             cancellationToken);
+        var receivedAt = timeProvider.GetUtcNow();
         var batch = UpdateBatchReader.Read(answer);
         foreach (var malformed in batch.Malformed)
         {
@@ -107,7 +108,7 @@ public sealed class UpdatePoller(
         {
             foreach (var update in chat.OrderBy(u => u.Id))
             {
-                await processor.ProcessAsync(update, cancellationToken);
+                await processor.ProcessAsync(update, receivedAt, cancellationToken);
             }
         }));
 

@@ -10,7 +10,8 @@ namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
 /// Applies one update at most once: its effects, its outgoing messages and its processed id commit in one
-/// transaction. A press is answered right after that transaction, before any message goes out.
+/// transaction. A press is answered right after that transaction, before any message goes out. A press on a copy
+/// of a message the outbox could not record (see <see cref="PressedMessageCheck"/>) does nothing but lose its buttons.
 /// </summary>
 public sealed class UpdateProcessor(
     KinerjaStore store,
@@ -18,10 +19,14 @@ public sealed class UpdateProcessor(
     ConversationRouter router,
     TelegramSender sender,
     OutgoingQueueDispatcher dispatcher,
+    PressedMessageCheck pressedMessages,
     TimeProvider timeProvider,
     ILogger<UpdateProcessor> logger)
 {
-    public async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    /// <param name="update">The update.</param>
+    /// <param name="receivedAt">When getUpdates handed it over: a press's answer is worth trying only for a while after that.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public async Task ProcessAsync(Update update, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         string? notice = null;
         try
@@ -40,7 +45,10 @@ public sealed class UpdateProcessor(
                 mayDownload = chatId is { } id && await check.Chats.FindByChatAsync(id, cancellationToken) is not null;
             }
 
-            var incoming = await translator.TranslateAsync(update, mayDownload, cancellationToken);
+            // Decided outside the transaction: it may wait a moment for the dispatcher to record the pressed message.
+            var staleCopy = update.CallbackQuery?.Message is { } pressed
+                && await pressedMessages.IsUnrecordedCopyAsync(pressed.Chat.Id, pressed.Id, cancellationToken);
+            var incoming = staleCopy ? null : await translator.TranslateAsync(update, mayDownload, cancellationToken);
             await using var transaction = await store.BeginAsync(cancellationToken);
             if (await transaction.Telegram.IsProcessedAsync(update.Id, cancellationToken))
             {
@@ -49,7 +57,14 @@ public sealed class UpdateProcessor(
             }
 
             var now = timeProvider.GetUtcNow();
-            if (incoming is not null)
+            if (staleCopy)
+            {
+                var copy = update.CallbackQuery!.Message!;
+                logger.LogInformation("Button pressed on unrecorded copy {MessageId} in chat {ChatId}; answered as stale", copy.Id, copy.Chat.Id);
+                notice = BotTexts.StaleCopy;
+                await transaction.Outbox.EnqueueRemoveChoicesAsync(copy.Chat.Id, copy.Id, now, cancellationToken);
+            }
+            else if (incoming is not null)
             {
                 notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
             }
@@ -74,7 +89,9 @@ public sealed class UpdateProcessor(
         {
             if (update.CallbackQuery is { } callback)
             {
-                await AnswerAsync(callback.Id, notice, cancellationToken);
+                // Also a redelivered press: if its first answer was lost (a crash right after the commit), this one
+                // still stops the spinner; if not, Telegram refuses the second with a harmless 400.
+                await AnswerAsync(callback.Id, notice, receivedAt, cancellationToken);
             }
 
             dispatcher.Wake();
@@ -108,15 +125,15 @@ public sealed class UpdateProcessor(
         }
     }
 
-    private async Task AnswerAsync(string callbackId, string? notice, CancellationToken cancellationToken)
+    private async Task AnswerAsync(string callbackId, string? notice, DateTimeOffset pressedAt, CancellationToken cancellationToken)
     {
         try
         {
-            await sender.AnswerCallbackQueryAsync(callbackId, notice, showAlert: false, cancellationToken);
+            await sender.AnswerCallbackQueryAsync(callbackId, notice, showAlert: false, pressedAt, cancellationToken);
         }
         catch (RequestException e)
         {
-            // Too old (e.g. a redelivered press) or Telegram busy: the press was handled, only the spinner stays.
+            // Already answered or too old (400): the press was handled, and nothing more can be shown on it.
             logger.LogInformation("Could not answer button press {CallbackId}: {Error}", callbackId, e.Message);
         }
     }

@@ -63,9 +63,20 @@ public sealed class OfficeTimeConfigurationTests : IDisposable
         Assert.Null(OfficeConfigurationLoader.Load(_config.Path).Reminders.WeeklyDigestDay);
     }
 
+    [Fact]
+    public void Moving_an_official_to_another_telegram_account_needs_an_operator_unless_rebind_allow_is_set()
+    {
+        Assert.False(OfficeConfigurationLoader.Load(_config.Path).RebindWithoutConfirmation);
+
+        Append("rebind: allow\n");
+
+        Assert.True(OfficeConfigurationLoader.Load(_config.Path).RebindWithoutConfirmation);
+    }
+
     [Theory]
     [InlineData("working_days: [mon, tue, rab]", "working day 'rab' is not a day of the week", "[mon, tue, wed, thu, fri]")]
     [InlineData("working_days: []", "working_days is empty", "[mon, tue, wed, thu, fri]")]
+    [InlineData("rebind: yes", "rebind 'yes' is not known", "'rebind: allow'")]
     [InlineData("working_hours: 7 to 5", "working_hours '7 to 5' is not a time range", "07:00-17:00")]
     [InlineData("working_hours: 17:00-07:00", "working_hours '17:00-07:00' ends before it starts", "07:00-17:00")]
     [InlineData("reminders:\n  weekly_digest: monday morning", "weekly_digest 'monday morning' is not a day and a time", "'monday 08:00'")]

@@ -204,10 +204,48 @@ public sealed class TelegramSenderTests
         _api.Then(Ok("true"));
 
         // The clock does not move: the answer must not depend on the chat's one-second spacing.
-        await _sender.AnswerCallbackQueryAsync("cb-1", "Tersimpan").WaitAsync(TimeSpan.FromSeconds(10));
+        await _sender.AnswerCallbackQueryAsync("cb-1", "Tersimpan", false, _clock.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(10));
         await FakeClockPump.RunUntilCompletedAsync(_clock, second);
 
         Assert.Equal(["sendMessage", "answerCallbackQuery", "sendMessage"], _api.Requests.Select(r => r.ApiMethod));
+    }
+
+    [Fact]
+    public async Task A_button_answer_that_fails_temporarily_is_retried_until_telegram_takes_it()
+    {
+        _api.Then(BadGatewayHtml()).Then(TooManyRequests(retryAfter: 2)).Then(Ok("true"));
+
+        var answer = _sender.AnswerCallbackQueryAsync("cb-1", "Tersimpan", false, _clock.GetUtcNow());
+        await FakeClockPump.RunUntilCompletedAsync(_clock, answer);
+
+        Assert.True(await answer);
+        Assert.Equal(["answerCallbackQuery", "answerCallbackQuery", "answerCallbackQuery"], _api.Requests.Select(r => r.ApiMethod));
+        Assert.True(_api.Requests[2].ReceivedAt - _api.Requests[1].ReceivedAt >= TimeSpan.FromSeconds(2), "the retry came before retry_after");
+    }
+
+    [Fact]
+    public async Task A_button_answer_is_given_up_once_telegram_would_no_longer_take_it()
+    {
+        var pressedAt = _clock.GetUtcNow();
+        _api.Default = _ => BadGatewayHtml();
+
+        var answer = _sender.AnswerCallbackQueryAsync("cb-1", null, false, pressedAt);
+        await FakeClockPump.RunUntilCompletedAsync(_clock, answer);
+
+        Assert.False(await answer);
+        Assert.InRange(_api.Count, 2, 5);
+        Assert.All(_api.Requests, r => Assert.True(r.ReceivedAt - pressedAt < TimeSpan.FromSeconds(15), $"an attempt at {r.ReceivedAt - pressedAt} after the press"));
+    }
+
+    [Fact]
+    public async Task A_button_answer_refused_as_too_old_is_not_retried()
+    {
+        _api.Then(Error(HttpStatusCode.BadRequest, "Bad Request: query is too old and response timeout expired or query ID is invalid"));
+
+        var answer = _sender.AnswerCallbackQueryAsync("cb-1", null, false, _clock.GetUtcNow());
+
+        await Assert.ThrowsAsync<ApiRequestException>(() => answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, _api.Count);
     }
 
     [Fact]
