@@ -53,6 +53,10 @@ public sealed class ConversationRouter(
         {
             await registration.PromptAsync(context);
         }
+        else if (incoming.AttachmentEmpty)
+        {
+            await context.ReplyAsync("Maaf, berkas yang Bapak/Ibu kirim kosong (0 byte), jadi belum dapat diterima sebagai bukti. Mohon kirim ulang foto atau dokumennya.");
+        }
         else if (incoming.AttachmentTooLarge)
         {
             await context.ReplyAsync("Maaf, berkas itu terlalu besar (lebih dari 20 MB). Mohon kirim sebagai foto, atau kirim dokumen yang ukurannya lebih kecil.");

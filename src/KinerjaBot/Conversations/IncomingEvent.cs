@@ -16,4 +16,7 @@ public sealed record IncomingEvent(long ChatId, long UserId, string SenderName)
 
     /// <summary>The person sent a file bigger than the channel lets the bot download.</summary>
     public bool AttachmentTooLarge { get; init; }
+
+    /// <summary>The person sent an empty file (0 bytes): nothing that could count as evidence.</summary>
+    public bool AttachmentEmpty { get; init; }
 }

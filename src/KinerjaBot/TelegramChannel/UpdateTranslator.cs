@@ -64,6 +64,12 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
             return incoming with { AttachmentTooLarge = true };
         }
 
+        // An empty file is not evidence of anything; Telegram states the size when it knows it.
+        if (size == 0)
+        {
+            return incoming with { AttachmentEmpty = true };
+        }
+
         var folder = Path.Combine(Path.GetFullPath(services.DataDirectory), "evidence", message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{update.Id}-{SafeFileName(fileName!)}");
@@ -82,6 +88,12 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
             await using (var destination = File.Create(partial))
             {
                 await client.DownloadFile(file.FilePath, destination, cancellationToken);
+            }
+
+            if (new FileInfo(partial).Length == 0)
+            {
+                File.Delete(partial);
+                return incoming with { AttachmentEmpty = true };
             }
 
             File.Move(partial, path, overwrite: true);

@@ -243,6 +243,25 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_file_is_not_accepted_as_evidence_and_a_real_one_still_is()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await AnswerUpToTheLastIndicatorAsync();
+        await Kasi.SendTextAsync("24");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
+
+        await Kasi.SendDocumentAsync([], "bukti-patroli.pdf", "application/pdf");
+
+        var refusal = await Kasi.WaitForReplyAsync(_ => true, BotHarness.Patience);
+        Assert.Contains("kosong (0 byte)", refusal.Content);
+        Assert.Null((await ValuesAsync())["IK-2.2"].EvidencePath);
+
+        await Kasi.SendPhotoAsync(Photo);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan"), BotHarness.Patience);
+        Assert.NotNull((await ValuesAsync())["IK-2.2"].EvidencePath);
+    }
+
+    [Fact]
     public async Task A_note_typed_on_the_same_line_as_the_number_is_kept_as_the_note()
     {
         await OpenPeriodAndStartFillingAsync();
