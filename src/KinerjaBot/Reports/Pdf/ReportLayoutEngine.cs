@@ -271,7 +271,8 @@ internal sealed class ReportLayoutEngine
     private string[] Cells(ReportRow row) =>
     [
         row.Number,
-        row.LowerIsBetter ? $"{row.IndicatorName} {_style.LowerIsBetterMark}" : row.IndicatorName,
+        // A no-break space: the mark never wraps onto a line of its own.
+        row.LowerIsBetter ? $"{row.IndicatorName}\u00A0{_style.LowerIsBetterMark}" : row.IndicatorName,
         row.Measure, row.Target, row.Realisation, row.Achievement, row.Rating, row.Remark,
     ];
 

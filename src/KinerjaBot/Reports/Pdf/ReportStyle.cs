@@ -45,13 +45,14 @@ public sealed record ReportStyle
     // Indicator table. Column widths are fractions of the body width (each narrow column fits its longest usual word,
     // "dokumen", "Realisasi", "Capaian", at the default sizes), in the order
     // No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) | Predikat | Keterangan.
-    public IReadOnlyList<double> ColumnFractions { get; init; } = [0.05, 0.28, 0.1, 0.085, 0.1, 0.092, 0.11, 0.183];
+    public IReadOnlyList<double> ColumnFractions { get; init; } = [0.05, 0.274, 0.1, 0.085, 0.1, 0.092, 0.122, 0.177];
     public IReadOnlyList<string> ColumnHeaders { get; init; } =
         ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat", "Keterangan"];
 
     /// <summary>Appended to a lower-is-better indicator's name; <see cref="LowerIsBetterLegend"/> explains it under the table.</summary>
     public string LowerIsBetterMark { get; init; } = "↓";
-    public string LowerIsBetterLegend { get; init; } = "↓ = semakin rendah semakin baik: capaian = (2 − realisasi / target) × 100 %.";
+    public string LowerIsBetterLegend { get; init; } =
+        "↓ = semakin rendah semakin baik: capaian = (2 − realisasi / target) × 100 %; untuk target 0, realisasi 0 = 100 % dan realisasi di atas 0 = 0 %.";
     public double LegendSize { get; init; } = 7.5;
 
     /// <summary>

@@ -14,7 +14,7 @@ public class ReportPdfRendererTests
         var twoHundred = PdfText.Pages(_renderer.Render(ReportSamples.Create(200)));
 
         Assert.Equal(2, twenty.Count);
-        Assert.Equal(13, twoHundred.Count);
+        Assert.Equal(14, twoHundred.Count);
     }
 
     [Fact]
