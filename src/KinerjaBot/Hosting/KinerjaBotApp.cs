@@ -14,7 +14,7 @@ namespace KinerjaBot.Hosting;
 /// <summary>
 /// The command line: no verb runs the bot (against Telegram with a token, else in the local sandbox); <c>demo</c>
 /// plays a whole period in the sandbox; <c>period open</c> opens a period; <c>workflow diagram</c> prints the
-/// workflows. Configuration mistakes end with one readable message and exit code 2, never a stack trace.
+/// workflows; <c>verify</c> checks a PDF (or a printed copy's code) against the archive. Configuration mistakes end with one readable message and exit code 2, never a stack trace.
 /// </summary>
 public static class KinerjaBotApp
 {
@@ -23,12 +23,17 @@ public static class KinerjaBotApp
     public const int SandboxPortUnavailable = 3;
     public const int BotStoppedItself = 1;
 
+    /// <summary><c>verify</c>: the file is not exactly a signed, archived report (or the code is not one's).</summary>
+    public const int NotVerified = 4;
+
     private const string Usage = """
         Usage:
           dotnet run --project src/KinerjaBot                          run the bot (no Telegram:BotToken: a local sandbox with a chat page)
           dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
           dotnet run --project src/KinerjaBot -- workflow diagram      print both workflows as Mermaid
+          dotnet run --project src/KinerjaBot -- verify FILE.pdf       is this exactly the signed, archived report? (exit 0 yes, 4 no)
+          dotnet run --project src/KinerjaBot -- verify "KINERJABOT-VERIFIKASI v1|…"   check the code scanned from a printed copy's QR
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
         """;
 
@@ -69,6 +74,8 @@ public static class KinerjaBotApp
                     return await RunDemoAsync(host, demoFolder.FirstOrDefault(), output, error, cancellationToken);
                 case ["period", "open", var periodId]:
                     return await OpenPeriodAsync(host, periodId, output, error, cancellationToken);
+                case ["verify", var target]:
+                    return await VerifyAsync(host, target, output, error, cancellationToken);
                 case ["workflow", "diagram"]:
                     await output.WriteAsync(WorkflowDiagrams.Render(host.Services.GetRequiredService<WorkflowCatalog>()));
                     return 0;
@@ -194,6 +201,22 @@ public static class KinerjaBotApp
             await error.WriteLineAsync($"The demo stalled waiting for the bot: {e.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> VerifyAsync(IHost host, string target, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var verifier = host.Services.GetRequiredService<Reports.ReportVerifier>();
+        var isLine = target.StartsWith(Reports.ReportVerificationLine.Marker, StringComparison.Ordinal);
+        if (!isLine && !File.Exists(target))
+        {
+            await error.WriteLineAsync($"No such file: '{Path.GetFullPath(target)}'. Give the PDF to check, or the text of a printed copy's QR code in quotes.");
+            return UsageError;
+        }
+
+        var result = isLine ? verifier.VerifyLine(target) : verifier.VerifyFile(await File.ReadAllBytesAsync(target, cancellationToken));
+        var verified = result.Status == Reports.ReportVerificationStatus.Verified;
+        await (verified ? output : error).WriteAsync(VerificationConsoleText.Describe(result, isLine, verifier.ReportsFolder));
+        return verified ? 0 : NotVerified;
     }
 
     private static async Task PrintSummaryAsync(IHost host, TextWriter output)

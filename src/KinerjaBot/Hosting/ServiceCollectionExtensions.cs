@@ -83,6 +83,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<ReportModelBuilder>();
         services.AddSingleton<ReportArchive>();
+        services.AddSingleton(sp => new ReportVerifier(Options(sp).DataDirectory));
         services.AddSingleton<IOfficeReportChain, OfficeReportChain>();
         return services;
     }

@@ -23,7 +23,8 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
     {
         var path = Path.Combine(Folder(report.PeriodId, report.Revision), $"draf-data-kinerja-{office.Office.Id}-{report.PeriodId}-rev{report.Revision}.pdf");
         var model = await builder.BuildAsync(context.Transaction, report, context.Now, context.CancellationToken);
-        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)" }), context.CancellationToken);
+        // No verification code on a draft: it is not the signed document, and a code would make it look checkable.
+        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), context.CancellationToken);
         return path;
     }
 

@@ -13,7 +13,7 @@ namespace KinerjaBot.Reports;
 /// Maps a period's verified data, the chain's paraf records and the head's details to the printable
 /// <see cref="ReportDocumentModel"/>: every number in Indonesian format, every date in the office's time zone.
 /// </summary>
-public sealed class ReportModelBuilder(OfficeConfiguration office)
+public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands ratings)
 {
     public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -40,6 +40,9 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
                     Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
                     Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
                     Achievement = IndonesianFormat.Percent(achievement),
+                    // The same scale the chat's read-back uses, so the PDF and the chat never disagree on a predikat.
+                    Rating = ratings.Rate(achievement)?.Label ?? IndonesianFormat.NoValue,
+                    LowerIsBetter = indicator.Polarity == Polarity.Lower,
                     Remark = value?.Note ?? string.Empty,
                 });
                 hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
@@ -52,6 +55,8 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
 
         var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
         var head = office.Official(office.Roles.HeadId);
+        var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}";
+        var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
         {
             Letterhead = new ReportLetterhead
@@ -62,8 +67,9 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
                 LogoPath = office.Office.LogoPath,
             },
             Title = $"DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}",
-            DocumentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}",
-            DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString()))),
+            DocumentNumber = documentNumber,
+            DataHash = dataHash,
+            VerificationLine = new ReportVerificationLine(office.Office.Id, period.Id, report.Revision, documentNumber, dataHash).ToString(),
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
             Parafs = parafs,
@@ -105,18 +111,22 @@ public sealed class ReportModelBuilder(OfficeConfiguration office)
             }
         }
 
+        // One row per chain official before the head, given or not: the printed copy has a box for each one's wet
+        // initials, and a draft shows whose paraf is still to come.
         var parafs = new List<ParafRecord>();
         DateTimeOffset? signedAt = null;
-        foreach (var (index, entry) in approvals)
+        for (var index = 0; index < office.Chain.Count; index++)
         {
+            var given = approvals.GetValueOrDefault(index);
             if (office.Chain[index].Kind == ChainStageKind.Sign)
             {
-                signedAt = entry.AtUtc;
+                signedAt = given?.AtUtc ?? signedAt;
                 continue;
             }
 
-            var official = office.Official(entry.ActorId);
-            parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = IndonesianFormat.DateTime(entry.AtUtc, office.Office.TimeZone) });
+            var official = office.Official(given?.ActorId ?? office.Chain[index].OfficialId);
+            var at = given is null ? string.Empty : IndonesianFormat.DateTime(given.AtUtc, office.Office.TimeZone);
+            parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = at });
         }
 
         return (parafs, signedAt);

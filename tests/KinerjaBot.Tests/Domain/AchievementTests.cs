@@ -30,15 +30,35 @@ public class AchievementTests
         Assert.Equal(expected, Achievement.Calculate(realisation, target, Polarity.Lower));
     }
 
-    [Theory]
-    [InlineData(Polarity.Higher)]
-    [InlineData(Polarity.Lower)]
-    public void A_target_of_zero_has_no_percentage_and_is_shown_as_a_dash(Polarity polarity)
+    [Fact]
+    public void A_higher_is_better_target_of_zero_has_no_percentage_and_is_shown_as_a_dash()
     {
-        var achievement = Achievement.Calculate(5m, 0m, polarity);
+        var achievement = Achievement.Calculate(5m, 0m, Polarity.Higher);
 
         Assert.Null(achievement);
         Assert.Equal("–", IndonesianFormat.Percent(achievement));
+    }
+
+    [Fact]
+    public void A_lower_is_better_target_of_zero_met_with_zero_cases_is_one_hundred_percent_and_sangat_baik()
+    {
+        var achievement = Achievement.Calculate(0m, 0m, Polarity.Lower);
+
+        Assert.Equal(100m, achievement);
+        Assert.Equal("Sangat Baik", RatingBands.Default.Rate(achievement)!.Label);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0.5)]
+    [InlineData(40)]
+    public void A_lower_is_better_target_of_zero_with_any_case_is_missed_zero_percent_and_the_lowest_predikat(decimal realisation)
+    {
+        var achievement = Achievement.Calculate(realisation, 0m, Polarity.Lower);
+
+        Assert.Equal(0m, achievement);
+        Assert.Equal("0", IndonesianFormat.Percent(achievement));
+        Assert.Equal(RatingBands.Default.Bands[^1], RatingBands.Default.Rate(achievement));
     }
 
     [Theory]

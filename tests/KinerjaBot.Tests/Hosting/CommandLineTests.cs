@@ -1,4 +1,5 @@
 using KinerjaBot.Hosting;
+using KinerjaBot.Tests.Reports;
 using KinerjaBot.Tests.Support;
 
 namespace KinerjaBot.Tests.Hosting;
@@ -129,6 +130,55 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(KinerjaBotApp.ConfigurationError, exit);
         Assert.Contains(named, error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task Verify_accepts_the_signed_archived_pdf_and_refuses_a_copy_with_one_changed_byte()
+    {
+        var (demo, demoOutput, demoError) = await RunAsync("demo", _temp.Combine("data"));
+        Assert.True(demo == 0, $"demo exited {demo}: {demoError}");
+        var signed = demoOutput.Split('\n').Single(l => l.StartsWith("Final PDF: ", StringComparison.Ordinal))["Final PDF: ".Length..].Trim();
+        var bytes = await File.ReadAllBytesAsync(signed);
+
+        var (exit, output, _) = await RunAsync("verify", signed);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("VERIFIED: this file is exactly the signed, archived report (office kec-sukamaju, period 2026-TW3, revision 1).", output);
+        Assert.Contains("document number: KEC-SUKAMAJU/2026-TW3/REV-1", output);
+
+        // One byte in the middle of the file (a figure in a content stream, say), away from the verification line.
+        var line = KinerjaBot.Reports.ReportVerifier.ReadVerificationLine(bytes)!;
+        var lineAt = System.Text.Encoding.ASCII.GetString(bytes).IndexOf(line, StringComparison.Ordinal);
+        var at = Math.Abs((bytes.Length / 2) - lineAt) > line.Length ? bytes.Length / 2 : bytes.Length / 4;
+        bytes[at] ^= 0x01;
+        var copy = _temp.Combine("salinan.pdf");
+        await File.WriteAllBytesAsync(copy, bytes);
+
+        var (changed, changedOutput, error) = await RunAsync("verify", copy);
+
+        Assert.Equal(KinerjaBotApp.NotVerified, changed);
+        Assert.Equal(string.Empty, changedOutput);
+        Assert.Contains("NOT VERIFIED: this file claims to be the signed report (office kec-sukamaju, period 2026-TW3, revision 1) but it is not the archived file", error);
+        Assert.Contains("changed after signing", error);
+        Assert.Contains("archived file:   " + signed, error);
+    }
+
+    [Fact]
+    public async Task Verify_checks_a_printed_copys_scanned_code_and_refuses_a_missing_file()
+    {
+        var archive = ReportArchiveFixture.Create(_temp.Combine("data"));
+
+        var (genuine, output, _) = await RunAsync("verify", archive.Line);
+        var (forged, _, forgedError) = await RunAsync("verify", archive.Line[..^8] + "00000000");
+        var (missing, _, missingError) = await RunAsync("verify", _temp.Combine("tidak-ada.pdf"));
+
+        Assert.Equal(0, genuine);
+        Assert.Contains("VERIFIED: this code belongs to the signed, archived report (office kec-contoh, period 2026-TW3, revision 1).", output);
+        Assert.Contains("compare the printed pages with the archived PDF", output);
+        Assert.Equal(KinerjaBotApp.NotVerified, forged);
+        Assert.Contains("NOT VERIFIED: this code names the signed report (office kec-contoh, period 2026-TW3, revision 1) but does not match it", forgedError);
+        Assert.Equal(KinerjaBotApp.UsageError, missing);
+        Assert.Contains("No such file", missingError);
     }
 
     [Fact]

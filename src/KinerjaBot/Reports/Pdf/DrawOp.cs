@@ -47,3 +47,14 @@ internal sealed record ImageOp(string Path, XRect Rect) : DrawOp
     public override void Draw(XGraphics graphics, ReportDrawingContext context) =>
         graphics.DrawImage(context.Image(Path), Rect);
 }
+
+/// <summary>An image held in memory (the verification QR code), drawn without interpolation so its modules stay sharp.</summary>
+internal sealed record PngImageOp(byte[] Png, XRect Rect) : DrawOp
+{
+    public override void Draw(XGraphics graphics, ReportDrawingContext context)
+    {
+        var image = context.Image(Png);
+        image.Interpolate = false;
+        graphics.DrawImage(image, Rect);
+    }
+}

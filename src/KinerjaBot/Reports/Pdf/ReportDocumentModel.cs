@@ -13,8 +13,17 @@ public sealed record ReportDocumentModel
 
     public required string DocumentNumber { get; init; }
 
-    /// <summary>Hex SHA-256 of the report data; the footer shows its first 16 characters.</summary>
+    /// <summary>
+    /// Hex SHA-256 of the report data (office, period, revision and every indicator's value and note); the footer prints
+    /// all 64 characters. Not the hash of the PDF file: a file cannot contain its own hash (docs/decisions/0007).
+    /// </summary>
     public required string DataHash { get; init; }
+
+    /// <summary>
+    /// The verification line (<see cref="KinerjaBot.Reports.ReportVerificationLine"/>) printed as a QR code beside the signature and kept
+    /// in the PDF's metadata, so <c>verify</c> can say what a file claims to be; null for none (drafts).
+    /// </summary>
+    public string? VerificationLine { get; init; }
 
     /// <summary>Null for the first issue, otherwise e.g. "Revisi ke-2".</summary>
     public string? RevisionLabel { get; init; }

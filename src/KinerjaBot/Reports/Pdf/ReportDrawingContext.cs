@@ -6,6 +6,7 @@ namespace KinerjaBot.Reports.Pdf;
 internal sealed class ReportDrawingContext : IDisposable
 {
     private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
+    private readonly Dictionary<byte[], XImage> _inMemory = new(ReferenceEqualityComparer.Instance);
 
     public XImage Image(string path)
     {
@@ -18,13 +19,26 @@ internal sealed class ReportDrawingContext : IDisposable
         return image;
     }
 
+    /// <summary>An image from bytes; kept (and its stream open) until the document is saved.</summary>
+    public XImage Image(byte[] png)
+    {
+        if (!_inMemory.TryGetValue(png, out var image))
+        {
+            image = XImage.FromStream(new MemoryStream(png, writable: false));
+            _inMemory[png] = image;
+        }
+
+        return image;
+    }
+
     public void Dispose()
     {
-        foreach (var image in _images.Values)
+        foreach (var image in _images.Values.Concat(_inMemory.Values))
         {
             image.Dispose();
         }
 
         _images.Clear();
+        _inMemory.Clear();
     }
 }

@@ -32,6 +32,8 @@ internal sealed class ReportFonts
         Signature = Make(style.FontFamily, style.SignatureSize, bold: false);
         SignatureBold = Make(style.FontFamily, style.SignatureSize, bold: true);
         Footer = Make(style.FontFamily, style.FooterSize, bold: false);
+        Legend = Make(style.FontFamily, style.LegendSize, bold: false);
+        QrCaption = Make(style.FontFamily, style.QrCaptionSize, bold: false);
     }
 
     public MeasuredFont GovernmentLine { get; }
@@ -47,4 +49,6 @@ internal sealed class ReportFonts
     public MeasuredFont Signature { get; }
     public MeasuredFont SignatureBold { get; }
     public MeasuredFont Footer { get; }
+    public MeasuredFont Legend { get; }
+    public MeasuredFont QrCaption { get; }
 }

@@ -5,12 +5,15 @@ namespace KinerjaBot.Reports.Pdf;
 
 /// <summary>
 /// Draws the signature-ready "Data Kinerja" PDF (A4 portrait: kop surat, indicator table, paraf box,
-/// signature block, page footers) from a <see cref="ReportDocumentModel"/>. It prints the model's
+/// signature block with the verification QR code, page footers) from a <see cref="ReportDocumentModel"/>. It prints the model's
 /// strings as they are; all formatting of numbers and dates happens when the model is built.
 /// Create one and reuse it: fonts and glyph-width caches live as long as the renderer. Thread-safe.
 /// </summary>
 public sealed class ReportPdfRenderer
 {
+    /// <summary>The Info dictionary entry that holds the verification line.</summary>
+    public const string VerificationKey = "/KinerjaBotVerifikasi";
+
     private readonly ReportStyle _style;
     private readonly ReportFonts _fonts;
     private readonly ReportPaint _paint;
@@ -23,14 +26,14 @@ public sealed class ReportPdfRenderer
     {
         var resolver = PdfSharpSetup.EnsureInitialized(fontFolder);
         _style = style ?? ReportStyle.Default;
-        if (_style.ColumnFractions.Count != _style.ColumnHeaders.Count || _style.ColumnHeaders.Count != 7)
+        if (_style.ColumnFractions.Count != _style.ColumnHeaders.Count || _style.ColumnHeaders.Count != 8)
         {
-            throw new ArgumentException("The indicator table has 7 columns: give 7 headers and 7 width fractions.", nameof(style));
+            throw new ArgumentException("The indicator table has 8 columns: give 8 headers and 8 width fractions.", nameof(style));
         }
 
-        if (_style.ParafColumnFractions.Count != 4 || _style.ParafHeaders.Count != 4)
+        if (_style.ParafColumnFractions.Count != 5 || _style.ParafHeaders.Count != 5)
         {
-            throw new ArgumentException("The paraf box has 4 columns: give 4 headers and 4 width fractions.", nameof(style));
+            throw new ArgumentException("The paraf box has 5 columns: give 5 headers and 5 width fractions.", nameof(style));
         }
 
         _fonts = new ReportFonts(_style, resolver);
@@ -61,6 +64,13 @@ public sealed class ReportPdfRenderer
         document.Info.Author = model.Author;
         document.Info.Subject = $"Data Kinerja {model.DocumentNumber}";
         document.Info.Creator = "KinerjaBot";
+        if (!string.IsNullOrWhiteSpace(model.VerificationLine))
+        {
+            // Besides the QR code, for `verify`: an ASCII literal in the uncompressed Info dictionary, found by a byte scan
+            // even in a copy too damaged for a PDF reader to open.
+            document.Info.Elements.SetString(VerificationKey, model.VerificationLine);
+        }
+
         using var drawing = new ReportDrawingContext();
         foreach (var ops in pages)
         {

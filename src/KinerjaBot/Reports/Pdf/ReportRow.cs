@@ -18,6 +18,15 @@ public sealed record ReportRow
     /// <summary>Capaian in percent without the sign ("95,5"), or "–" when there is no target.</summary>
     public required string Achievement { get; init; }
 
+    /// <summary>Predikat from the rating scale ("Sangat Baik"), or "–" when there is no capaian.</summary>
+    public string Rating { get; init; } = "";
+
+    /// <summary>
+    /// Lower is better ("Jumlah pelanggaran Perda"): the row is marked with ↓ and a legend explains it, so a capaian
+    /// above 100 % for a realisation under the target does not puzzle the reader.
+    /// </summary>
+    public bool LowerIsBetter { get; init; }
+
     /// <summary>Keterangan; may be empty.</summary>
     public string Remark { get; init; } = "";
 }

@@ -42,11 +42,25 @@ public sealed record ReportStyle
     public double TitleMaxWidthFraction { get; init; } = 0.82;
     public double SpaceAfterTitle { get; init; } = 10;
 
-    // Indicator table. Column widths are fractions of the body width, in the order
-    // No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) | Keterangan.
-    public IReadOnlyList<double> ColumnFractions { get; init; } = [0.05, 0.335, 0.1, 0.09, 0.115, 0.1, 0.21];
+    // Indicator table. Column widths are fractions of the body width (each narrow column fits its longest usual word,
+    // "dokumen", "Realisasi", "Capaian", at the default sizes), in the order
+    // No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) | Predikat | Keterangan.
+    public IReadOnlyList<double> ColumnFractions { get; init; } = [0.05, 0.274, 0.1, 0.085, 0.1, 0.092, 0.122, 0.177];
     public IReadOnlyList<string> ColumnHeaders { get; init; } =
-        ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Keterangan"];
+        ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat", "Keterangan"];
+
+    /// <summary>Appended to a lower-is-better indicator's name; <see cref="LowerIsBetterLegend"/> explains it under the table.</summary>
+    public string LowerIsBetterMark { get; init; } = "↓";
+    public string LowerIsBetterLegend { get; init; } =
+        "↓ = semakin rendah semakin baik: capaian = (2 − realisasi / target) × 100 %; untuk target 0, realisasi 0 = 100 % dan realisasi di atas 0 = 0 %.";
+    public double LegendSize { get; init; } = 7.5;
+
+    /// <summary>
+    /// How many of the table's last rows move to the next page with the paraf box and signature block when those would
+    /// otherwise stand alone there: a signature under no data is poor naskah dinas practice (and invites a page swap).
+    /// </summary>
+    public int RowsKeptWithSignature { get; init; } = 2;
+
     public double TableHeaderSize { get; init; } = 8;
     public double TableBodySize { get; init; } = 8.5;
     public double CellPaddingX { get; init; } = 3;
@@ -62,8 +76,11 @@ public sealed record ReportStyle
     // Paraf box (full width by default) and, under it at the right, the signature block: kept together.
     public double SpaceBeforeClosing { get; init; } = 16;
     public string ParafCaption { get; init; } = "Paraf Koordinasi";
-    public IReadOnlyList<string> ParafHeaders { get; init; } = ["No", "Nama", "Jabatan", "Paraf/Waktu"];
-    public IReadOnlyList<double> ParafColumnFractions { get; init; } = [0.05, 0.32, 0.31, 0.32];
+    public IReadOnlyList<string> ParafHeaders { get; init; } = ["No", "Nama", "Jabatan", "Waktu Paraf (KinerjaBot)", "Paraf"];
+    public IReadOnlyList<double> ParafColumnFractions { get; init; } = [0.05, 0.29, 0.29, 0.24, 0.13];
+
+    /// <summary>A paraf row is at least this tall, so its last cell is a box big enough for wet initials (1 cm).</summary>
+    public double ParafRowMinHeight { get; init; } = XUnit.FromCentimeter(1).Point;
     public double ParafBoxWidthFraction { get; init; } = 1.0;
     public double ParafSize { get; init; } = 8;
     public double SignatureSize { get; init; } = 10;
@@ -71,10 +88,16 @@ public sealed record ReportStyle
     public double SignatureSpace { get; init; } = 58;
     public double SpaceBetweenParafAndSignature { get; init; } = 16;
 
-    // Footer.
+    // Verification QR code at the left of the signature block.
+    public double QrCodeSize { get; init; } = XUnit.FromCentimeter(2.6).Point;
+    public double QrCaptionSize { get; init; } = 6.5;
+    public double QrCaptionWidth { get; init; } = XUnit.FromCentimeter(5).Point;
+    public string QrCaption { get; init; } =
+        "Kode QR verifikasi: kantor, periode, revisi, nomor dokumen dan SHA-256 data. Keaslian dokumen dapat dicocokkan dengan arsip KinerjaBot melalui operator.";
+
+    // Footer: the document number and page on the first line, the data's full SHA-256 on the second.
     public double FooterSize { get; init; } = 7.5;
     public double FooterOffset { get; init; } = 12;
-    public int FooterHashLength { get; init; } = 16;
 
     // Colours.
     public XColor TextColor { get; init; } = XColors.Black;

@@ -14,7 +14,7 @@ public class ReportPdfRendererTests
         var twoHundred = PdfText.Pages(_renderer.Render(ReportSamples.Create(200)));
 
         Assert.Equal(2, twenty.Count);
-        Assert.Equal(11, twoHundred.Count);
+        Assert.Equal(14, twoHundred.Count);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ReportPdfRendererTests
         var tablePages = pages.Where(p => p.Contains("Jumlah rapat koordinasi", StringComparison.Ordinal) || p.Contains("Persentase", StringComparison.Ordinal)).ToList();
         Assert.True(tablePages.Count >= pages.Count - 1, "All pages but the closing one should hold indicator rows.");
         Assert.All(tablePages, page => Assert.Equal(1, Count(page, "Indikator Kinerja")));
-        Assert.All(tablePages, page => Assert.Matches(@"No\s+Indikator Kinerja\s+Satuan\s+Target\s+Realisasi\s+Keterangan", page));
+        Assert.All(tablePages, page => Assert.Matches(@"No\s+Indikator Kinerja\s+Satuan\s+Target\s+Realisasi\s+Predikat\s+Keterangan", page));
         Assert.All(tablePages, page => Assert.Matches(@"Capaian\s+(\S.*\n.*)?\(%\)", page));
     }
 
@@ -66,7 +66,7 @@ public class ReportPdfRendererTests
     }
 
     [Fact]
-    public void Every_page_says_which_page_it_is_of_how_many_with_the_document_number_and_hash()
+    public void Every_page_says_which_page_it_is_of_how_many_with_the_document_number_and_the_whole_data_hash()
     {
         var model = ReportSamples.Create(200);
         var pages = PdfText.Pages(_renderer.Render(model));
@@ -75,7 +75,7 @@ public class ReportPdfRendererTests
         {
             Assert.Equal(1, Count(pages[i], $"Halaman {i + 1} dari {pages.Count}"));
             Assert.Contains($"Nomor: {model.DocumentNumber}", pages[i], StringComparison.Ordinal);
-            Assert.Contains($"Hash data: {model.DataHash[..16]}…", pages[i], StringComparison.Ordinal);
+            Assert.Contains($"SHA-256 data: {model.DataHash}", pages[i], StringComparison.Ordinal);
         }
     }
 
@@ -93,17 +93,18 @@ public class ReportPdfRendererTests
     }
 
     [Fact]
-    public void The_paraf_box_lists_each_parafs_name_position_and_time_before_the_signature()
+    public void The_paraf_box_lists_each_parafs_name_position_and_time_with_a_column_for_wet_initials_before_the_signature()
     {
         var model = ReportSamples.Create(20);
         var last = PdfText.Pages(_renderer.Render(model))[^1];
 
-        Assert.Matches(@"No\s+Nama\s+Jabatan\s+Paraf/Waktu", last);
+        // The time's header wraps around the line that names the other columns; "Paraf" is the box for wet initials.
+        Assert.Matches(@"Waktu Paraf\s+No\s+Nama\s+Jabatan\s+Paraf\s+\(KinerjaBot\)", last);
         foreach (var paraf in model.Parafs)
         {
             Assert.Contains(paraf.Name, last, StringComparison.Ordinal);
             AssertWordsInOrder(paraf.Position, last); // a long position wraps inside its cell
-            Assert.Contains(paraf.SignedAt, last, StringComparison.Ordinal);
+            AssertWordsInOrder(paraf.SignedAt, last); // and so does the time
         }
         Assert.True(
             last.IndexOf(model.Parafs[^1].Name, StringComparison.Ordinal) < last.IndexOf("NIP.", StringComparison.Ordinal),
@@ -111,24 +112,103 @@ public class ReportPdfRendererTests
     }
 
     [Fact]
-    public void The_paraf_box_and_signature_block_move_together_to_a_new_page_when_they_do_not_fit()
+    public void The_signature_block_never_stands_alone_every_last_page_has_table_rows_above_it()
     {
-        // Across this range the table ends ever lower on page 1, so the closing block sometimes fits
-        // under it and sometimes has to move to page 2 on its own.
-        var movedAlone = 0;
-        foreach (var count in Enumerable.Range(10, 16))
+        // From 1 to 40 indicators the table ends at every height of a page, so in some counts the paraf box and the
+        // signature would not fit under the last row and must take the table's last rows with them.
+        var moved = 0;
+        foreach (var count in Enumerable.Range(1, 40))
         {
-            var pages = PdfText.Pages(_renderer.Render(ReportSamples.Create(count)));
-            var withParaf = pages.Where(p => p.Contains("Paraf Koordinasi", StringComparison.Ordinal)).ToList();
-            var withNip = pages.Where(p => p.Contains("NIP. 19670701", StringComparison.Ordinal)).ToList();
-            Assert.Single(withParaf);
-            Assert.Single(withNip);
-            Assert.Same(withParaf[0], withNip[0]);
-            Assert.Same(pages[^1], withNip[0]);
-            movedAlone += withNip[0].Contains("Indikator Kinerja", StringComparison.Ordinal) ? 0 : 1;
+            var model = ReportSamples.Create(count);
+            var pages = PdfText.Pages(_renderer.Render(model));
+            var last = pages[^1];
+            var rows = model.Units.SelectMany(u => u.Rows).ToList();
+            var signature = last.IndexOf("NIP. 19670701", StringComparison.Ordinal);
+            var paraf = last.IndexOf("Paraf Koordinasi", StringComparison.Ordinal);
+            var rowsAbove = rows.Count(r => Regex.IsMatch(last[..Math.Max(0, paraf)], $@"(?m)^\s*{r.Number}\s+\S.*\s{Regex.Escape(r.Target)}\s+{Regex.Escape(r.Realisation)}\s"));
+
+            Assert.True(signature > paraf && paraf > 0, $"{count} indicators: the paraf box and signature block should both be on the last page.");
+            Assert.True(rowsAbove >= Math.Min(2, count), $"{count} indicators: the last page should show at least {Math.Min(2, count)} table rows above the paraf box, saw {rowsAbove}.");
+            Assert.Contains($"{rows[^1].Number} ", last, StringComparison.Ordinal);
+            Assert.Single(pages, p => p.Contains("NIP. 19670701", StringComparison.Ordinal));
+            moved += pages.Count > 1 && rowsAbove < rows.Count ? 1 : 0;
         }
 
-        Assert.InRange(movedAlone, 1, 15);
+        Assert.True(moved > 0, "Some count between 1 and 40 should have carried rows over to the signature's page.");
+    }
+
+    [Fact]
+    public void Each_row_shows_its_predikat_and_a_lower_is_better_indicator_is_marked_with_an_arrow_explained_under_the_table()
+    {
+        var model = ReportSamples.Create(20);
+        var pages = PdfText.Pages(_renderer.Render(model));
+        var text = string.Join("\n", pages);
+
+        foreach (var row in model.Units.SelectMany(u => u.Rows))
+        {
+            // "Sangat Baik" wraps inside its cell: its first word stands on the row's line.
+            var first = row.Rating.Split(' ')[0];
+            Assert.Matches($@"(?m)^\s*{row.Number}\s+\S.*\s{Regex.Escape(row.Achievement)}\s+{Regex.Escape(first)}(\s|$)", text);
+        }
+
+        var lower = model.Units.SelectMany(u => u.Rows).Where(r => r.LowerIsBetter).ToList();
+        Assert.NotEmpty(lower);
+        Assert.Equal(lower.Count, Count(text, "↓") - 1); // one per marked row, one in the legend
+        var last = pages[^1];
+        var legend = last.IndexOf("↓ = semakin rendah semakin baik", StringComparison.Ordinal);
+        Assert.True(legend > 0 && legend < last.IndexOf("Paraf Koordinasi", StringComparison.Ordinal), "The legend stands under the table, before the paraf box.");
+    }
+
+    [Fact]
+    public void A_table_without_a_lower_is_better_indicator_has_no_arrow_legend()
+    {
+        var model = ReportSamples.Create(3);
+        Assert.DoesNotContain(model.Units.SelectMany(u => u.Rows), r => r.LowerIsBetter);
+
+        var text = string.Join("\n", PdfText.Pages(_renderer.Render(model)));
+
+        Assert.DoesNotContain("↓", text, StringComparison.Ordinal);
+        Assert.Contains("Predikat", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dejavu_fonts_the_table_uses_can_draw_the_arrow_mark()
+    {
+        var resolver = PdfSharpSetup.EnsureInitialized();
+
+        Assert.True(resolver.GetCoverage(DejaVuFontResolver.SansFamily, bold: false, italic: false).Contains('↓'));
+        Assert.True(resolver.GetCoverage(DejaVuFontResolver.SansFamily, bold: false, italic: false).Contains('−'));
+    }
+
+    [Fact]
+    public void The_signed_report_carries_its_verification_code_as_a_qr_image_and_in_its_metadata_a_draft_carries_none()
+    {
+        var model = ReportSamples.Create(5);
+        var signed = _renderer.Render(model);
+        var draft = _renderer.Render(model with { VerificationLine = null });
+
+        var images = PdfText.Run("pdfimages", "-list", WriteTemp(signed));
+
+        // One square image: the QR code (the sample has no logo).
+        var image = Assert.Single(Regex.Matches(images, @"(?m)^\s*1\s+\d+\s+image\s+(\d+)\s+(\d+)\s"));
+        Assert.Equal(image.Groups[1].Value, image.Groups[2].Value);
+        Assert.Equal(model.VerificationLine, KinerjaBot.Reports.ReportVerifier.ReadVerificationLine(signed));
+        Assert.Contains("Kode QR verifikasi", PdfText.Pages(signed)[^1], StringComparison.Ordinal);
+        Assert.Null(KinerjaBot.Reports.ReportVerifier.ReadVerificationLine(draft));
+        Assert.DoesNotContain("Kode QR verifikasi", string.Join("\n", PdfText.Pages(draft)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paraf_still_to_come_is_listed_with_its_official_and_an_empty_time()
+    {
+        var model = ReportSamples.Create(3);
+        model = model with { Parafs = [model.Parafs[0], model.Parafs[1] with { SignedAt = "" }] };
+
+        var last = PdfText.Pages(_renderer.Render(model))[^1];
+
+        Assert.Contains(model.Parafs[1].Name, last, StringComparison.Ordinal);
+        Assert.Contains(model.Parafs[0].SignedAt.Split(' ')[0], last, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kamis, 8 Oktober 2026", last, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,7 +290,7 @@ public class ReportPdfRendererTests
         var all = string.Join("\n", pages);
         Assert.All(Enumerable.Range(1, 900), i => Assert.Matches($@"\bkata{i}\b", all));
         Assert.All(pages.Where(p => p.Contains("kata", StringComparison.Ordinal)), p => Assert.Equal(1, Count(p, "Indikator Kinerja")));
-        Assert.Contains("Indikator sesudah baris panjang", all, StringComparison.Ordinal);
+        AssertWordsInOrder("Indikator sesudah baris panjang", all);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using KinerjaBot.Domain;
+using KinerjaBot.Reports;
 using KinerjaBot.Reports.Pdf;
 
 namespace KinerjaBot.Tests.Reports.Pdf;
@@ -28,9 +30,11 @@ public static class ReportSamples
         ("Jumlah dokumen perencanaan kecamatan yang disusun", "dokumen"),
         ("Persentase pelayanan administrasi terpadu kecamatan yang diselesaikan sesuai standar pelayanan", "%"),
         ("Jumlah warga yang mendapat pelatihan keterampilan", "orang"),
-        ("Cakupan penanganan gangguan ketentraman", "%"),
+        ("Jumlah gangguan ketentraman dan ketertiban umum", "kejadian"),
         ("Jumlah rapat koordinasi", "kali"),
     ];
+
+    public const string SampleHash = "3f2a9c0d1e5b7a44c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5";
 
     public static ReportDocumentModel Create(int indicatorCount, int parafCount = 2)
     {
@@ -59,7 +63,8 @@ public static class ReportSamples
             },
             Title = "DATA KINERJA KECAMATAN CONTOH TRIWULAN III 2026",
             DocumentNumber = "050/123/KEC.CTH/2026",
-            DataHash = "3f2a9c0d1e5b7a44c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
+            DataHash = SampleHash,
+            VerificationLine = new ReportVerificationLine("kec-contoh", "2026-TW3", 1, "050/123/KEC.CTH/2026", SampleHash).ToString(),
             Units = units,
             Parafs = Enumerable.Range(1, parafCount).Select(Paraf).ToList(),
             Signature = new SignatureBlock
@@ -74,11 +79,14 @@ public static class ReportSamples
         };
     }
 
+    /// <summary>Every eighth indicator (gangguan ketentraman) is lower-is-better.</summary>
     public static ReportRow Row(int number)
     {
         var (name, measure) = Indicators[(number - 1) % Indicators.Length];
+        var lower = measure == "kejadian";
         var target = measure == "%" ? 70 + (number % 30) : 10 + (number * 37 % 2400);
         var realisation = target * (0.8 + (number % 25 / 100.0)) + (number % 3 == 0 ? 0.5 : 0);
+        var achievement = lower ? Math.Max(0, 200 - (realisation / target * 100)) : realisation / target * 100;
         return new ReportRow
         {
             Number = number.ToString(CultureInfo.InvariantCulture),
@@ -86,7 +94,9 @@ public static class ReportSamples
             Measure = measure,
             Target = target.ToString("#,0.##", Indonesian),
             Realisation = realisation.ToString("#,0.#", Indonesian),
-            Achievement = (realisation / target * 100).ToString("0.0", Indonesian),
+            Achievement = achievement.ToString("0.0", Indonesian),
+            Rating = RatingBands.Default.Rate((decimal)achievement).Label,
+            LowerIsBetter = lower,
             Remark = number % 4 == 0 ? "Data dari aplikasi SIMDA; menunggu verifikasi lapangan" : "",
         };
     }
