@@ -14,11 +14,13 @@ namespace KinerjaBot.Telegram;
 /// longer be reached. Not to be confused with the stored queue of outgoing messages the host drains into it.
 /// </summary>
 /// <remarks>
-/// <para>Per chat, operations run strictly one after another in call order (a "lane"), each send at least
-/// <see cref="TelegramSenderOptions.PerChatInterval"/> after the previous one; retries happen inside the lane, so
-/// a retried message is never overtaken by the next one. Across chats, a sliding window admits at most
-/// <see cref="TelegramSenderOptions.GlobalLimit"/> sends per <see cref="TelegramSenderOptions.GlobalWindow"/>.</para>
-/// <para>Failures: 429 waits <c>retry_after</c> (never less) and retries; 5xx and transport failures (timeouts,
+/// <para>Per chat, operations run strictly one after another in call order (a "lane"); sends and edits alike take
+/// from the chat's token bucket (<see cref="TelegramSenderOptions.PerChatBurst"/>, refilled one per
+/// <see cref="TelegramSenderOptions.PerChatInterval"/>); retries happen inside the lane, so a retried message is never
+/// overtaken by the next one. Across chats, a sliding window (<see cref="GlobalSendWindow"/>) admits at most
+/// <see cref="TelegramSenderOptions.GlobalLimit"/> sends and edits per <see cref="TelegramSenderOptions.GlobalWindow"/>,
+/// a slot taken before the request leaves, replies to a waiting person (<see cref="SendPriority"/>) first.</para>
+/// <para>Failures: 429 pauses every chat for <c>retry_after</c> (never less), lowers the bot-wide limit for a while and retries; 5xx and transport failures (timeouts,
 /// resets, proxy error pages) retry with exponential backoff up to <see cref="TelegramSenderOptions.MaxAttempts"/>;
 /// 403 notifies <see cref="IChatUnreachableHandler"/> and is not retried; anything else (400: bad request) is the
 /// caller's bug and fails at once. A give-up rethrows the last <see cref="RequestException"/> (an
@@ -36,9 +38,7 @@ public sealed class TelegramSender
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ChatLane> _lanes = [];
-    // Send times granted by AcquireGlobalSlotAsync, oldest first; some may lie in the near future.
-    private readonly Queue<DateTimeOffset> _recentSends = new();
-    private DateTimeOffset _lastReservation = DateTimeOffset.MinValue;
+    private readonly GlobalSendWindow _global;
     private int _pruneAt = 256;
 
     /// <summary>Creates the sender.</summary>
@@ -56,7 +56,12 @@ public sealed class TelegramSender
         _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAttempts, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.GlobalLimit, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.PerChatBurst, 1, nameof(options));
+        _global = new GlobalSendWindow(_time, _options.GlobalLimit, _options.GlobalWindow + _options.GlobalSafetyMargin);
     }
+
+    /// <summary>The bot-wide limit in force now: lower than <see cref="TelegramSenderOptions.GlobalLimit"/> for a while after a 429.</summary>
+    public int CurrentGlobalLimit => _global.CurrentLimit;
 
     /// <summary>
     /// Sends <paramref name="text"/>, split into several messages when it exceeds 4096 characters; the keyboard
@@ -67,7 +72,8 @@ public sealed class TelegramSender
         string text,
         ParseMode parseMode = ParseMode.None,
         ReplyMarkup? replyMarkup = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        SendPriority priority = SendPriority.Interactive)
     {
         // MarkdownV2 is split as plain text: the bot formats with HTML only.
         var parts = TelegramTextSplitter.Split(text, TelegramLimits.MaxMessageLength, parseMode == ParseMode.Html);
@@ -84,6 +90,7 @@ public sealed class TelegramSender
                     lane,
                     token => _client.SendMessage(chatId, part, parseMode, replyMarkup: markup, cancellationToken: token),
                     rewind: null,
+                    priority,
                     cancellationToken).ConfigureAwait(false);
             }
 
@@ -93,7 +100,7 @@ public sealed class TelegramSender
 
     /// <summary>
     /// Edits a message's text (and inline keyboard). Like <see cref="EditMessageReplyMarkupAsync"/> it keeps the chat's
-    /// order and counts against the overall limit, but is not a new message and takes no per-chat second.
+    /// order and counts like a send, against the chat's bucket and the overall window: Telegram counts edits too.
     /// </summary>
     /// <exception cref="ArgumentException">The text is longer than 4096 characters: an edit cannot be split.</exception>
     public Task<Message> EditMessageTextAsync(
@@ -102,7 +109,8 @@ public sealed class TelegramSender
         string text,
         ParseMode parseMode = ParseMode.None,
         InlineKeyboardMarkup? replyMarkup = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        SendPriority priority = SendPriority.Interactive)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > TelegramLimits.MaxMessageLength)
@@ -116,28 +124,29 @@ public sealed class TelegramSender
             lane,
             token => _client.EditMessageText(chatId, MessageIdOf(messageId), text, parseMode, replyMarkup, cancellationToken: token),
             rewind: null,
-            cancellationToken,
-            spaced: false), cancellationToken);
+            priority,
+            cancellationToken), cancellationToken);
     }
 
     /// <summary>
     /// Replaces or (with <c>null</c>) removes a message's inline keyboard. It keeps its place in the chat's order and
-    /// counts against the overall limit, but it is not a new message, so it neither waits for nor delays the chat's
-    /// one-message-a-second spacing: removing a pressed button must not hold up the answer to the press by a second.
+    /// counts like a send (Telegram counts edits against the same limits); the chat's burst of
+    /// <see cref="TelegramSenderOptions.PerChatBurst"/> lets the removal and the answer after it go out at once.
     /// </summary>
     public Task<Message> EditMessageReplyMarkupAsync(
         long chatId,
         long messageId,
         InlineKeyboardMarkup? replyMarkup,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default,
+        SendPriority priority = SendPriority.Interactive) =>
         RunInLaneAsync(chatId, lane => DeliverAsync(
             "editMessageReplyMarkup",
             chatId,
             lane,
             token => _client.EditMessageReplyMarkup(chatId, MessageIdOf(messageId), replyMarkup, cancellationToken: token),
             rewind: null,
-            cancellationToken,
-            spaced: false), cancellationToken);
+            priority,
+            cancellationToken), cancellationToken);
 
     /// <summary>
     /// Uploads a document. A seekable stream is rewound to where it started before each retry; a non-seekable one
@@ -150,7 +159,8 @@ public sealed class TelegramSender
         string? caption = null,
         ParseMode parseMode = ParseMode.None,
         ReplyMarkup? replyMarkup = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        SendPriority priority = SendPriority.Interactive)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -182,6 +192,7 @@ public sealed class TelegramSender
                 replyMarkup: replyMarkup,
                 cancellationToken: token),
             rewind,
+            priority,
             cancellationToken), cancellationToken);
     }
 
@@ -296,61 +307,68 @@ public sealed class TelegramSender
         ChatLane lane,
         Func<CancellationToken, Task<T>> send,
         Func<bool>? rewind,
-        CancellationToken cancellationToken,
-        bool spaced = true)
+        SendPriority priority,
+        CancellationToken cancellationToken)
     {
+        // The chat's bucket as a GCRA: a request may start once the theoretical arrival time, less the burst's
+        // tolerance, has come. Earlier requests count from when their answer came back (no earlier than Telegram saw
+        // them), so the bucket Telegram keeps is never emptier than this one says.
+        var burstTolerance = _options.PerChatInterval * (_options.PerChatBurst - 1);
         for (var attempt = 1; ; attempt++)
         {
-            if (spaced || attempt > 1)
-            {
-                await DelayUntilAsync(lane.NextAllowed, cancellationToken).ConfigureAwait(false);
-            }
-
-            await AcquireGlobalSlotAsync(cancellationToken).ConfigureAwait(false);
-            if (spaced)
-            {
-                lane.NextAllowed = _time.GetUtcNow() + _options.PerChatInterval;
-            }
+            var notBefore = lane.TheoreticalArrival == DateTimeOffset.MinValue ? lane.RetryAt : lane.TheoreticalArrival - burstTolerance;
+            await DelayUntilAsync(notBefore > lane.RetryAt ? notBefore : lane.RetryAt, cancellationToken).ConfigureAwait(false);
 
             TimeSpan wait;
-            try
+            using (await _global.AcquireAsync(priority, cancellationToken).ConfigureAwait(false))
             {
-                return await send(cancellationToken).ConfigureAwait(false);
-            }
-            catch (ApiRequestException ex) when (ex.ErrorCode == 429 && CanRetry(attempt, rewind))
-            {
-                // Flood control: Telegram says exactly how long; retrying sooner only extends the ban.
-                wait = BotApiErrors.RetryAfter(ex) ?? _options.InitialBackoff;
-                _logger.LogWarning(
-                    "Telegram {Method} to chat {ChatId} hit flood control; retrying in {Wait} (attempt {Attempt})",
-                    method, chatId, wait, attempt);
-            }
-            catch (ApiRequestException ex) when (BotApiErrors.IsChatUnreachable(ex))
-            {
-                await NotifyUnreachableAsync(chatId, ex, cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-            catch (ApiRequestException ex) when (ex.ErrorCode >= 500 && CanRetry(attempt, rewind))
-            {
-                wait = Backoff(attempt);
-                _logger.LogWarning(
-                    "Telegram {Method} to chat {ChatId} failed with {ErrorCode} ({Error}); retrying in {Wait} (attempt {Attempt})",
-                    method, chatId, ex.ErrorCode, ex.Message, wait, attempt);
-            }
-            catch (RequestException ex) when (BotApiErrors.IsTransportFailure(ex) && CanRetry(attempt, rewind))
-            {
-                // No usable answer: Telegram may or may not have acted, and a repeat beats a lost message.
-                wait = Backoff(attempt);
-                _logger.LogWarning(
-                    "Telegram {Method} to chat {ChatId} got no usable answer ({Error}); retrying in {Wait} (attempt {Attempt})",
-                    method, chatId, ex.Message, wait, attempt);
+                try
+                {
+                    return await send(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+                {
+                    // Flood control: Telegram says exactly how long, and not whether it was this chat's limit or the
+                    // bot's; a request inside a bot-wide wait only extends it, so every chat waits it out.
+                    wait = BotApiErrors.RetryAfter(ex) ?? _options.InitialBackoff;
+                    _global.Pause(_time.GetUtcNow() + wait);
+                    if (!CanRetry(attempt, rewind))
+                    {
+                        throw;
+                    }
+
+                    _logger.LogWarning(
+                        "Telegram {Method} to chat {ChatId} hit flood control; every chat waits {Wait} (attempt {Attempt}, bot-wide limit now {Limit})",
+                        method, chatId, wait, attempt, _global.CurrentLimit);
+                }
+                catch (ApiRequestException ex) when (BotApiErrors.IsChatUnreachable(ex))
+                {
+                    await NotifyUnreachableAsync(chatId, ex, cancellationToken).ConfigureAwait(false);
+                    throw;
+                }
+                catch (ApiRequestException ex) when (ex.ErrorCode >= 500 && CanRetry(attempt, rewind))
+                {
+                    wait = Backoff(attempt);
+                    _logger.LogWarning(
+                        "Telegram {Method} to chat {ChatId} failed with {ErrorCode} ({Error}); retrying in {Wait} (attempt {Attempt})",
+                        method, chatId, ex.ErrorCode, ex.Message, wait, attempt);
+                }
+                catch (RequestException ex) when (BotApiErrors.IsTransportFailure(ex) && CanRetry(attempt, rewind))
+                {
+                    // No usable answer: Telegram may or may not have acted, and a repeat beats a lost message.
+                    wait = Backoff(attempt);
+                    _logger.LogWarning(
+                        "Telegram {Method} to chat {ChatId} got no usable answer ({Error}); retrying in {Wait} (attempt {Attempt})",
+                        method, chatId, ex.Message, wait, attempt);
+                }
+                finally
+                {
+                    var answeredAt = _time.GetUtcNow();
+                    lane.TheoreticalArrival = (lane.TheoreticalArrival > answeredAt ? lane.TheoreticalArrival : answeredAt) + _options.PerChatInterval;
+                }
             }
 
-            var retryAt = _time.GetUtcNow() + wait;
-            if (retryAt > lane.NextAllowed)
-            {
-                lane.NextAllowed = retryAt;
-            }
+            lane.RetryAt = _time.GetUtcNow() + wait;
         }
     }
 
@@ -387,47 +405,6 @@ public sealed class TelegramSender
         }
     }
 
-    /// <summary>
-    /// Reserves the next free place in the overall window, first come first served: each caller gets a definite
-    /// send time (the moment the send <see cref="TelegramSenderOptions.GlobalLimit"/> places earlier leaves the
-    /// window) instead of all waiters racing for each freed slot, which let some chats starve for many seconds
-    /// under load (measured with the load benchmark in bench/).
-    /// </summary>
-    private async Task AcquireGlobalSlotAsync(CancellationToken cancellationToken)
-    {
-        DateTimeOffset now;
-        DateTimeOffset slot;
-        lock (_gate)
-        {
-            now = _time.GetUtcNow();
-            while (_recentSends.Count > 0 && _recentSends.Peek() <= now - _options.GlobalWindow)
-            {
-                _recentSends.Dequeue();
-            }
-
-            slot = now;
-            if (_recentSends.Count >= _options.GlobalLimit)
-            {
-                var opensWhenLeaving = _recentSends.ElementAt(_recentSends.Count - _options.GlobalLimit);
-                slot = opensWhenLeaving + _options.GlobalWindow;
-            }
-
-            // Reservations are handed out in order, so a later caller never goes before an earlier one.
-            if (_lastReservation > slot)
-            {
-                slot = _lastReservation;
-            }
-
-            _lastReservation = slot;
-            _recentSends.Enqueue(slot);
-        }
-
-        if (slot > now)
-        {
-            await Task.Delay(slot - now, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     // Called under _gate. Lanes are tiny, but one per chat ever seen would grow without bound in a long-running
     // bot; an idle lane whose spacing has elapsed carries no information and can go. Amortised by doubling.
     private void PruneIdleLanes()
@@ -440,7 +417,7 @@ public sealed class TelegramSender
         var now = _time.GetUtcNow();
         foreach (var (chatId, lane) in _lanes.ToList())
         {
-            if (lane.Tail.IsCompleted && lane.NextAllowed <= now)
+            if (lane.Tail.IsCompleted && lane.TheoreticalArrival <= now && lane.RetryAt <= now)
             {
                 _lanes.Remove(chatId);
             }
@@ -454,7 +431,10 @@ public sealed class TelegramSender
         // The turn of the last operation queued for this chat; written under _gate.
         public Task Tail { get; set; } = Task.CompletedTask;
 
-        // Only touched by the operation holding the turn.
-        public DateTimeOffset NextAllowed { get; set; } = DateTimeOffset.MinValue;
+        // Only touched by the operation holding the turn: the chat bucket's theoretical arrival time (GCRA) and
+        // when a retry may start.
+        public DateTimeOffset TheoreticalArrival { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset RetryAt { get; set; } = DateTimeOffset.MinValue;
     }
 }

@@ -6,7 +6,18 @@ public sealed class TelegramSenderOptions
     /// <summary>Minimum time between two sends to the same chat (Telegram: about one message per second per chat).</summary>
     public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Maximum sends within any <see cref="GlobalWindow"/> across all chats (Telegram: about 30 per second).</summary>
+    /// <summary>
+    /// Sends and edits a chat may get in a burst before <see cref="PerChatInterval"/> applies (Telegram: a bucket of
+    /// about 3, refilled one per second).
+    /// </summary>
+    public int PerChatBurst { get; set; } = 3;
+
+    /// <summary>
+    /// Added to <see cref="GlobalWindow"/> before a slot frees, for clock granularity between the bot and Telegram.
+    /// </summary>
+    public TimeSpan GlobalSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Maximum sends and edits within any <see cref="GlobalWindow"/> across all chats (Telegram: about 30 per second).</summary>
     public int GlobalLimit { get; set; } = 30;
 
     /// <summary>The sliding window <see cref="GlobalLimit"/> applies to.</summary>

@@ -42,6 +42,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.MaxAttempts >= 1, "Telegram:Sender:MaxAttempts must be at least 1.")
             .Validate(o => o.GlobalLimit >= 1, "Telegram:Sender:GlobalLimit must be at least 1 (Telegram allows about 30 messages a second).")
             .Validate(o => o.PerChatInterval >= TimeSpan.Zero && o.GlobalWindow > TimeSpan.Zero, "Telegram:Sender:PerChatInterval must not be negative and GlobalWindow must be positive.")
+            .Validate(o => o.PerChatBurst >= 1, "Telegram:Sender:PerChatBurst must be at least 1 (Telegram lets a chat have about 3 messages at once).")
+            .Validate(o => o.GlobalSafetyMargin >= TimeSpan.Zero, "Telegram:Sender:GlobalSafetyMargin must not be negative.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 

@@ -7,7 +7,14 @@ namespace KinerjaBot.Storage;
 /// The SQLite database in the data directory. Opening it applies pending schema migrations; every change
 /// happens inside a <see cref="StoreTransaction"/> so a transition and the data it changes commit together.
 /// </summary>
-public sealed class KinerjaStore
+/// <remarks>
+/// Connections are used the way SQLite is meant to be used by a server: one long-lived writer connection (its
+/// PRAGMAs run once), reused by every write transaction in turn, and pooled reader connections for read-only
+/// snapshots that never wait for the writer (WAL). Because a connection stays open, closing one is no longer the
+/// last close of the file, so SQLite no longer checkpoints and truncates the WAL after every transaction; it
+/// checkpoints by itself every 1,000 pages, and once more when the store is disposed at shutdown.
+/// </remarks>
+public sealed class KinerjaStore : IDisposable
 {
     public const string FileName = "kinerjabot.db";
 
@@ -17,6 +24,10 @@ public sealed class KinerjaStore
     // build sleeps in whole seconds while waiting, which made every contended update take a second.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    // Only touched while holding _writer. Reopened after a failure that may have left it in an unknown state.
+    private SqliteConnection? _writerConnection;
+    private bool _disposed;
+
     private KinerjaStore(string path)
     {
         DatabasePath = path;
@@ -25,7 +36,7 @@ public sealed class KinerjaStore
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = false,
+            Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
     }
@@ -60,25 +71,86 @@ public sealed class KinerjaStore
     }
 
     /// <summary>
+    /// Starts a read-only snapshot on a pooled connection. It does not take the writer's turn: under WAL a reader
+    /// sees the last committed state and neither blocks nor waits for the writer. Dispose it; nothing in it commits.
+    /// </summary>
+    public Task<StoreTransaction> ReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            var transaction = connection.BeginTransaction(deferred: true);
+            return Task.FromResult(new StoreTransaction(connection, transaction, static _ => { }, ownsConnection: true));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Starts a write transaction. It is BEGIN IMMEDIATE, so two writers queue instead of both reading the same
     /// version and failing later: the second one sees the first one's result.
     /// </summary>
     public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
-        SqliteConnection? connection = null;
         try
         {
-            connection = OpenConnection();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var connection = _writerConnection ??= OpenConnection();
             var transaction = connection.BeginTransaction(deferred: false);
-            return new StoreTransaction(connection, transaction, () => _writer.Release());
+            return new StoreTransaction(connection, transaction, ReleaseWriter, ownsConnection: false);
+        }
+        catch (Exception e) when (e is not ObjectDisposedException)
+        {
+            ReleaseWriter(broken: true);
+            throw;
         }
         catch
         {
-            connection?.Dispose();
             _writer.Release();
             throw;
         }
+    }
+
+    /// <summary>Closes the writer connection (SQLite checkpoints the WAL on the last close) and the reader pool.</summary>
+    public void Dispose()
+    {
+        _writer.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writerConnection?.Dispose();
+            _writerConnection = null;
+            using var pooled = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private void ReleaseWriter(bool broken)
+    {
+        if (broken)
+        {
+            // After a failed rollback or BEGIN the connection may be mid-transaction or damaged: start afresh.
+            _writerConnection?.Dispose();
+            _writerConnection = null;
+        }
+
+        _writer.Release();
     }
 
     private SqliteConnection OpenConnection()

@@ -5,5 +5,6 @@ namespace KinerjaBot.Storage;
 /// <summary>
 /// A queued outgoing item: a message to send, or buttons to remove from message <see cref="TargetMessageId"/>,
 /// noting under it what was decided (<see cref="Outcome"/>, e.g. "Disetujui") when there is one.
+/// <see cref="IsReply"/>: queued while applying an update from this same chat, so a person is waiting for it.
 /// </summary>
-public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null);
+public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool IsReply = false);

@@ -26,6 +26,12 @@ public sealed class OutgoingQueue
 
     internal OutgoingQueue(StoreSession session) => _session = session;
 
+    /// <summary>
+    /// The chat whose update this transaction applies: messages queued for it are replies to a person who is waiting
+    /// and go out before reminders, digests and notices to others (<see cref="OutboxItem.IsReply"/>).
+    /// </summary>
+    public long? ReplyChatId { get; set; }
+
     public async Task EnqueueAsync(long chatId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         if (message.DocumentPath is not null && message.ToString().Length > MaxCaptionLength)
@@ -89,18 +95,35 @@ public sealed class OutgoingQueue
     }
 
     /// <summary>Items not yet sent nor given up on, oldest first.</summary>
-    public async Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken) =>
+        PendingAsync(0, limit, null, cancellationToken);
+
+    /// <summary>
+    /// Items not yet sent nor given up on with an id above <paramref name="afterId"/>, oldest first, without decoding
+    /// those <paramref name="skip"/> says the caller already holds: ids only grow (one writer, commits in id order), so
+    /// a dispatcher that remembers the highest id it has read reads each item once instead of every pending one on
+    /// every wake-up.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> PendingAsync(long afterId, int limit, Func<long, bool>? skip, CancellationToken cancellationToken)
     {
         var rows = await _session.Connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT id AS Id, chat_id AS ChatId, operation AS Operation, payload_json AS PayloadJson FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT @limit",
-            new { limit },
+            "SELECT id AS Id, chat_id AS ChatId, operation AS Operation, payload_json AS PayloadJson FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND id > @afterId ORDER BY id LIMIT @limit",
+            new { afterId, limit },
             _session.Transaction,
             cancellationToken: cancellationToken));
-        return rows.Select(r =>
+        var items = new List<OutboxItem>();
+        foreach (var r in rows)
         {
+            if (skip?.Invoke(r.Id) == true)
+            {
+                continue;
+            }
+
             var payload = JsonSerializer.Deserialize<Payload>(r.PayloadJson, Json)!;
-            return new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId, payload.Outcome);
-        }).ToList();
+            items.Add(new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId, payload.Outcome, payload.Reply));
+        }
+
+        return items;
     }
 
     public Task MarkSentAsync(long id, long? sentMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
@@ -118,14 +141,17 @@ public sealed class OutgoingQueue
             _session.Transaction,
             cancellationToken: cancellationToken));
 
-    private Task InsertAsync(long chatId, OutboxOperation operation, Payload payload, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+    private Task InsertAsync(long chatId, OutboxOperation operation, Payload payload, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    {
+        payload = payload with { Reply = chatId == ReplyChatId };
+        return _session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key) VALUES (@chatId, @Operation, @PayloadJson, @At, @Key)",
             new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc), Key = payload.Message?.SupersedeKey },
             _session.Transaction,
             cancellationToken: cancellationToken));
+    }
 
-    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null);
+    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool Reply = false);
 
     private sealed record Row(long Id, long ChatId, string Operation, string PayloadJson);
 }

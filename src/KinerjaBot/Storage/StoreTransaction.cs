@@ -10,15 +10,21 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly Action _release;
+    private readonly Action<bool> _release;
+    private readonly bool _ownsConnection;
     private bool _committed;
     private bool _disposed;
 
-    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, Action release)
+    /// <param name="connection">The connection the transaction runs on.</param>
+    /// <param name="transaction">The open transaction.</param>
+    /// <param name="release">Called once at the end; its argument is true when the connection may be unusable.</param>
+    /// <param name="ownsConnection">Whether disposing closes the connection (a pooled reader) or leaves it to the store (the writer).</param>
+    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, Action<bool> release, bool ownsConnection)
     {
         _connection = connection;
         _transaction = transaction;
         _release = release;
+        _ownsConnection = ownsConnection;
         var session = new StoreSession(connection, transaction);
         Workflows = new WorkflowInstances(session);
         Values = new SubmissionValues(session);
@@ -68,6 +74,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         }
 
         _disposed = true;
+        var broken = true;
         try
         {
             try
@@ -76,18 +83,23 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
                 {
                     _transaction.Rollback();
                 }
+
+                broken = false;
             }
             finally
             {
                 // Even when the rollback fails (SQLite may already have rolled back after an I/O error), the
-                // connection closes and the writer slot frees, so the next transaction is not stuck behind this one.
+                // writer slot frees and the store replaces the connection, so the next transaction is not stuck.
                 _transaction.Dispose();
-                _connection.Dispose();
+                if (_ownsConnection)
+                {
+                    _connection.Dispose();
+                }
             }
         }
         finally
         {
-            _release();
+            _release(broken);
         }
     }
 

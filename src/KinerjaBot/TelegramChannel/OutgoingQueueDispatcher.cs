@@ -23,12 +23,31 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     // at once would make the next start send it again.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
+    // Beyond this many new items a pass reads the rest in the next one, at once.
+    private const int BatchSize = 500;
+
+    // Every so often the whole pending queue is read again (skipping what is held in memory): items held for an
+    // unreachable chat are queued again by an update (RequeueUnreachableAsync), below the highest id read so far.
+    private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(2);
+
     private CancellationToken _sending;
     private CancellationToken _stopping;
 
-    // Guarded by _gate: a worker can finish before Task.Run returns, so adding and removing must not interleave.
+    // Guarded by _gate: the loop adds items and starts workers, a worker takes them and removes itself when done.
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, Task> _chatsInFlight = [];
+    private readonly Dictionary<long, ChatQueue> _chats = [];
+
+    // Ids held in a chat queue (waiting or in flight); guarded by _gate.
+    private readonly HashSet<long> _held = [];
+
+    // Ids recorded (sent or given up) while a full scan is under way: its snapshot may still show them as pending.
+    private readonly HashSet<long> _recordedDuringScan = [];
+    private bool _scanning;
+    private bool _fullScanDue = true;
+
+    // Highest outbox id read; only the loop touches it.
+    private long _highWater;
+    private long _lastFullScan;
 
     // Replaced before each pass; a Wake() during a pass completes the new one, so the next pass starts at once.
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,6 +70,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         using var graceOnStop = stoppingToken.Register(() => sending.CancelAfter(StopGrace));
         _sending = sending.Token;
         _stopping = stoppingToken;
+        _lastFullScan = timeProvider.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -65,6 +85,11 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             catch (Exception e)
             {
                 logger.LogError(e, "Reading queued messages failed; retrying in {Pause}", RetryPause);
+                lock (_gate)
+                {
+                    _fullScanDue = true;
+                }
+
                 await WaitAsync(RetryPause, stoppingToken);
             }
         }
@@ -72,62 +97,168 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         Task[] running;
         lock (_gate)
         {
-            running = [.. _chatsInFlight.Values];
+            running = [.. _chats.Values.Select(c => c.Worker)];
         }
 
         await Task.WhenAll(running);
     }
 
-    /// <summary>Starts a worker for every chat with pending items that has none running.</summary>
+    /// <summary>
+    /// Reads the items queued since the last pass (all pending ones now and then) into the chats' in-memory queues
+    /// and starts a worker for every chat that has none running.
+    /// </summary>
     private async Task StartPendingChatsAsync(CancellationToken cancellationToken)
     {
         Volatile.Write(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        IReadOnlyList<OutboxItem> pending;
-        await using (var transaction = await store.BeginAsync(cancellationToken))
+        bool full;
+        lock (_gate)
         {
-            pending = await transaction.Outbox.PendingAsync(500, cancellationToken);
+            full = _fullScanDue || timeProvider.GetElapsedTime(_lastFullScan) >= FullScanEvery;
+            _fullScanDue = false;
+            if (full)
+            {
+                _scanning = true;
+                _recordedDuringScan.Clear();
+            }
         }
 
-        foreach (var chat in pending.GroupBy(i => i.ChatId))
+        IReadOnlyList<OutboxItem> pending;
+        try
         {
-            lock (_gate)
+            await using var read = await store.ReadAsync(cancellationToken);
+            pending = full
+                ? await read.Outbox.PendingAsync(0, int.MaxValue, IsHeld, cancellationToken)
+                : await read.Outbox.PendingAsync(_highWater, BatchSize, null, cancellationToken);
+        }
+        finally
+        {
+            if (full)
             {
-                // A chat already being worked on picks up its newer items on the pass after its worker ends.
-                if (_chatsInFlight.ContainsKey(chat.Key))
+                lock (_gate)
+                {
+                    _scanning = false;
+                }
+            }
+        }
+
+        if (full)
+        {
+            _lastFullScan = timeProvider.GetTimestamp();
+        }
+        else if (pending.Count == BatchSize)
+        {
+            Wake();
+        }
+
+        lock (_gate)
+        {
+            foreach (var item in pending)
+            {
+                _highWater = Math.Max(_highWater, item.Id);
+                if (_held.Contains(item.Id) || _recordedDuringScan.Contains(item.Id))
                 {
                     continue;
                 }
 
-                var items = chat.ToList();
-                _chatsInFlight[chat.Key] = Task.Run(() => RunChatAsync(chat.Key, items, _sending), CancellationToken.None);
+                _held.Add(item.Id);
+                if (!_chats.TryGetValue(item.ChatId, out var chat))
+                {
+                    chat = new ChatQueue();
+                    _chats[item.ChatId] = chat;
+                    var chatId = item.ChatId;
+                    chat.Worker = Task.Run(() => RunChatAsync(chatId, chat, _sending), CancellationToken.None);
+                }
+
+                chat.Items.Enqueue(item);
             }
+
+            _recordedDuringScan.Clear();
         }
     }
 
-    private async Task RunChatAsync(long chatId, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    private bool IsHeld(long id)
+    {
+        lock (_gate)
+        {
+            return _held.Contains(id) || _recordedDuringScan.Contains(id);
+        }
+    }
+
+    /// <summary>Sends one chat's items in order until its queue is empty; a temporary failure retries the same item.</summary>
+    private async Task RunChatAsync(long chatId, ChatQueue chat, CancellationToken cancellationToken)
     {
         try
         {
-            if (!await SendChatAsync(items, cancellationToken))
+            while (!_stopping.IsCancellationRequested)
             {
-                await Task.Delay(RetryPause, timeProvider, _stopping);
+                OutboxItem item;
+                List<OutboxItem> rest;
+                lock (_gate)
+                {
+                    if (!chat.Items.TryPeek(out item!))
+                    {
+                        _chats.Remove(chatId);
+                        return;
+                    }
+
+                    rest = [.. chat.Items];
+                }
+
+                var outcome = await SendOneAsync(item, rest, cancellationToken);
+                if (outcome == ItemOutcome.RetryLater)
+                {
+                    // Nothing overtakes it: the chat waits and tries the same item again.
+                    await Task.Delay(RetryPause, timeProvider, _stopping);
+                    continue;
+                }
+
+                lock (_gate)
+                {
+                    var done = outcome == ItemOutcome.ChatHeld ? rest.Count : 1;
+                    for (var i = 0; i < done; i++)
+                    {
+                        Forget(chat.Items.Dequeue().Id);
+                    }
+                }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
         }
         catch (Exception e)
         {
             logger.LogError(e, "Sending to chat {ChatId} failed; retrying in {Pause}", chatId, RetryPause);
-        }
-        finally
-        {
-            lock (_gate)
+            try
             {
-                _chatsInFlight.Remove(chatId);
+                await Task.Delay(RetryPause, timeProvider, _stopping);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        // Stopped or failed: drop what is held in memory; what is still pending in the store is read again.
+        lock (_gate)
+        {
+            while (chat.Items.TryDequeue(out var left))
+            {
+                _held.Remove(left.Id);
             }
 
-            Wake();
+            _chats.Remove(chatId);
+            _fullScanDue = true;
+        }
+
+        Wake();
+    }
+
+    // Under _gate.
+    private void Forget(long id)
+    {
+        _held.Remove(id);
+        if (_scanning)
+        {
+            _recordedDuringScan.Add(id);
         }
     }
 
@@ -145,52 +276,49 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         }
     }
 
-    /// <summary>Sends one chat's items in order; false when it stopped at a temporary failure, so nothing overtakes it.</summary>
-    private async Task<bool> SendChatAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    /// <summary>Sends one item and records its outcome; <paramref name="queued"/> is the chat's queue, this item first.</summary>
+    private async Task<ItemOutcome> SendOneAsync(OutboxItem item, IReadOnlyList<OutboxItem> queued, CancellationToken cancellationToken)
     {
-        for (var index = 0; index < items.Count && !_stopping.IsCancellationRequested; index++)
+        try
         {
-            var item = items[index];
-            try
-            {
-                var messageId = await SendAsync(item, cancellationToken);
+            var messageId = await SendAsync(item, cancellationToken);
 
-                // Telegram has it: record that even while shutting down, or a restart would send it again.
-                await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
-                await RemoveSupersededChoicesAsync(item, cancellationToken);
-            }
-            catch (ApiRequestException e) when (BotApiErrors.IsChatUnreachable(e))
-            {
-                // Blocked: the rest would fail the same way. They wait, marked, until the official writes again.
-                logger.LogWarning("Chat {ChatId} is unreachable ({Error}); holding its {Count} queued item(s)", item.ChatId, e.Message, items.Count - index);
-                foreach (var held in items.Skip(index))
-                {
-                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
-                }
-
-                return true;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode is 400 or 404)
-            {
-                // Telegram will never accept this one: record why and go on.
-                logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, e.Message);
-                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode} {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A document that can no longer be read (deleted, moved, no permission) would block the chat forever.
-                logger.LogError("Outgoing item {ItemId} names a file that cannot be read: {Error}", item.Id, e.Message);
-                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"unreadable file: {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
-            }
-            catch (RequestException e)
-            {
-                // 429 and 5xx the sender gave up on, other API errors, and transport failures: try again later.
-                logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, e.Message);
-                return false;
-            }
+            // Telegram has it: record that even while shutting down, or a restart would send it again.
+            await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
+            await RemoveSupersededChoicesAsync(item, cancellationToken);
+            return ItemOutcome.Done;
         }
+        catch (ApiRequestException e) when (BotApiErrors.IsChatUnreachable(e))
+        {
+            // Blocked: the rest would fail the same way. They wait, marked, until the official writes again.
+            logger.LogWarning("Chat {ChatId} is unreachable ({Error}); holding its {Count} queued item(s)", item.ChatId, e.Message, queued.Count);
+            foreach (var held in queued)
+            {
+                await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
+            }
 
-        return true;
+            return ItemOutcome.ChatHeld;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 404)
+        {
+            // Telegram will never accept this one: record why and go on.
+            logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, e.Message);
+            await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"{e.ErrorCode} {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
+            return ItemOutcome.Done;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A document that can no longer be read (deleted, moved, no permission) would block the chat forever.
+            logger.LogError("Outgoing item {ItemId} names a file that cannot be read: {Error}", item.Id, e.Message);
+            await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, $"unreadable file: {e.Message}", timeProvider.GetUtcNow(), CancellationToken.None));
+            return ItemOutcome.Done;
+        }
+        catch (RequestException e)
+        {
+            // 429 and 5xx the sender gave up on, other API errors, and transport failures: try again later.
+            logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, e.Message);
+            return ItemOutcome.RetryLater;
+        }
     }
 
     /// <summary>
@@ -201,7 +329,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     private async Task<bool> RecordOutcomeAsync(OutboxItem item, string outcome, CancellationToken cancellationToken)
     {
         OutgoingMessage? original;
-        await using (var transaction = await store.BeginAsync(CancellationToken.None))
+        await using (var transaction = await store.ReadAsync(CancellationToken.None))
         {
             original = await transaction.Outbox.SentMessageAsync(item.ChatId, item.TargetMessageId!.Value, CancellationToken.None);
         }
@@ -214,7 +342,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         try
         {
             var text = TelegramRenderer.Html([.. original.Text, new TextSpan("\n\n"), new TextSpan(outcome, Bold: true)]);
-            await sender.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, null, cancellationToken);
+            await sender.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, null, cancellationToken, PriorityOf(item));
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400)
@@ -233,7 +361,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         }
 
         long? previous;
-        await using (var transaction = await store.BeginAsync(CancellationToken.None))
+        await using (var transaction = await store.ReadAsync(CancellationToken.None))
         {
             previous = await transaction.Outbox.PreviousSentWithKeyAsync(item.ChatId, key, item.Id, CancellationToken.None);
         }
@@ -245,7 +373,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
         try
         {
-            await sender.EditMessageReplyMarkupAsync(item.ChatId, messageId, null, cancellationToken);
+            await sender.EditMessageReplyMarkupAsync(item.ChatId, messageId, null, cancellationToken, SendPriority.Background);
         }
         catch (RequestException e)
         {
@@ -265,7 +393,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
             try
             {
-                await sender.EditMessageReplyMarkupAsync(item.ChatId, item.TargetMessageId!.Value, null, cancellationToken);
+                await sender.EditMessageReplyMarkupAsync(item.ChatId, item.TargetMessageId!.Value, null, cancellationToken, PriorityOf(item));
             }
             catch (ApiRequestException e) when (e.ErrorCode == 400 && (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("not found", StringComparison.OrdinalIgnoreCase)))
             {
@@ -282,11 +410,14 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         {
             await using var file = File.OpenRead(path);
             var caption = text.Length == 0 ? null : text;
-            return (await sender.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), caption, caption is null ? ParseMode.None : ParseMode.Html, markup, cancellationToken)).Id;
+            return (await sender.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), caption, caption is null ? ParseMode.None : ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
         }
 
-        return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken)).Id;
+        return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
     }
+
+    // A reply to the chat that is waiting goes before reminders, digests and notices to others.
+    private static SendPriority PriorityOf(OutboxItem item) => item.IsReply ? SendPriority.Interactive : SendPriority.Background;
 
     private async Task RecordAsync(Func<StoreTransaction, Task> change)
     {
@@ -294,5 +425,19 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         await change(transaction);
         await transaction.CommitAsync(CancellationToken.None);
         Interlocked.Exchange(ref _recorded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private enum ItemOutcome
+    {
+        Done,
+        ChatHeld,
+        RetryLater,
+    }
+
+    private sealed class ChatQueue
+    {
+        public Queue<OutboxItem> Items { get; } = new();
+
+        public Task Worker { get; set; } = Task.CompletedTask;
     }
 }

@@ -22,7 +22,7 @@ public sealed class PressedMessageCheck(KinerjaStore store, OutgoingQueueDispatc
         {
             var recorded = dispatcher.NextRecordAsync();
             PressedMessageStatus status;
-            await using (var transaction = await store.BeginAsync(cancellationToken))
+            await using (var transaction = await store.ReadAsync(cancellationToken))
             {
                 status = await transaction.Outbox.ClassifyPressedMessageAsync(chatId, messageId, cancellationToken);
             }

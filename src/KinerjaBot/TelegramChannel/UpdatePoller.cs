@@ -70,7 +70,7 @@ public sealed class UpdatePoller(
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         long offset;
-        await using (var transaction = await store.BeginAsync(cancellationToken))
+        await using (var transaction = await store.ReadAsync(cancellationToken))
         {
             offset = await transaction.Telegram.GetNextOffsetAsync(cancellationToken);
         }

@@ -32,7 +32,7 @@ public sealed class UpdateProcessor(
         try
         {
             bool mayDownload;
-            await using (var check = await store.BeginAsync(cancellationToken))
+            await using (var check = await store.ReadAsync(cancellationToken))
             {
                 // A redelivered update must not be downloaded or answered again.
                 if (await check.Telegram.IsProcessedAsync(update.Id, cancellationToken))
@@ -57,6 +57,7 @@ public sealed class UpdateProcessor(
             }
 
             var now = timeProvider.GetUtcNow();
+            transaction.Outbox.ReplyChatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
             if (staleCopy)
             {
                 var copy = update.CallbackQuery!.Message!;

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Side-by-side load benchmark: KinerjaBot (the built Release dll) and the grammY peer of ../shared/bench-peer, driven
+# by the same driver.js through the same fake Bot API with the same generated office, interleaved run by run so both
+# see the same machine load. Appends one JSON line per run to the results file; summarise with summarise.mjs.
+#
+# usage: bench/peer/run.sh [--mode capacity|limits|paced] [--officials 50] [--indicators 8] [--runs 3]
+#                          [--rate 0] [--out bench/peer/results/<mode>.jsonl] [--only kinerjabot|peer] [--no-build]
+#   capacity  the double does not enforce limits and KinerjaBot's own pacing is off (the bots' own CPU and speed)
+#   limits    the double enforces Telegram's limits; KinerjaBot paces with its defaults, the peer with THROTTLE=1
+#   paced     the double does not enforce; KinerjaBot paces with its defaults (use with --rate R)
+# Environment: PEER_SRC (default ../shared/bench-peer next to the repository), PEER_DIR (a prepared copy to reuse).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --mode) mode="$2"; shift 2 ;;
+    --officials) officials="$2"; shift 2 ;;
+    --indicators) indicators="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 64 ;;
+  esac
+done
+case "$mode" in capacity|limits|paced) ;; *) echo "--mode must be capacity, limits or paced" >&2; exit 64 ;; esac
+out="${out:-$root/bench/peer/results/$mode.jsonl}"
+mkdir -p "$(dirname "$out")"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+
+if [ "$build" = 1 ]; then
+  dotnet build -c Release "$root/KinerjaBot.sln" -nologo -v q -clp:ErrorsOnly >&2
+fi
+dll="$root/src/KinerjaBot/bin/Release/net10.0/KinerjaBot.dll"
+[ -f "$dll" ] || { echo "missing $dll (build failed?)" >&2; exit 1; }
+
+# The peer and the driver need their node_modules; ../shared is read-only, so they run from a copy.
+if [ -z "${PEER_DIR:-}" ]; then
+  src="${PEER_SRC:-$root/../shared/bench-peer}"
+  PEER_DIR="$(mktemp -d)/bench-peer"
+  cp -r "$src" "$PEER_DIR"
+  (cd "$PEER_DIR" && npm ci --no-audit --no-fund >&2)
+fi
+cd "$PEER_DIR"
+
+common=(--officials "$officials" --indicators "$indicators" --rate "$rate" --json-out "$out")
+kb_env=()
+peer_env=()
+case "$mode" in
+  capacity)
+    # The bot's own pacing off, so the figures are the bot's own cost (the double has no limits either).
+    kb_env=(Telegram__Sender__PerChatInterval=00:00:00 Telegram__Sender__PerChatBurst=1000000 Telegram__Sender__GlobalLimit=1000000) ;;
+  limits)
+    common+=(--limits --step-timeout 300)
+    peer_env=(THROTTLE=1) ;;
+  paced) ;;
+esac
+
+for i in $(seq 1 "$runs"); do
+  # Alternate who goes first, so neither always runs on a machine the other just warmed up or loaded.
+  if [ $((i % 2)) = 1 ]; then order="kinerjabot peer"; else order="peer kinerjabot"; fi
+  for bot in $order; do
+    [ -n "$only" ] && [ "$only" != "$bot" ] && continue
+    echo "== run $i/$runs: $bot ($mode, ${officials}x${indicators}, rate $rate)" >&2
+    if [ "$bot" = kinerjabot ]; then
+      env "${kb_env[@]}" node driver.js "${common[@]}" --label "kinerjabot-$mode" \
+        --bot-cmd "dotnet $dll" || echo "run failed (exit $?)" >&2
+    else
+      env "${peer_env[@]}" node driver.js "${common[@]}" --label "peer-$mode" \
+        --bot-cmd "node grammy-bot/bot.js --runner" || echo "run failed (exit $?)" >&2
+    fi
+  done
+done
+echo "results appended to $out" >&2
