@@ -16,11 +16,11 @@ public static class OfficeReportWorkflow
     public static IReadOnlyList<WorkflowState> StageStates(OfficeConfiguration office)
     {
         var states = new List<WorkflowState>();
-        foreach (var stage in office.Chain)
+        for (var index = 0; index < office.Chain.Count; index++)
         {
-            var baseName = StageName(stage.Kind);
-            var repeat = states.Count(s => s.Name.StartsWith(baseName, StringComparison.Ordinal));
-            states.Add(new WorkflowState(repeat == 0 ? baseName : $"{baseName}{repeat + 1}"));
+            var kind = office.Chain[index].Kind;
+            var repeat = office.Chain.Take(index).Count(s => s.Kind == kind);
+            states.Add(new WorkflowState(repeat == 0 ? StageName(kind) : $"{StageName(kind)}{repeat + 1}"));
         }
 
         return states;
