@@ -8,7 +8,6 @@ namespace KinerjaBot.Conversations;
 public sealed record ConversationServices(
     OfficeConfiguration Office,
     WorkflowService Workflows,
-    WorkflowCatalog Catalog,
     WorkingCalendar Calendar,
     RatingBands Ratings,
     string DataDirectory,

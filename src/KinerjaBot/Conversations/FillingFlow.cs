@@ -195,7 +195,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             .Chunk(3)
             .Select(row => (IReadOnlyList<Choice>)row)
             .ToList();
-        edits.Add([new Choice(BotTexts.Send, CallbackAction.ForTrigger(submission.Instance, WorkflowTrigger.Submit))]);
+        edits.AddRange(await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, context.Me.Id));
         await context.ReplyAsync(text, edits);
     }
 

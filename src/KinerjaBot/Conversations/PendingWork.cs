@@ -24,12 +24,6 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             .Plain($"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi. Indikator akan ditanyakan satu per satu.");
     }
 
-    public static IReadOnlyList<IReadOnlyList<Choice>> OpeningChoices(SubmissionSnapshot submission) => StartChoices(submission.Instance);
-
-    /// <summary>Mulai isi, for a submission not yet started (the opening message and its reminders).</summary>
-    public static IReadOnlyList<IReadOnlyList<Choice>> StartChoices(WorkflowInstance instance) =>
-        [[new Choice(BotTexts.StartFilling, CallbackAction.ForTrigger(instance, WorkflowTrigger.Start))]];
-
     /// <summary>What a unit head in the middle of filling is told (/isi continues; there is no button for it).</summary>
     public static string UnfinishedFillingText(Configuration.Unit unit, Period period) =>
         $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
@@ -40,7 +34,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
         foreach (var period in await context.Transaction.Periods.AllAsync(context.CancellationToken))
         {
             var report = await context.Transaction.Workflows.FindAsync(WorkflowKind.OfficeReport, period.PeriodId, null, context.CancellationToken);
-            if (report is not null && OfficeReportWorkflow.StageOf(context.Office, report.State)?.OfficialId == officialId)
+            if (report is not null && await services.Workflows.HolderAsync(report) == officialId)
             {
                 await reportChain.SendStageMessageAsync(context, report);
             }
@@ -52,21 +46,21 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.NotStarted)
             {
                 var period = await context.Transaction.Periods.GetAsync(submission.Period.Id, context.CancellationToken);
-                await context.SendToAsync(officialId, OpeningText(context, submission, period!.FillDeadline), OpeningChoices(submission));
+                await context.SendToAsync(officialId, OpeningText(context, submission, period!.FillDeadline), await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, officialId));
             }
             else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Returned)
             {
                 var returned = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken)).LastOrDefault(a => a.To == UnitSubmissionWorkflow.Returned);
                 var by = returned is null ? "verifikator" : context.Office.Officials.FirstOrDefault(o => o.Id == returned.ActorId)?.Name ?? returned.ActorId;
-                await VerificationFlow.SendReturnToHeadAsync(context, submission, by, returned?.Reason);
+                await verification.SendReturnToHeadAsync(context, submission, by, returned?.Reason);
             }
             else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Filling)
             {
                 await context.SendToAsync(officialId, MessageText.Of(UnfinishedFillingText(submission.Unit, submission.Period)));
             }
-            else if (UnitSubmissionWorkflow.VerifierPosition(state) is { } position && submission.Unit.VerifierIds[position - 1] == officialId)
+            else if (submission.Unit.HeadId != officialId)
             {
-                await verification.SendToVerifierAsync(context, submission, position);
+                await verification.SendToVerifierAsync(context, submission, submission.Unit.VerifierIds.ToList().IndexOf(officialId) + 1);
             }
         }
     }
@@ -93,16 +87,16 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
         await context.ReplyAsync(waiting ?? "Saat ini tidak ada data yang perlu Bapak/Ibu isi. Ketik /status untuk melihat kemajuan periode.");
     }
 
-    private static async Task<string?> WaitingOnOthersAsync(ConversationContext context)
+    private async Task<string?> WaitingOnOthersAsync(ConversationContext context)
     {
         foreach (var period in await context.Transaction.Periods.AllAsync(context.CancellationToken))
         {
             foreach (var unit in context.Office.Units.Where(u => u.HeadId == context.Me.Id))
             {
                 var instance = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.PeriodId, unit.Id, context.CancellationToken);
-                if (instance is not null && UnitSubmissionWorkflow.VerifierPosition(instance.State) is { } position)
+                if (instance is not null && await services.Workflows.HolderAsync(instance) is { } holderId && holderId != unit.HeadId)
                 {
-                    var verifier = context.Office.Official(unit.VerifierIds[position - 1]);
+                    var verifier = context.Office.Official(holderId);
                     return $"Data {unit.Name} — {Period.Parse(period.PeriodId).DisplayName} sedang menunggu verifikasi {BotTexts.EndSentence(verifier.Name)} Bapak/Ibu akan diberi tahu bila ada yang perlu diperbaiki.";
                 }
             }
@@ -120,10 +114,10 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
         {
             foreach (var instance in await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken))
             {
-                // Verified units owe nothing (their Reopen row belongs to report returns, not to anyone's to-do list).
+                // Only the step's holder owes it (a verified unit's reopen belongs to report returns, not to anyone's to-do list).
                 if (instance.Kind != WorkflowKind.UnitSubmission
-                    || instance.State == UnitSubmissionWorkflow.Verified
-                    || services.Catalog.For(instance).PermittedFor(instance, officialId).Count == 0)
+                    || context.Office.Units.All(u => u.Id != instance.UnitId)
+                    || await services.Workflows.HolderAsync(instance) != officialId)
                 {
                     continue;
                 }

@@ -5,7 +5,7 @@ using KinerjaBot.Workflow;
 namespace KinerjaBot.Conversations;
 
 /// <summary>/status: the newest period's progress per unit, with who holds each item and until when.</summary>
-public sealed class StatusReport
+public sealed class StatusReport(WorkflowService workflows)
 {
     public async Task<MessageText> BuildAsync(ConversationContext context)
     {
@@ -45,7 +45,7 @@ public sealed class StatusReport
         return text;
     }
 
-    private static async Task AppendPeriodAsync(ConversationContext context, MessageText text, string periodId, IReadOnlyList<WorkflowInstance> instances)
+    private async Task AppendPeriodAsync(ConversationContext context, MessageText text, string periodId, IReadOnlyList<WorkflowInstance> instances)
     {
         var zone = context.Office.Office.TimeZone;
         text.Bold($"Status {Period.Parse(periodId).DisplayName}").Line().Line();
@@ -57,7 +57,8 @@ public sealed class StatusReport
                 continue;
             }
 
-            var (label, holderId) = Describe(instance, unit);
+            var holderId = await workflows.HolderAsync(instance);
+            var label = Describe(instance, holderId, unit);
             text.Plain("• ").Bold(unit.Name).Plain($": {label}");
             if (holderId is not null)
             {
@@ -82,34 +83,17 @@ public sealed class StatusReport
         if (report is not null)
         {
             var stage = OfficeReportWorkflow.StageOf(context.Office, report.State);
+            var holderId = await workflows.HolderAsync(report);
             text.Line().Plain("Laporan kantor: ").Line(report.State == OfficeReportWorkflow.Signed
                 ? "sudah ditandatangani"
-                : stage is null ? "menunggu semua unit terverifikasi" : $"tahap {OfficeReportWorkflow.StageNoun(stage.Kind)} — {context.Office.Official(stage.OfficialId).Name}");
+                : stage is null || holderId is null ? "menunggu semua unit terverifikasi" : $"tahap {OfficeReportWorkflow.StageNoun(stage.Kind)} — {context.Office.Official(holderId).Name}");
         }
     }
 
-    private static (string Label, string? HolderId) Describe(WorkflowInstance instance, Configuration.Unit unit)
-    {
-        if (instance.State == UnitSubmissionWorkflow.NotStarted)
-        {
-            return ("belum dimulai", unit.HeadId);
-        }
-
-        if (instance.State == UnitSubmissionWorkflow.Filling)
-        {
-            return ("sedang diisi", unit.HeadId);
-        }
-
-        if (instance.State == UnitSubmissionWorkflow.Returned)
-        {
-            return ("dikembalikan", unit.HeadId);
-        }
-
-        if (UnitSubmissionWorkflow.VerifierPosition(instance.State) is { } position)
-        {
-            return ("menunggu verifikasi", unit.VerifierIds[position - 1]);
-        }
-
-        return ("terverifikasi", null);
-    }
+    private static string Describe(WorkflowInstance instance, string? holderId, Configuration.Unit unit) =>
+        holderId is null ? "terverifikasi"
+        : holderId != unit.HeadId ? "menunggu verifikasi"
+        : instance.State == UnitSubmissionWorkflow.NotStarted ? "belum dimulai"
+        : instance.State == UnitSubmissionWorkflow.Returned ? "dikembalikan"
+        : "sedang diisi";
 }

@@ -22,7 +22,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
         if (instance.Kind == WorkflowKind.OfficeReport)
         {
-            await reportChain.HandlePressAsync(context, instance, action);
+            await reportChain.HandlePressAsync(context, instance, action, EffectsFor(context));
             return;
         }
 
@@ -33,28 +33,13 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return;
         }
 
-        var definition = services.Catalog.For(instance);
-        var row = definition.Transitions.FirstOrDefault(t => t.From == instance.State && t.Trigger == trigger);
-        var mayPress = definition.Transitions.Any(t => t.Trigger == trigger && t.Role.OfficialIds.Contains(context.Me.Id));
-        if (!mayPress)
+        if (await services.Workflows.PressRefusalAsync(instance, trigger, context.Me.Id, action.Version) is { } refusal)
         {
-            context.CallbackNotice = BotTexts.NotYourButton;
+            await RefuseAsync(context, instance, refusal);
             return;
         }
 
-        if (row is null || action.Version != instance.Version)
-        {
-            await RefuseStaleAsync(context, instance);
-            return;
-        }
-
-        if (!row.Role.OfficialIds.Contains(context.Me.Id))
-        {
-            context.CallbackNotice = BotTexts.NotYourButton;
-            return;
-        }
-
-        if (row.RequiresReason)
+        if (services.Workflows.ButtonFor(instance, trigger)!.RequiresReason)
         {
             var unit = context.Office.Unit(instance.UnitId!);
             await AskReasonAsync(
@@ -99,7 +84,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         var instance = await context.Transaction.Workflows.GetAsync(state.InstanceId!.Value, context.CancellationToken);
         if (instance?.Kind == WorkflowKind.OfficeReport)
         {
-            await reportChain.HandleReasonAsync(context, instance, state, reason);
+            await reportChain.HandleReasonAsync(context, instance, state, reason, EffectsFor(context, state.SourceMessageId, state.EarlierMessageId));
             return;
         }
 
@@ -174,19 +159,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
-        await context.SendToAsync(verifierId, text, VerifierChoices(submission.Instance));
+        await context.SendToAsync(verifierId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId));
     }
-
-    /// <summary>Setujui / Kembalikan for the verifier the submission waits for (the verification message and its reminders).</summary>
-    public static IReadOnlyList<IReadOnlyList<Choice>> VerifierChoices(WorkflowInstance instance) =>
-    [[
-        new Choice(BotTexts.Approve, CallbackAction.ForTrigger(instance, WorkflowTrigger.Approve)),
-        new Choice(BotTexts.Return, CallbackAction.ForTrigger(instance, WorkflowTrigger.Return)),
-    ]];
-
-    /// <summary>Perbaiki, for a unit head holding a returned submission.</summary>
-    public static IReadOnlyList<IReadOnlyList<Choice>> FixChoices(WorkflowInstance instance) =>
-        [[new Choice(BotTexts.Fix, CallbackAction.ForTrigger(instance, WorkflowTrigger.Fix))]];
 
     /// <summary>Whether the verifier at <paramref name="position"/> was sent the revision before the current one.</summary>
     private static async Task<bool> ReachedInPreviousRevisionAsync(ConversationContext context, WorkflowInstance instance, int position)
@@ -199,86 +173,28 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     }
 
     /// <summary>Tells the unit head their data came back, with the reason and Perbaiki.</summary>
-    public static async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
+    public async Task SendReturnToHeadAsync(ConversationContext context, SubmissionSnapshot submission, string returnedBy, string? reason)
     {
         var text = new MessageText()
             .Bold($"Data {submission.Unit.Name} — {submission.Period.DisplayName} dikembalikan").Line($" oleh {BotTexts.EndSentence(returnedBy)}")
             .Plain("Alasan: ").Line(reason ?? "–")
             .Line()
             .Plain($"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.");
-        await context.SendToAsync(submission.Unit.HeadId, text, FixChoices(submission.Instance));
+        await context.SendToAsync(submission.Unit.HeadId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, submission.Unit.HeadId));
     }
+
+    /// <summary>The effects of a transition fired from this conversation, clearing the buttons of <paramref name="decidedMessageIds"/> too.</summary>
+    public IWorkflowEffects EffectsFor(ConversationContext context, params long?[] decidedMessageIds) =>
+        new ChatWorkflowEffects(context, services, this, filling, reportChain, decidedMessageIds.OfType<long>().ToList());
 
     private async Task<bool> FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason, long? decidedMessageId = null)
     {
-        var outcome = await services.Workflows.FireAsync(context.Transaction, instanceId, trigger, context.Me.Id, version, reason, context.CancellationToken);
+        var request = new TransitionRequest(context.Me.Id, reason);
+        var outcome = await services.Workflows.FireAsync(context.Transaction, instanceId, trigger, request, version, EffectsFor(context, decidedMessageId), context.CancellationToken);
         if (!outcome.Succeeded)
         {
-            if (outcome.Refusal == RefusalReason.WrongPerson)
-            {
-                context.CallbackNotice = BotTexts.NotYourButton;
-            }
-            else
-            {
-                await RefuseStaleAsync(context, outcome.Instance);
-            }
-
+            await RefuseAsync(context, outcome.Instance, outcome.Refusal.Value);
             return false;
-        }
-
-        // A return reason still awaited for this submission is moot now that it has moved on.
-        if (context.State is { Mode: ConversationMode.AwaitingReason } pending && pending.InstanceId == instanceId)
-        {
-            context.State = ConversationState.Idle;
-        }
-
-        // Buttons go first, so no reply can arrive while the decided message still offers them.
-        var decision = trigger switch
-        {
-            WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
-            WorkflowTrigger.Approve => $"✅ Disetujui oleh {BotTexts.EndSentence(context.Me.Name)}",
-            WorkflowTrigger.Return => $"↩️ Dikembalikan. Alasan: {reason}",
-            _ => null,
-        };
-        await context.RemovePressedChoicesAsync(decision);
-        if (decidedMessageId is { } decided)
-        {
-            await context.RemoveChoicesAsync(decided, decision);
-        }
-
-        var submission = (await SubmissionSnapshot.LoadAsync(context, instanceId))!;
-        var position = UnitSubmissionWorkflow.VerifierPosition(outcome.Instance.State);
-        switch (trigger)
-        {
-            case WorkflowTrigger.Start:
-                await filling.ContinueAsync(context, instanceId);
-                break;
-            case WorkflowTrigger.Submit:
-                await SetVerifyDeadlineAsync(context, instanceId);
-                await context.ReplyAsync($"Terima kasih. Data {submission.Unit.Name} telah dikirim kepada {context.Office.Official(submission.Unit.VerifierIds[0]).Name} untuk diverifikasi.");
-                await SendToVerifierAsync(context, submission, 1);
-                break;
-            case WorkflowTrigger.Approve when position is { } next:
-                await SetVerifyDeadlineAsync(context, instanceId);
-                var nextVerifier = context.Office.Official(submission.Unit.VerifierIds[next - 1]);
-                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}");
-                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}"));
-                await SendToVerifierAsync(context, submission, next);
-                break;
-            case WorkflowTrigger.Approve:
-                await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, null, context.CancellationToken);
-                await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} telah terverifikasi.");
-                await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} telah terverifikasi. Terima kasih."));
-                await reportChain.OnUnitVerifiedAsync(context, submission.Period);
-                break;
-            case WorkflowTrigger.Return:
-                await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, null, context.CancellationToken);
-                await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan kepada {BotTexts.EndSentence(context.Office.Official(submission.Unit.HeadId).Name)} Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
-                await SendReturnToHeadAsync(context, submission, context.Me.Name, reason);
-                break;
-            case WorkflowTrigger.Fix:
-                await filling.ShowSummaryAsync(context, submission);
-                break;
         }
 
         return true;
@@ -305,8 +221,17 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         return false;
     }
 
-    private async Task SetVerifyDeadlineAsync(ConversationContext context, long instanceId) =>
-        await context.Transaction.Workflows.SetStageDeadlineAsync(instanceId, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.Verify), context.CancellationToken);
+    /// <summary>A press someone else may make is refused as theirs; a stale or out-of-state one as "Sudah diproses oleh …".</summary>
+    public static Task RefuseAsync(ConversationContext context, WorkflowInstance instance, RefusalReason refusal)
+    {
+        if (refusal == RefusalReason.WrongPerson)
+        {
+            context.CallbackNotice = BotTexts.NotYourButton;
+            return Task.CompletedTask;
+        }
+
+        return RefuseStaleAsync(context, instance);
+    }
 
     /// <summary>"Sudah diproses oleh …": the press came after someone (maybe the presser, on another phone) acted.</summary>
     public static async Task RefuseStaleAsync(ConversationContext context, WorkflowInstance instance)

@@ -56,7 +56,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ConversationServices(
             sp.GetRequiredService<OfficeConfiguration>(),
             sp.GetRequiredService<WorkflowService>(),
-            sp.GetRequiredService<WorkflowCatalog>(),
             sp.GetRequiredService<WorkingCalendar>(),
             sp.GetRequiredService<RatingBands>(),
             Options(sp).DataDirectory,

@@ -3,15 +3,18 @@ using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Hosting;
 
-/// <summary>Both workflows as Markdown with Mermaid blocks: printed by <c>workflow diagram</c>, pasted into the README.</summary>
+/// <summary>
+/// Both workflows as Markdown with Stateless's own Mermaid export: printed by <c>workflow diagram</c>, pasted into
+/// the README (a test checks the copy).
+/// </summary>
 public static class WorkflowDiagrams
 {
     public static string Render(WorkflowCatalog catalog)
     {
         var text = new StringBuilder();
-        foreach (var definition in new[] { catalog.WidestUnitSubmission(), catalog.Report })
+        foreach (var machine in catalog.DiagramMachines())
         {
-            text.Append($"#### {definition.Title}\n\n```mermaid\n{definition.ToMermaid()}```\n\n");
+            text.Append($"#### {machine.Title}\n\n```mermaid\n{machine.ToMermaid().ReplaceLineEndings("\n").TrimEnd()}\n```\n\n");
         }
 
         return text.ToString().TrimEnd() + "\n";

@@ -32,7 +32,7 @@ public sealed class PeriodOpening(ConversationServices services)
             var instance = await context.Transaction.Workflows.CreateAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, UnitSubmissionWorkflow.NotStarted, context.Now, context.CancellationToken);
             await context.Transaction.Workflows.SetStageDeadlineAsync(instance.Id, deadline, context.CancellationToken);
             var submission = (await SubmissionSnapshot.LoadAsync(context, instance.Id))!;
-            if (await context.SendToAsync(unit.HeadId, PendingWork.OpeningText(context, submission, deadline), PendingWork.OpeningChoices(submission)))
+            if (await context.SendToAsync(unit.HeadId, PendingWork.OpeningText(context, submission, deadline), await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, unit.HeadId)))
             {
                 delivered++;
             }

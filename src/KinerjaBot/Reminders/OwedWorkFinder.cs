@@ -7,11 +7,11 @@ using KinerjaBot.Workflow;
 namespace KinerjaBot.Reminders;
 
 /// <summary>
-/// Finds who still owes what, in every opened period: unit heads whose submission is NotStarted, Filling or
-/// Returned; the verifier at the current SubmittedN position; the chain official holding a report stage. Items
-/// that are done, or whose unit was removed from office.yaml, owe nothing.
+/// Finds who still owes what, in every opened period: whoever the workflow machine says holds each instance's step
+/// (a unit head filling or fixing, a verifier, the chain official of a report stage). Items that are done, or whose
+/// unit was removed from office.yaml, owe nothing.
 /// </summary>
-public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar calendar)
+public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar calendar, WorkflowService workflows)
 {
     public async Task<IReadOnlyList<OwedItem>> FindAsync(StoreTransaction transaction, CancellationToken cancellationToken)
     {
@@ -33,40 +33,35 @@ public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar c
 
     private async Task<OwedItem?> DescribeAsync(StoreTransaction transaction, OpenedPeriod opened, Period period, WorkflowInstance instance, CancellationToken cancellationToken)
     {
+        var unit = office.Units.FirstOrDefault(u => u.Id == instance.UnitId);
+        if ((instance.Kind == WorkflowKind.UnitSubmission && unit is null) || await workflows.HolderAsync(instance) is not { } holderId)
+        {
+            return null;
+        }
+
+        var buttons = await workflows.PermittedAsync(instance, holderId);
         var stored = await transaction.Workflows.GetStageDeadlineAsync(instance.Id, cancellationToken);
         if (instance.Kind == WorkflowKind.OfficeReport)
         {
-            var stage = OfficeReportWorkflow.StageOf(office, instance.State);
-            if (stage is null || stored is not { } due)
+            if (OfficeReportWorkflow.StageOf(office, instance.State) is not { } stage || stored is not { } due)
             {
                 return null;
             }
 
             var entered = (await transaction.Audit.ForInstanceAsync(instance.Id, cancellationToken)).LastOrDefault()?.AtUtc ?? opened.OpenedAt;
-            return new OwedItem(instance, period, stage.OfficialId, due, entered, Key(instance, instance.State.Name, due), null, stage);
+            return new OwedItem(instance, period, holderId, due, entered, Key(instance, instance.State.Name, due), null, stage, buttons);
         }
 
-        var unit = office.Units.FirstOrDefault(u => u.Id == instance.UnitId);
-        if (unit is null)
-        {
-            return null;
-        }
-
-        var state = instance.State;
-        if (UnitSubmissionWorkflow.VerifierPosition(state) is { } position && position <= unit.VerifierIds.Count)
+        if (holderId != unit!.HeadId)
         {
             if (stored is not { } verifyBy)
             {
                 return null;
             }
 
+            var position = unit.VerifierIds.ToList().IndexOf(holderId) + 1;
             var submitted = (await transaction.Audit.ForInstanceAsync(instance.Id, cancellationToken)).LastOrDefault()?.AtUtc ?? opened.OpenedAt;
-            return new OwedItem(instance, period, unit.VerifierIds[position - 1], verifyBy, submitted, Key(instance, $"verify{position}", verifyBy), unit, null);
-        }
-
-        if (state != UnitSubmissionWorkflow.NotStarted && state != UnitSubmissionWorkflow.Filling && state != UnitSubmissionWorkflow.Returned)
-        {
-            return null;
+            return new OwedItem(instance, period, holderId, verifyBy, submitted, Key(instance, $"verify{position}", verifyBy), unit, null, buttons);
         }
 
         // A return clears the stage deadline (the verifier's is over); the head then owes the fix by the later of the
@@ -91,7 +86,7 @@ public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar c
             start = opened.OpenedAt;
         }
 
-        return new OwedItem(instance, period, unit.HeadId, deadline, start, Key(instance, "fill", deadline), unit, null);
+        return new OwedItem(instance, period, holderId, deadline, start, Key(instance, "fill", deadline), unit, null, buttons);
     }
 
     private static string Key(WorkflowInstance instance, string step, DateTimeOffset deadline) =>

@@ -7,9 +7,9 @@ using KinerjaBot.Workflow;
 namespace KinerjaBot.Reminders;
 
 /// <summary>
-/// The Indonesian text of reminders and digests. The buttons come from the builders the conversation itself uses
-/// (<see cref="PendingWork"/>, <see cref="VerificationFlow"/>, <see cref="ReportStageChoices"/>), so a reminder's
-/// button does exactly what the original message's button does, and is re-checked the same way when pressed.
+/// The Indonesian text of reminders and digests. The buttons are the triggers the workflow machine permits the holder
+/// (<see cref="OwedItem.HolderButtons"/>, turned into choices by <see cref="WorkflowChoices"/> as everywhere else), so a
+/// reminder's button does exactly what the original message's button does, and is re-checked the same way when pressed.
 /// </summary>
 public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar calendar)
 {
@@ -80,12 +80,13 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
     private (string Owed, string Hint, IReadOnlyList<IReadOnlyList<Choice>> Choices) Describe(OwedItem item)
     {
         var period = item.Period.DisplayName;
+        var choices = WorkflowChoices.From(item.Instance, item.HolderButtons);
         if (item.ChainStage is { } stage)
         {
             var label = OfficeReportWorkflow.ApproveLabel(stage.Kind);
             return ($"Laporan data kinerja {period} menunggu {StageNoun(stage.Kind)} Bapak/Ibu.",
                 $"Draf laporan ada pada pesan sebelumnya. Tekan \"{label}\" bila sudah sesuai, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.",
-                ReportStageChoices.For(item.Instance, stage));
+                choices);
         }
 
         var unit = item.Unit!;
@@ -94,14 +95,14 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
         {
             return ($"Data {unit.Name} — {period} menunggu verifikasi Bapak/Ibu.",
                 $"Rincian data ada pada pesan verifikasi sebelumnya. Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.",
-                VerificationFlow.VerifierChoices(item.Instance));
+                choices);
         }
 
         if (state == UnitSubmissionWorkflow.Returned)
         {
             return ($"Data {unit.Name} — {period} yang dikembalikan belum diperbaiki.",
                 $"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.",
-                VerificationFlow.FixChoices(item.Instance));
+                choices);
         }
 
         if (state == UnitSubmissionWorkflow.Filling)
@@ -111,7 +112,7 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
 
         return ($"Pengisian data {unit.Name} — {period} belum dimulai.",
             $"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi. Indikator akan ditanyakan satu per satu.",
-            PendingWork.StartChoices(item.Instance));
+            choices);
     }
 
     private string RelativeDay(DateTimeOffset deadline, DateTimeOffset now)

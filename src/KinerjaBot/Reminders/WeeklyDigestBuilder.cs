@@ -11,7 +11,7 @@ namespace KinerjaBot.Reminders;
 /// The head's weekly summary of the open period (the newest one whose report is not yet signed): per unit, how
 /// complete its data is and whether it came in on time, then the office totals and where the report stands.
 /// </summary>
-public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalendar calendar)
+public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalendar calendar, WorkflowService workflows)
 {
     /// <summary>The digest, or null when no period is open (nothing to report, so nothing is sent).</summary>
     public async Task<ReminderMessage?> BuildAsync(StoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,40 +70,23 @@ public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalen
                 timeliness = late < 0 ? "belum dikirim, masih dalam batas waktu" : late == 0 ? "belum dikirim, batas waktu sudah lewat" : $"belum dikirim, terlambat {late} hari kerja";
             }
 
-            text.Plain("• ").Bold(unit.Name).Line($": {StateLabel(instance, unit)}, {values.Count}/{indicators} indikator terisi — {timeliness}");
+            text.Plain("• ").Bold(unit.Name).Line($": {StateLabel(instance, await workflows.HolderAsync(instance), unit)}, {values.Count}/{indicators} indikator terisi — {timeliness}");
         }
 
+        var reportHolder = await workflows.HolderAsync(report);
         text.Line()
             .Line($"Terverifikasi: {verified} dari {units.Count} unit. Dikirim tepat waktu: {onTime} dari {units.Count} unit.")
-            .Plain("Laporan kantor: ").Line(OfficeReportWorkflow.StageOf(office, report.State) is { } stage
-                ? $"tahap {OfficeReportWorkflow.StageNoun(stage.Kind)} — {office.Official(stage.OfficialId).Name}"
+            .Plain("Laporan kantor: ").Line(OfficeReportWorkflow.StageOf(office, report.State) is { } stage && reportHolder is not null
+                ? $"tahap {OfficeReportWorkflow.StageNoun(stage.Kind)} — {office.Official(reportHolder).Name}"
                 : "menunggu semua unit terverifikasi")
             .Plain("Ketik /status untuk keadaan terkini.");
         return new ReminderMessage(text, []);
     }
 
-    private string StateLabel(WorkflowInstance instance, Unit unit)
-    {
-        if (instance.State == UnitSubmissionWorkflow.NotStarted)
-        {
-            return "belum dimulai";
-        }
-
-        if (instance.State == UnitSubmissionWorkflow.Filling)
-        {
-            return "sedang diisi";
-        }
-
-        if (instance.State == UnitSubmissionWorkflow.Returned)
-        {
-            return "dikembalikan untuk diperbaiki";
-        }
-
-        if (UnitSubmissionWorkflow.VerifierPosition(instance.State) is { } position && position <= unit.VerifierIds.Count)
-        {
-            return $"menunggu verifikasi {office.Official(unit.VerifierIds[position - 1]).Name}";
-        }
-
-        return "terverifikasi";
-    }
+    private string StateLabel(WorkflowInstance instance, string? holderId, Unit unit) =>
+        holderId is null ? "terverifikasi"
+        : holderId != unit.HeadId ? $"menunggu verifikasi {office.Official(holderId).Name}"
+        : instance.State == UnitSubmissionWorkflow.NotStarted ? "belum dimulai"
+        : instance.State == UnitSubmissionWorkflow.Returned ? "dikembalikan untuk diperbaiki"
+        : "sedang diisi";
 }

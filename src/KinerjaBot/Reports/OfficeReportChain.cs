@@ -13,43 +13,25 @@ namespace KinerjaBot.Reports;
 /// </summary>
 public sealed class OfficeReportChain(ConversationServices services, ReportArchive archive) : IOfficeReportChain
 {
-    public async Task OnUnitVerifiedAsync(ConversationContext context, Period period)
+    public async Task OnUnitVerifiedAsync(ConversationContext context, Period period, IWorkflowEffects effects)
     {
         var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.Id, context.CancellationToken);
         var report = instances.FirstOrDefault(i => i.Kind == WorkflowKind.OfficeReport);
-        var units = instances.Where(i => i.Kind == WorkflowKind.UnitSubmission).ToList();
-        if (report is null || report.State != OfficeReportWorkflow.Collecting || units.Any(u => u.State != UnitSubmissionWorkflow.Verified))
+        if (report is null || report.State != OfficeReportWorkflow.Collecting || instances.Any(u => u.Kind == WorkflowKind.UnitSubmission && u.State != UnitSubmissionWorkflow.Verified))
         {
             return;
         }
 
-        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, WorkflowTrigger.OpenReport, WorkflowRole.SystemActorId, report.Version, null, context.CancellationToken);
-        if (outcome.Succeeded)
-        {
-            await EnterStageAsync(context, outcome.Instance, note: null);
-        }
+        // The draft goes to the first stage as the OpenReport transition's effect.
+        await services.Workflows.FireAsync(context.Transaction, report.Id, WorkflowTrigger.OpenReport, new TransitionRequest(WorkflowRole.SystemActorId), report.Version, effects, context.CancellationToken);
     }
 
-    public async Task HandlePressAsync(ConversationContext context, WorkflowInstance report, CallbackAction action)
+    public async Task HandlePressAsync(ConversationContext context, WorkflowInstance report, CallbackAction action, IWorkflowEffects effects)
     {
-        var definition = services.Catalog.Report;
         var trigger = action.Trigger!.Value;
-        if (!definition.Transitions.Any(t => t.Trigger == trigger && t.Role.OfficialIds.Contains(context.Me.Id)))
+        if (await services.Workflows.PressRefusalAsync(report, trigger, context.Me.Id, action.Version) is { } refusal)
         {
-            context.CallbackNotice = BotTexts.NotYourButton;
-            return;
-        }
-
-        var row = definition.Transitions.FirstOrDefault(t => t.From == report.State && t.Trigger == trigger);
-        if (row is null || action.Version != report.Version)
-        {
-            await VerificationFlow.RefuseStaleAsync(context, report);
-            return;
-        }
-
-        if (!row.Role.OfficialIds.Contains(context.Me.Id))
-        {
-            context.CallbackNotice = BotTexts.NotYourButton;
+            await VerificationFlow.RefuseAsync(context, report, refusal);
             return;
         }
 
@@ -59,7 +41,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             return;
         }
 
-        if (row.RequiresReason)
+        if (services.Workflows.ButtonFor(report, trigger)!.RequiresReason)
         {
             if (action.Argument is { } unitId && context.Office.Units.All(u => u.Id != unitId))
             {
@@ -83,35 +65,19 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             return;
         }
 
-        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, trigger, context.Me.Id, action.Version, null, context.CancellationToken);
+        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, trigger, new TransitionRequest(context.Me.Id), action.Version, effects, context.CancellationToken);
         if (!outcome.Succeeded)
         {
             await VerificationFlow.RefuseStaleAsync(context, report);
-            return;
         }
-
-        var decided = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
-        await context.RemovePressedChoicesAsync($"✅ Sudah {OfficeReportWorkflow.StageDone(decided.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}");
-        if (outcome.Instance.State == OfficeReportWorkflow.Signed)
-        {
-            // The head's thanks is the signed PDF itself (see DeliverSignedAsync).
-            await DeliverSignedAsync(context, outcome.Instance);
-            return;
-        }
-
-        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
-        await context.ReplyAsync($"Terima kasih, laporan {Period.Parse(report.PeriodId).DisplayName} sudah {OfficeReportWorkflow.StageDone(stage.Kind)}.");
-        await EnterStageAsync(context, outcome.Instance, note: null);
     }
 
-    public async Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, ConversationState state, string reason)
+    public async Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, ConversationState state, string reason, IWorkflowEffects effects)
     {
-        var period = Period.Parse(report.PeriodId);
-        WorkflowInstance? submission = null;
         if (state.TargetUnitId is { } target)
         {
             // Check the unit before moving the report, so a report can never wait for a unit that cannot come back.
-            submission = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, target, context.CancellationToken);
+            var submission = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, report.PeriodId, target, context.CancellationToken);
             if (submission?.State != UnitSubmissionWorkflow.Verified)
             {
                 await context.ReplyAsync($"Data {context.Office.Unit(target).Name} tidak dapat dikembalikan karena saat ini tidak dalam keadaan terverifikasi. Laporan tidak berubah.");
@@ -119,38 +85,55 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             }
         }
 
-        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, state.Trigger!.Value, context.Me.Id, state.Version!.Value, reason, context.CancellationToken);
+        var request = new TransitionRequest(context.Me.Id, reason, state.TargetUnitId);
+        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, state.Trigger!.Value, request, state.Version!.Value, effects, context.CancellationToken);
         if (!outcome.Succeeded)
         {
             await VerificationFlow.RefuseStaleAsync(context, report);
             await context.ReplyAsync($"{context.CallbackNotice} Alasan yang Bapak/Ibu ketik tidak disimpan.");
-            return;
         }
+    }
 
-        foreach (var message in new[] { state.SourceMessageId, state.EarlierMessageId }.OfType<long>())
+    public async Task OnStageEnteredAsync(ConversationContext context, FiredTransition fired)
+    {
+        var period = Period.Parse(fired.After.PeriodId);
+        string? note = null;
+        if (fired.Trigger == WorkflowTrigger.Approve)
         {
-            await context.RemoveChoicesAsync(message, $"↩️ Dikembalikan. Alasan: {reason}");
+            var decided = OfficeReportWorkflow.StageOf(context.Office, fired.Before.State)!;
+            await context.ReplyAsync($"Terima kasih, laporan {period.DisplayName} sudah {OfficeReportWorkflow.StageDone(decided.Kind)}.");
         }
-
-        if (state.Trigger == WorkflowTrigger.ReturnToPrevious)
+        else if (fired.Trigger == WorkflowTrigger.ReturnToPrevious)
         {
-            var previous = OfficeReportWorkflow.StageOf(context.Office, outcome.Instance.State)!;
+            var previous = OfficeReportWorkflow.StageOf(context.Office, fired.After.State)!;
             await context.ReplyAsync($"Laporan {period.DisplayName} dikembalikan kepada {BotTexts.EndSentence(context.Office.Official(previous.OfficialId).Name)}");
-            await EnterStageAsync(context, outcome.Instance, note: $"Dikembalikan oleh {BotTexts.EndSentence(context.Me.Name)} Alasan: {reason}");
-            return;
+            note = $"Dikembalikan oleh {BotTexts.EndSentence(context.Me.Name)} Alasan: {fired.Request.Reason}";
         }
 
-        var unit = context.Office.Unit(state.TargetUnitId!);
-        var reopened = await services.Workflows.FireAsync(context.Transaction, submission!.Id, WorkflowTrigger.Reopen, context.Me.Id, submission.Version, reason, context.CancellationToken);
+        var stage = OfficeReportWorkflow.StageOf(context.Office, fired.After.State)!;
+        await context.Transaction.Workflows.SetStageDeadlineAsync(fired.After.Id, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.For(stage.Kind)), context.CancellationToken);
+        await SendStageMessageAsync(context, fired.After, note);
+    }
+
+    // The head's thanks is the signed PDF itself (see DeliverSignedAsync).
+    public Task OnSignedAsync(ConversationContext context, FiredTransition fired) => DeliverSignedAsync(context, fired.After);
+
+    public async Task OnReturnedToUnitAsync(ConversationContext context, FiredTransition fired, IWorkflowEffects effects)
+    {
+        var period = Period.Parse(fired.After.PeriodId);
+        var unit = context.Office.Unit(fired.Request.TargetUnitId!);
+        var submission = (await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, context.CancellationToken))!;
+
+        // Telling the unit head is the Reopen transition's own effect.
+        var reopened = await services.Workflows.FireAsync(context.Transaction, submission.Id, WorkflowTrigger.Reopen, fired.Request, submission.Version, effects, context.CancellationToken);
         if (!reopened.Succeeded)
         {
             // Both checks passed inside this transaction, so this is a bug, not a race: undo everything.
             throw new InvalidOperationException($"Reopening {unit.Id} for {period.Id} was refused ({reopened.Refusal}) after the report moved.");
         }
 
-        await VerificationFlow.SendReturnToHeadAsync(context, (await SubmissionSnapshot.LoadAsync(context, submission.Id))!, context.Me.Name, reason);
-        await context.ReplyAsync(outcome.Instance.Revision > report.Revision
-            ? $"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{outcome.Instance.Revision}; data {unit.Name} dikembalikan untuk diperbaiki."
+        await context.ReplyAsync(fired.After.Revision > fired.Before.Revision
+            ? $"Laporan {period.DisplayName} dibuka kembali sebagai Revisi ke-{fired.After.Revision}; data {unit.Name} dikembalikan untuk diperbaiki."
             : $"Data {unit.Name} dikembalikan untuk diperbaiki. Laporan {period.DisplayName} akan diteruskan kembali setelah data tersebut terverifikasi.");
     }
 
@@ -189,16 +172,14 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             status += " Untuk periode lain: /rekap <periode>, misalnya /rekap " + periods[^1].PeriodId + ".";
         }
 
-        // A signed report can be reopened as a new revision by those the table allows (the head, operators).
-        var reopen = services.Workflows.PermittedFor(report, context.Me.Id).Where(t => t.Trigger == WorkflowTrigger.ReturnToUnit)
-            .Select(t => (IReadOnlyList<Choice>)[new Choice(t.ButtonLabel, CallbackAction.ForTrigger(report, t.Trigger))])
-            .ToList();
+        // A signed report can be reopened as a new revision by those the machine allows (the head, operators).
+        var reopen = report.State == OfficeReportWorkflow.Signed ? await WorkflowChoices.ForAsync(services.Workflows, report, context.Me.Id) : [];
         await context.ReplyAsync(new OutgoingMessage
         {
             Text = MessageText.Of(status).Spans,
             DocumentPath = document,
             DocumentName = Path.GetFileName(document),
-            Choices = report.State == OfficeReportWorkflow.Signed ? reopen : [],
+            Choices = reopen,
         });
 
         var csv = archive.FinalCsvPath(period.PeriodId, report.Revision);
@@ -250,7 +231,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             Text = text.Spans,
             DocumentPath = draft,
             DocumentName = Path.GetFileName(draft),
-            Choices = ReportStageChoices.For(report, stage),
+            Choices = await WorkflowChoices.ForAsync(services.Workflows, report, stage.OfficialId),
         });
         if (!delivered && context.Official is not null && context.Official.Id != stage.OfficialId)
         {
@@ -258,18 +239,12 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
     }
 
-    private async Task EnterStageAsync(ConversationContext context, WorkflowInstance report, string? note)
-    {
-        var stage = OfficeReportWorkflow.StageOf(context.Office, report.State)!;
-        await context.Transaction.Workflows.SetStageDeadlineAsync(report.Id, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.For(stage.Kind)), context.CancellationToken);
-        await SendStageMessageAsync(context, report, note);
-    }
-
     private async Task AskWhereToReturnAsync(ConversationContext context, WorkflowInstance report)
     {
         var choices = new List<IReadOnlyList<Choice>>();
+        var permitted = (await services.Workflows.PermittedAsync(report, context.Me.Id)).Select(b => b.Trigger).ToHashSet();
         var stageIndex = OfficeReportWorkflow.StageStates(context.Office).ToList().IndexOf(report.State);
-        if (stageIndex > 0)
+        if (permitted.Contains(WorkflowTrigger.ReturnToPrevious))
         {
             var previous = context.Office.Chain[stageIndex - 1];
             choices.Add([new Choice($"Ke tahap {OfficeReportWorkflow.StageNoun(previous.Kind)} ({context.Office.Official(previous.OfficialId).Name})", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToPrevious))]);
@@ -278,7 +253,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         // Only units whose verified data is in this report can be sent back.
         foreach (var submission in await context.Transaction.Workflows.ListForPeriodAsync(report.PeriodId, context.CancellationToken))
         {
-            if (submission is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } && submission.State == UnitSubmissionWorkflow.Verified && context.Office.Units.Any(u => u.Id == unitId))
+            if (permitted.Contains(WorkflowTrigger.ReturnToUnit) && submission is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } && submission.State == UnitSubmissionWorkflow.Verified && context.Office.Units.Any(u => u.Id == unitId))
             {
                 choices.Add([new Choice($"Ke {context.Office.Unit(unitId).Name}", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit, unitId))]);
             }

@@ -55,14 +55,9 @@ public sealed class WorkflowInstances
     /// (optimistic concurrency). Returns false, changing nothing, when the stored version is no longer the one
     /// the transition started from.
     /// </summary>
-    public async Task<bool> TryApplyAsync(FireOutcome outcome, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    public async Task<bool> TryApplyAsync(FiredTransition fired, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
-        if (!outcome.Succeeded)
-        {
-            throw new ArgumentException("Only a successful transition can be saved.", nameof(outcome));
-        }
-
-        var moved = outcome.Instance;
+        var moved = fired.After with { State = fired.Audit.To };
         var updated = await _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE workflow_instances
@@ -77,7 +72,7 @@ public sealed class WorkflowInstances
             return false;
         }
 
-        var audit = outcome.Audit;
+        var audit = fired.Audit;
         await _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO audit_log (instance_id, at_utc, actor_id, trigger, from_state, to_state, reason, version)

@@ -16,11 +16,11 @@ public static class OfficeReportWorkflow
     public static IReadOnlyList<WorkflowState> StageStates(OfficeConfiguration office)
     {
         var states = new List<WorkflowState>();
-        foreach (var stage in office.Chain)
+        for (var index = 0; index < office.Chain.Count; index++)
         {
-            var baseName = StageName(stage.Kind);
-            var repeat = states.Count(s => s.Name.StartsWith(baseName, StringComparison.Ordinal));
-            states.Add(new WorkflowState(repeat == 0 ? baseName : $"{baseName}{repeat + 1}"));
+            var kind = office.Chain[index].Kind;
+            var repeat = office.Chain.Take(index).Count(s => s.Kind == kind);
+            states.Add(new WorkflowState(repeat == 0 ? StageName(kind) : $"{StageName(kind)}{repeat + 1}"));
         }
 
         return states;
@@ -56,33 +56,46 @@ public static class OfficeReportWorkflow
         _ => "ditandatangani",
     };
 
-    public static WorkflowDefinition Build(OfficeConfiguration office)
+    /// <summary>Configures <paramref name="machine"/> as the office report of the chain in office.yaml, with its effects beside each transition.</summary>
+    internal static WorkflowMachine Configure(WorkflowMachine machine, OfficeConfiguration office)
     {
         var states = StageStates(office);
         var system = new WorkflowRole("system", "bot", new HashSet<string> { WorkflowRole.SystemActorId });
         var revisers = new WorkflowRole("revisers", "camat atau operator", new[] { office.Roles.HeadId }.Concat(office.Roles.OperatorIds).ToHashSet());
-        var rows = new List<Transition>
-        {
-            new(Collecting, WorkflowTrigger.OpenReport, system, states[0], "Buka laporan"),
-        };
-
+        machine
+            .Permit(Collecting, WorkflowTrigger.OpenReport, system, states[0], "Buka laporan", offered: false)
+            .OnEntryFrom(states[0], WorkflowTrigger.OpenReport, "draf ke tahap 1", (effects, fired) => effects.StageEnteredAsync(fired))
+            .OnEntryFrom(Collecting, WorkflowTrigger.ReturnToUnit, "buka kembali data unit", (effects, fired) => effects.ReturnedToUnitAsync(fired));
         for (var index = 0; index < states.Count; index++)
         {
             var stage = office.Chain[index];
             var holder = new WorkflowRole($"stage-{index + 1}", stage.OfficialId, new HashSet<string> { stage.OfficialId });
-            var next = index == states.Count - 1 ? Signed : states[index + 1];
-            rows.Add(new Transition(states[index], WorkflowTrigger.Approve, holder, next, ApproveLabel(stage.Kind)));
-            if (index > 0)
+            var last = index == states.Count - 1;
+            var next = last ? Signed : states[index + 1];
+            machine.Permit(states[index], WorkflowTrigger.Approve, holder, next, ApproveLabel(stage.Kind));
+            if (!last)
             {
-                rows.Add(new Transition(states[index], WorkflowTrigger.ReturnToPrevious, holder, states[index - 1], "Kembalikan ke tahap sebelumnya", RequiresReason: true));
+                machine.OnEntryFrom(next, WorkflowTrigger.Approve, $"draf ke tahap {index + 2}", (effects, fired) => effects.StageEnteredAsync(fired));
             }
 
-            rows.Add(new Transition(states[index], WorkflowTrigger.ReturnToUnit, holder, Collecting, "Kembalikan ke unit", RequiresReason: true));
+            if (index > 0)
+            {
+                // Offered only as an answer to "ke mana?" after Kembalikan, not as a button of its own.
+                machine
+                    .Permit(states[index], WorkflowTrigger.ReturnToPrevious, holder, states[index - 1], "Kembalikan ke tahap sebelumnya", requiresReason: true, offered: false)
+                    .OnEntryFrom(states[index - 1], WorkflowTrigger.ReturnToPrevious, $"draf kembali ke tahap {index}", (effects, fired) => effects.StageEnteredAsync(fired));
+            }
+
+            machine.Permit(states[index], WorkflowTrigger.ReturnToUnit, holder, Collecting, "Kembalikan", requiresReason: true);
         }
 
-        rows.Add(new Transition(Signed, WorkflowTrigger.ReturnToUnit, revisers, Collecting, "Buka revisi", RequiresReason: true, StartsRevision: true));
-        return new WorkflowDefinition(WorkflowKind.OfficeReport, $"Office report ({states.Count} stage(s))", Collecting, [Signed], rows);
+        return machine
+            .OnEntryFrom(Signed, WorkflowTrigger.Approve, "PDF bertanda tangan", (effects, fired) => effects.SignedAsync(fired))
+            .Permit(Signed, WorkflowTrigger.ReturnToUnit, revisers, Collecting, "Buka revisi", requiresReason: true, startsRevision: true)
+            .Rests(Signed);
     }
+
+    public static string Title(OfficeConfiguration office) => $"Office report ({office.Chain.Count} stage(s))";
 
     private static string StageName(ChainStageKind kind) => kind switch
     {

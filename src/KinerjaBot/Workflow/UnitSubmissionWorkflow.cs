@@ -16,36 +16,45 @@ public static class UnitSubmissionWorkflow
     /// <summary>Waiting for the verifier at <paramref name="position"/> (1-based, in configured order).</summary>
     public static WorkflowState Submitted(int position) => new($"Submitted{position}");
 
-    /// <summary>The 1-based verifier position a state waits for, or null when it waits for no verifier.</summary>
-    public static int? VerifierPosition(WorkflowState state) =>
-        state.Name.StartsWith("Submitted", StringComparison.Ordinal) && int.TryParse(state.Name["Submitted".Length..], out var position)
-            ? position
-            : null;
-
-    public static WorkflowDefinition Build(OfficeConfiguration office, Unit unit)
+    /// <summary>Configures <paramref name="machine"/> as the submission of <paramref name="unit"/>, with its effects beside each transition.</summary>
+    internal static WorkflowMachine Configure(WorkflowMachine machine, OfficeConfiguration office, Unit unit)
     {
         var head = new WorkflowRole("unit-head", "kepala unit", new HashSet<string> { unit.HeadId });
+
         // Whoever can send the report back to a unit: the chain officials, and the head or an operator reopening a signed report.
         var chain = new WorkflowRole(
             "office-chain",
             "rantai laporan, camat atau operator",
             office.Chain.Select(s => s.OfficialId).Append(office.Roles.HeadId).Concat(office.Roles.OperatorIds).ToHashSet());
-        var rows = new List<Transition>
-        {
-            new(NotStarted, WorkflowTrigger.Start, head, Filling, "Mulai isi"),
-            new(Filling, WorkflowTrigger.Submit, head, Submitted(1), "Kirim"),
-        };
-
+        machine
+            .Permit(NotStarted, WorkflowTrigger.Start, head, Filling, "Mulai isi")
+            .OnEntryFrom(Filling, WorkflowTrigger.Start, "pertanyaan pertama", (effects, fired) => effects.FillingStartedAsync(fired))
+            .Permit(Filling, WorkflowTrigger.Submit, head, Submitted(1), "Kirim")
+            .OnEntryFrom(Submitted(1), WorkflowTrigger.Submit, "kirim ke verifikator 1", (effects, fired) => effects.SubmittedAsync(fired));
         for (var position = 1; position <= unit.VerifierIds.Count; position++)
         {
             var verifier = new WorkflowRole($"verifier-{position}", $"verifikator {position}", new HashSet<string> { unit.VerifierIds[position - 1] });
-            var next = position == unit.VerifierIds.Count ? Verified : Submitted(position + 1);
-            rows.Add(new Transition(Submitted(position), WorkflowTrigger.Approve, verifier, next, "Setujui"));
-            rows.Add(new Transition(Submitted(position), WorkflowTrigger.Return, verifier, Returned, "Kembalikan", RequiresReason: true));
+            var last = position == unit.VerifierIds.Count;
+            var next = last ? Verified : Submitted(position + 1);
+            machine
+                .Permit(Submitted(position), WorkflowTrigger.Approve, verifier, next, "Setujui")
+                .Permit(Submitted(position), WorkflowTrigger.Return, verifier, Returned, "Kembalikan", requiresReason: true);
+            if (!last)
+            {
+                var nextPosition = position + 1;
+                machine.OnEntryFrom(next, WorkflowTrigger.Approve, $"kirim ke verifikator {nextPosition}", (effects, fired) => effects.PassedToVerifierAsync(fired, nextPosition));
+            }
         }
 
-        rows.Add(new Transition(Returned, WorkflowTrigger.Fix, head, Filling, "Perbaiki", StartsRevision: true));
-        rows.Add(new Transition(Verified, WorkflowTrigger.Reopen, chain, Returned, "Kembalikan", RequiresReason: true));
-        return new WorkflowDefinition(WorkflowKind.UnitSubmission, $"Unit submission ({unit.VerifierIds.Count} verifier(s))", NotStarted, [Verified], rows);
+        return machine
+            .OnEntryFrom(Verified, WorkflowTrigger.Approve, "buka laporan bila semua unit terverifikasi", (effects, fired) => effects.VerifiedAsync(fired))
+            .OnEntryFrom(Returned, WorkflowTrigger.Return, "alasan ke kepala unit", (effects, fired) => effects.ReturnedAsync(fired))
+            .Permit(Returned, WorkflowTrigger.Fix, head, Filling, "Perbaiki", startsRevision: true)
+            .OnEntryFrom(Filling, WorkflowTrigger.Fix, "ringkasan untuk diperbaiki", (effects, fired) => effects.FixStartedAsync(fired))
+            .Permit(Verified, WorkflowTrigger.Reopen, chain, Returned, "Kembalikan", requiresReason: true, offered: false)
+            .OnEntryFrom(Returned, WorkflowTrigger.Reopen, "alasan ke kepala unit", (effects, fired) => effects.ReopenedAsync(fired))
+            .Rests(Verified);
     }
+
+    public static string Title(Unit unit) => $"Unit submission ({unit.VerifierIds.Count} verifier(s))";
 }

@@ -2,28 +2,38 @@ using KinerjaBot.Configuration;
 
 namespace KinerjaBot.Workflow;
 
-/// <summary>The transition tables of one office: one per unit (verifier lists differ) and one for the report.</summary>
-public sealed class WorkflowCatalog
+/// <summary>
+/// Builds the Stateless machine of one office's workflows for an instance: one configuration per unit (verifier
+/// lists differ) and one for the report. A machine is cheap to configure, so one is built per instance and use.
+/// </summary>
+public sealed class WorkflowCatalog(OfficeConfiguration office)
 {
-    private readonly Dictionary<string, WorkflowDefinition> _units;
+    public OfficeConfiguration Office { get; } = office;
 
-    public WorkflowCatalog(OfficeConfiguration office)
+    /// <summary>
+    /// The machine of <paramref name="instance"/>. Without <paramref name="effects"/> it answers questions
+    /// (buttons, refusals, holder, diagram) but cannot fire.
+    /// </summary>
+    public WorkflowMachine MachineFor(WorkflowInstance instance, IWorkflowEffects? effects = null)
     {
-        _units = office.Units.ToDictionary(u => u.Id, u => UnitSubmissionWorkflow.Build(office, u), StringComparer.Ordinal);
-        Report = OfficeReportWorkflow.Build(office);
+        if (instance.Kind == WorkflowKind.OfficeReport)
+        {
+            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects, other => MachineFor(other)), Office);
+        }
+
+        var unit = Office.Units.FirstOrDefault(u => u.Id == instance.UnitId)
+            ?? throw new KeyNotFoundException($"No unit '{instance.UnitId}' in the office configuration; was it removed from office.yaml while a period was open?");
+        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects, other => MachineFor(other)), Office, unit);
     }
 
-    public WorkflowDefinition Report { get; }
-
-    public WorkflowDefinition UnitSubmission(string unitId) =>
-        _units.TryGetValue(unitId, out var definition)
-            ? definition
-            : throw new KeyNotFoundException($"No unit '{unitId}' in the office configuration; was it removed from office.yaml while a period was open?");
-
-    public WorkflowDefinition For(WorkflowInstance instance) =>
-        instance.Kind == WorkflowKind.OfficeReport ? Report : UnitSubmission(instance.UnitId!);
-
-    /// <summary>The unit table with the most verifiers: the one worth drawing in the docs.</summary>
-    public WorkflowDefinition WidestUnitSubmission() =>
-        _units.Values.OrderByDescending(d => d.Transitions.Count).First();
+    /// <summary>The machines worth drawing in the docs: the unit with the most verifiers, and the report.</summary>
+    public IReadOnlyList<WorkflowMachine> DiagramMachines()
+    {
+        var widest = Office.Units.OrderByDescending(u => u.VerifierIds.Count).First();
+        return
+        [
+            MachineFor(new WorkflowInstance(0, WorkflowKind.UnitSubmission, string.Empty, widest.Id, UnitSubmissionWorkflow.NotStarted, 1, 1)),
+            MachineFor(new WorkflowInstance(0, WorkflowKind.OfficeReport, string.Empty, null, OfficeReportWorkflow.Collecting, 1, 1)),
+        ];
+    }
 }

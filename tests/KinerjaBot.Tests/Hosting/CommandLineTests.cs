@@ -17,8 +17,8 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("stateDiagram-v2", output);
-        Assert.Contains("Submitted1 --> Submitted2 : Approve (verifikator 1)", output);
-        Assert.Contains("Signature --> Signed : Approve (camat)", output);
+        Assert.Contains("Submitted1 --> Submitted2 : Approve / kirim ke verifikator 2 [verifikator 1]", output);
+        Assert.Contains("Signature --> Signed : Approve / PDF bertanda tangan [camat]", output);
         var readme = File.ReadAllText(RepositoryPaths.Readme);
         var start = readme.IndexOf("<!-- workflow-diagram:start -->\n", StringComparison.Ordinal);
         var end = readme.IndexOf("<!-- workflow-diagram:end -->", StringComparison.Ordinal);

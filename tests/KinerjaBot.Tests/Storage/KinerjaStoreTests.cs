@@ -3,6 +3,7 @@ using KinerjaBot.Storage;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
 using Microsoft.Data.Sqlite;
+using Moq;
 
 namespace KinerjaBot.Tests.Storage;
 
@@ -135,7 +136,7 @@ public sealed class KinerjaStoreTests : IDisposable
         await using (var tx = await store.BeginAsync(default))
         {
             id = await NewSubmissionAsync(tx);
-            var outcome = await service.FireAsync(tx, id, WorkflowTrigger.Start, "kasi-trantib", 1, null, default);
+            var outcome = await service.FireAsync(tx, id, WorkflowTrigger.Start, new TransitionRequest("kasi-trantib"), 1, new Mock<IWorkflowEffects>().Object, default);
             Assert.True(outcome.Succeeded);
             await tx.CommitAsync(default);
         }
@@ -150,15 +151,15 @@ public sealed class KinerjaStoreTests : IDisposable
     public async Task A_write_based_on_a_stale_version_is_refused_and_changes_nothing()
     {
         var store = KinerjaStore.Open(_data.Path, _clock);
-        var definition = new WorkflowCatalog(SampleOffice.Configuration).UnitSubmission("trantib");
         await using var tx = await store.BeginAsync(default);
         var id = await NewSubmissionAsync(tx);
         var read = (await tx.Workflows.GetAsync(id, default))!;
-        var first = definition.Fire(read, WorkflowTrigger.Start, "kasi-trantib", 1, null, Monday);
-        var second = definition.Fire(read, WorkflowTrigger.Start, "kasi-trantib", 1, null, Monday);
+        var moved = read with { State = UnitSubmissionWorkflow.Filling, Version = 2 };
+        var audit = new AuditEntry(id, Monday, "kasi-trantib", WorkflowTrigger.Start, read.State, moved.State, null, 2);
+        var start = new FiredTransition(read, moved, new TransitionRequest("kasi-trantib"), audit);
 
-        Assert.True(await tx.Workflows.TryApplyAsync(first, Monday, default));
-        Assert.False(await tx.Workflows.TryApplyAsync(second, Monday, default));
+        Assert.True(await tx.Workflows.TryApplyAsync(start, Monday, default));
+        Assert.False(await tx.Workflows.TryApplyAsync(start, Monday, default));
         Assert.Single(await tx.Audit.ForInstanceAsync(id, default));
         Assert.Equal(2, (await tx.Workflows.GetAsync(id, default))!.Version);
     }
@@ -180,7 +181,7 @@ public sealed class KinerjaStoreTests : IDisposable
         {
             bothReady.SignalAndWait(TimeSpan.FromSeconds(10));
             await using var tx = await store.BeginAsync(default);
-            var outcome = await service.FireAsync(tx, id, WorkflowTrigger.Start, "kasi-trantib", 1, null, default);
+            var outcome = await service.FireAsync(tx, id, WorkflowTrigger.Start, new TransitionRequest("kasi-trantib"), 1, new Mock<IWorkflowEffects>().Object, default);
             await tx.CommitAsync(default);
             return outcome;
         }

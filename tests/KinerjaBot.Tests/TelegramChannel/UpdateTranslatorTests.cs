@@ -21,7 +21,7 @@ public sealed class UpdateTranslatorTests : IDisposable
     {
         var office = SampleOffice.Configuration;
         var catalog = new WorkflowCatalog(office);
-        var services = new ConversationServices(office, new WorkflowService(catalog, TimeProvider.System), catalog, office.CreateCalendar(), RatingBands.Default, _data.Path, null);
+        var services = new ConversationServices(office, new WorkflowService(catalog, TimeProvider.System), office.CreateCalendar(), RatingBands.Default, _data.Path, null);
         _translator = new UpdateTranslator(_client.Object, services, NullLogger<UpdateTranslator>.Instance);
     }
 

@@ -1,108 +1,134 @@
-using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
+using Moq;
 
 namespace KinerjaBot.Tests.Workflow;
 
-public sealed class OfficeReportWorkflowTests
+public sealed class OfficeReportWorkflowTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 10, 12, 3, 0, 0, TimeSpan.Zero);
     private static readonly WorkflowState Validation = new("Validation");
     private static readonly WorkflowState Paraf = new("Paraf");
     private static readonly WorkflowState Signature = new("Signature");
 
-    private readonly WorkflowDefinition _report = new WorkflowCatalog(SampleOffice.Configuration).Report;
+    private readonly WorkflowBench _bench = new();
+
+    public void Dispose() => _bench.Dispose();
 
     [Fact]
-    public void The_report_opens_by_the_bot_and_passes_validation_paraf_and_signature()
+    public async Task The_report_opens_by_the_bot_and_passes_validation_paraf_and_signature()
     {
-        var instance = Fire(New(), WorkflowTrigger.OpenReport, WorkflowRole.SystemActorId);
+        var instance = await OpenedAsync();
         Assert.Equal(Validation, instance.State);
-        instance = Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
         Assert.Equal(Paraf, instance.State);
-        instance = Fire(instance, WorkflowTrigger.Approve, "sekcam");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "sekcam");
         Assert.Equal(Signature, instance.State);
-        instance = Fire(instance, WorkflowTrigger.Approve, "camat");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "camat");
 
         Assert.Equal(OfficeReportWorkflow.Signed, instance.State);
+        _bench.Effects.Verify(e => e.StageEnteredAsync(It.IsAny<FiredTransition>()), Times.Exactly(3));
+        _bench.Effects.Verify(e => e.SignedAsync(It.IsAny<FiredTransition>()), Times.Once);
     }
 
     [Fact]
-    public void Each_stage_shows_its_own_approve_label()
+    public async Task Each_stage_shows_its_own_approve_label_and_one_kembalikan()
     {
-        var instance = Fire(New(), WorkflowTrigger.OpenReport, WorkflowRole.SystemActorId);
-        Assert.Contains("Validasi", _report.PermittedFor(instance, "kasubbag-pk").Select(t => t.ButtonLabel));
-        instance = Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk");
-        Assert.Contains("Paraf", _report.PermittedFor(instance, "sekcam").Select(t => t.ButtonLabel));
-        instance = Fire(instance, WorkflowTrigger.Approve, "sekcam");
-        Assert.Contains("Tandatangani", _report.PermittedFor(instance, "camat").Select(t => t.ButtonLabel));
+        var instance = await OpenedAsync();
+        Assert.Equal(["Validasi", "Kembalikan"], await OfferedLabelsAsync(instance, "kasubbag-pk"));
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
+        Assert.Equal(["Paraf", "Kembalikan"], await OfferedLabelsAsync(instance, "sekcam"));
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "sekcam");
+        Assert.Equal(["Tandatangani", "Kembalikan"], await OfferedLabelsAsync(instance, "camat"));
     }
 
     [Fact]
-    public void The_signature_stage_returns_to_paraf_with_a_reason()
+    public async Task The_signature_stage_returns_to_paraf_with_a_reason()
     {
-        var instance = AtSignature();
+        var instance = await AtSignatureAsync();
 
-        var outcome = _report.Fire(instance, WorkflowTrigger.ReturnToPrevious, "camat", instance.Version, "Paraf belum lengkap", Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.ReturnToPrevious, "camat", "Paraf belum lengkap");
 
         Assert.Equal(Paraf, outcome.Instance.State);
     }
 
     [Fact]
-    public void Validation_cannot_return_to_a_previous_stage_because_there_is_none()
+    public async Task Validation_cannot_return_to_a_previous_stage_because_there_is_none()
     {
-        var instance = Fire(New(), WorkflowTrigger.OpenReport, WorkflowRole.SystemActorId);
+        var instance = await OpenedAsync();
 
-        var outcome = _report.Fire(instance, WorkflowTrigger.ReturnToPrevious, "kasubbag-pk", instance.Version, "salah", Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.ReturnToPrevious, "kasubbag-pk", "salah");
+
+        // The first stage's official holds no role that ever returns to a previous stage: not their button.
+        Assert.Equal(RefusalReason.WrongPerson, outcome.Refusal);
+        Assert.Equal(OfficeReportWorkflow.StageStates(_bench.Catalog.Office)[0], (await _bench.ReadAsync(instance.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_stage_official_pressing_a_return_to_the_previous_stage_after_the_report_moved_back_is_refused_as_not_applying()
+    {
+        var atParaf = await _bench.FireAsync(await OpenedAsync(), WorkflowTrigger.Approve, "kasubbag-pk");
+        var backAtValidation = await _bench.FireAsync(atParaf, WorkflowTrigger.ReturnToPrevious, "sekcam", "Lampiran kurang");
+
+        var outcome = await _bench.TryFireAsync(backAtValidation, WorkflowTrigger.ReturnToPrevious, "sekcam", "lagi");
 
         Assert.Equal(RefusalReason.NotAllowedInState, outcome.Refusal);
     }
 
     [Theory]
-    [InlineData("Validation", "kasubbag-pk")]
-    [InlineData("Paraf", "sekcam")]
-    [InlineData("Signature", "camat")]
-    public void Any_stage_returns_the_report_to_collecting_when_it_sends_a_unit_back(string state, string official)
+    [InlineData(0, "kasubbag-pk")]
+    [InlineData(1, "sekcam")]
+    [InlineData(2, "camat")]
+    public async Task Any_stage_returns_the_report_to_collecting_when_it_sends_a_unit_back(int approvals, string official)
     {
-        var instance = New() with { State = new WorkflowState(state), Version = 9 };
+        var instance = await OpenedAsync();
+        foreach (var approver in new[] { "kasubbag-pk", "sekcam" }.Take(approvals))
+        {
+            instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, approver);
+        }
 
-        var outcome = _report.Fire(instance, WorkflowTrigger.ReturnToUnit, official, 9, "Data seksi PMD keliru", Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.ReturnToUnit, official, "Data seksi PMD keliru");
 
         Assert.Equal(OfficeReportWorkflow.Collecting, outcome.Instance.State);
+        _bench.Effects.Verify(e => e.ReturnedToUnitAsync(It.IsAny<FiredTransition>()), Times.Once);
     }
 
     [Fact]
-    public void A_press_by_someone_other_than_the_stage_holder_is_refused()
+    public async Task A_press_by_someone_other_than_the_stage_holder_is_refused()
     {
-        var instance = AtSignature();
+        var instance = await AtSignatureAsync();
 
-        Assert.Equal(RefusalReason.WrongPerson, _report.Fire(instance, WorkflowTrigger.Approve, "sekcam", instance.Version, null, Now).Refusal);
-        Assert.Equal(RefusalReason.WrongPerson, _report.Fire(New(), WorkflowTrigger.OpenReport, "staf-pk", 1, null, Now).Refusal);
+        Assert.Equal(RefusalReason.WrongPerson, (await _bench.TryFireAsync(instance, WorkflowTrigger.Approve, "sekcam")).Refusal);
+        var collecting = await _bench.NewAsync(WorkflowKind.OfficeReport, null);
+        Assert.Equal(RefusalReason.WrongPerson, (await _bench.TryFireAsync(collecting, WorkflowTrigger.OpenReport, "staf-pk")).Refusal);
     }
 
     [Fact]
-    public void Reopening_a_signed_report_starts_the_next_revision()
+    public async Task Reopening_a_signed_report_starts_the_next_revision()
     {
-        var signed = Fire(AtSignature(), WorkflowTrigger.Approve, "camat");
+        var signed = await _bench.FireAsync(await AtSignatureAsync(), WorkflowTrigger.Approve, "camat");
+        Assert.Null(await _bench.Service.HolderAsync(signed));
 
-        var outcome = _report.Fire(signed, WorkflowTrigger.ReturnToUnit, "staf-pk", signed.Version, "Ada koreksi data dari Bagian Organisasi", Now);
+        var outcome = await _bench.TryFireAsync(signed, WorkflowTrigger.ReturnToUnit, "staf-pk", "Ada koreksi data dari Bagian Organisasi");
 
         Assert.Equal(OfficeReportWorkflow.Collecting, outcome.Instance.State);
         Assert.Equal(2, outcome.Instance.Revision);
     }
 
-    private static WorkflowInstance New() =>
-        new(1, WorkflowKind.OfficeReport, "2026-TW3", null, OfficeReportWorkflow.Collecting, 1, 1);
-
-    private WorkflowInstance AtSignature()
+    [Fact]
+    public async Task The_stage_holder_is_the_official_of_the_stage_and_nobody_while_collecting()
     {
-        var instance = Fire(New(), WorkflowTrigger.OpenReport, WorkflowRole.SystemActorId);
-        return Fire(Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk"), WorkflowTrigger.Approve, "sekcam");
+        var collecting = await _bench.NewAsync(WorkflowKind.OfficeReport, null);
+        Assert.Null(await _bench.Service.HolderAsync(collecting));
+
+        Assert.Equal("kasubbag-pk", await _bench.Service.HolderAsync(await OpenedAsync()));
+        Assert.Equal("camat", await _bench.Service.HolderAsync(await AtSignatureAsync()));
     }
 
-    private WorkflowInstance Fire(WorkflowInstance instance, WorkflowTrigger trigger, string official)
-    {
-        var outcome = _report.Fire(instance, trigger, official, instance.Version, null, Now);
-        Assert.True(outcome.Succeeded, $"{trigger} by {official} in {instance.State} was refused: {outcome.Refusal}");
-        return outcome.Instance;
-    }
+    private async Task<IReadOnlyList<string>> OfferedLabelsAsync(WorkflowInstance instance, string official) =>
+        (await _bench.Service.PermittedAsync(instance, official)).Where(b => b.Offered).Select(b => b.Label).ToList();
+
+    private async Task<WorkflowInstance> OpenedAsync() =>
+        await _bench.FireAsync(await _bench.NewAsync(WorkflowKind.OfficeReport, null), WorkflowTrigger.OpenReport, WorkflowRole.SystemActorId);
+
+    private async Task<WorkflowInstance> AtSignatureAsync() =>
+        await _bench.FireAsync(await _bench.FireAsync(await OpenedAsync(), WorkflowTrigger.Approve, "kasubbag-pk"), WorkflowTrigger.Approve, "sekcam");
 }

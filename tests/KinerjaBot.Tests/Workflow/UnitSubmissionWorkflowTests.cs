@@ -1,46 +1,63 @@
-using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
+using Moq;
 
 namespace KinerjaBot.Tests.Workflow;
 
-public sealed class UnitSubmissionWorkflowTests
+public sealed class UnitSubmissionWorkflowTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 10, 5, 2, 0, 0, TimeSpan.Zero);
+    private readonly WorkflowBench _bench = new();
+
+    public void Dispose() => _bench.Dispose();
 
     // trantib is checked by kasubbag-pk, then sekcam.
-    private readonly WorkflowDefinition _trantib = new WorkflowCatalog(SampleOffice.Configuration).UnitSubmission("trantib");
-
     [Fact]
-    public void A_submission_goes_from_not_started_through_both_verifiers_to_verified()
+    public async Task A_submission_goes_from_not_started_through_both_verifiers_to_verified()
     {
-        var instance = New();
+        var instance = await _bench.NewAsync(WorkflowKind.UnitSubmission, "trantib");
 
-        instance = Fire(instance, WorkflowTrigger.Start, "kasi-trantib");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Start, "kasi-trantib");
         Assert.Equal(UnitSubmissionWorkflow.Filling, instance.State);
-        instance = Fire(instance, WorkflowTrigger.Submit, "kasi-trantib");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Submit, "kasi-trantib");
         Assert.Equal(UnitSubmissionWorkflow.Submitted(1), instance.State);
-        instance = Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
         Assert.Equal(UnitSubmissionWorkflow.Submitted(2), instance.State);
-        instance = Fire(instance, WorkflowTrigger.Approve, "sekcam");
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "sekcam");
 
         Assert.Equal(UnitSubmissionWorkflow.Verified, instance.State);
+        Assert.Equal(instance, await _bench.ReadAsync(instance.Id));
         Assert.Equal(5, instance.Version);
         Assert.Equal(1, instance.Revision);
+    }
+
+    [Fact]
+    public async Task Each_transition_runs_the_effect_registered_beside_it_once_after_it_is_saved()
+    {
+        var instance = await AtVerifierAsync(1);
+        WorkflowInstance? seenByEffect = null;
+        _bench.Effects.Setup(e => e.PassedToVerifierAsync(It.IsAny<FiredTransition>(), 2))
+            .Returns(async (FiredTransition fired, int _) => seenByEffect = await _bench.Firing!.Workflows.GetAsync(fired.After.Id, default));
+
+        await _bench.FireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
+
+        _bench.Effects.Verify(e => e.DecidedAsync(It.Is<FiredTransition>(f => f.Trigger == WorkflowTrigger.Approve)), Times.Once);
+        _bench.Effects.Verify(e => e.PassedToVerifierAsync(It.IsAny<FiredTransition>(), 2), Times.Once);
+        _bench.Effects.Verify(e => e.VerifiedAsync(It.IsAny<FiredTransition>()), Times.Never);
+        Assert.Equal(UnitSubmissionWorkflow.Submitted(2), seenByEffect?.State);
     }
 
     [Theory]
     [InlineData(1, "kasubbag-pk")]
     [InlineData(2, "sekcam")]
-    public void Any_verifier_returns_with_a_reason_and_the_fix_starts_a_new_revision(int position, string verifier)
+    public async Task Any_verifier_returns_with_a_reason_and_the_fix_starts_a_new_revision(int position, string verifier)
     {
-        var instance = AtVerifier(position);
+        var instance = await AtVerifierAsync(position);
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Return, verifier, instance.Version, "  Data IK-2.2 belum ada fotonya  ", Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Return, verifier, "  Data IK-2.2 belum ada fotonya  ");
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(UnitSubmissionWorkflow.Returned, outcome.Instance.State);
         Assert.Equal("Data IK-2.2 belum ada fotonya", outcome.Audit.Reason);
-        var fixing = Fire(outcome.Instance, WorkflowTrigger.Fix, "kasi-trantib");
+        var fixing = await _bench.FireAsync(outcome.Instance, WorkflowTrigger.Fix, "kasi-trantib");
         Assert.Equal(UnitSubmissionWorkflow.Filling, fixing.State);
         Assert.Equal(2, fixing.Revision);
     }
@@ -49,14 +66,14 @@ public sealed class UnitSubmissionWorkflowTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void A_return_without_a_reason_is_refused(string? reason)
+    public async Task A_return_without_a_reason_is_refused_and_changes_nothing(string? reason)
     {
-        var instance = AtVerifier(1);
+        var instance = await AtVerifierAsync(1);
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Return, "kasubbag-pk", instance.Version, reason, Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Return, "kasubbag-pk", reason);
 
         Assert.Equal(RefusalReason.ReasonRequired, outcome.Refusal);
-        Assert.Same(instance, outcome.Instance);
+        Assert.Equal(instance, await _bench.ReadAsync(instance.Id));
     }
 
     [Theory]
@@ -64,92 +81,100 @@ public sealed class UnitSubmissionWorkflowTests
     [InlineData("kasi-trantib")]
     [InlineData("kasi-pem")]
     [InlineData("camat")]
-    public void Only_the_verifier_whose_turn_it_is_may_approve(string official)
+    public async Task Only_the_verifier_whose_turn_it_is_may_approve(string official)
     {
-        var instance = AtVerifier(1);
+        var instance = await AtVerifierAsync(1);
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Approve, official, instance.Version, null, Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Approve, official);
 
         Assert.Equal(RefusalReason.WrongPerson, outcome.Refusal);
+        _bench.Effects.Verify(e => e.PassedToVerifierAsync(It.IsAny<FiredTransition>(), It.IsAny<int>()), Times.Never);
     }
 
     [Fact]
-    public void A_button_from_an_older_version_is_refused_as_stale()
+    public async Task A_button_from_an_older_version_is_refused_as_stale()
     {
-        var instance = AtVerifier(1);
+        var instance = await AtVerifierAsync(1);
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk", instance.Version - 1, null, Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk", version: instance.Version - 1);
 
         Assert.Equal(RefusalReason.StaleVersion, outcome.Refusal);
     }
 
     [Fact]
-    public void A_trigger_that_does_not_apply_in_the_current_state_is_refused()
+    public async Task A_trigger_that_does_not_apply_in_the_current_state_is_refused()
     {
-        var instance = New();
+        var instance = await _bench.NewAsync(WorkflowKind.UnitSubmission, "trantib");
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk", instance.Version, null, Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
 
         Assert.Equal(RefusalReason.NotAllowedInState, outcome.Refusal);
     }
 
     [Fact]
-    public void An_office_chain_official_may_reopen_a_verified_submission_with_a_reason()
+    public async Task An_office_chain_official_may_reopen_a_verified_submission_with_a_reason()
     {
-        var instance = Fire(AtVerifier(2), WorkflowTrigger.Approve, "sekcam");
+        var instance = await _bench.FireAsync(await AtVerifierAsync(2), WorkflowTrigger.Approve, "sekcam");
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Reopen, "camat", instance.Version, "Angka IKU-2 tidak sesuai laporan bulanan", Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Reopen, "camat", "Angka IKU-2 tidak sesuai laporan bulanan");
 
         Assert.Equal(UnitSubmissionWorkflow.Returned, outcome.Instance.State);
+        _bench.Effects.Verify(e => e.ReopenedAsync(It.IsAny<FiredTransition>()), Times.Once);
     }
 
     [Fact]
-    public void The_buttons_follow_the_table_for_whoever_looks()
+    public async Task The_buttons_follow_the_machine_for_whoever_looks()
     {
-        var instance = AtVerifier(1);
+        var instance = await AtVerifierAsync(1);
 
-        Assert.Equal(["Setujui", "Kembalikan"], _trantib.PermittedFor(instance, "kasubbag-pk").Select(t => t.ButtonLabel));
-        Assert.Empty(_trantib.PermittedFor(instance, "sekcam"));
-        Assert.Empty(_trantib.PermittedFor(instance, "kasi-trantib"));
-        Assert.Equal(["Mulai isi"], _trantib.PermittedFor(New(), "kasi-trantib").Select(t => t.ButtonLabel));
+        Assert.Equal(["Setujui", "Kembalikan"], (await _bench.Service.PermittedAsync(instance, "kasubbag-pk")).Select(t => t.Label));
+        Assert.Empty(await _bench.Service.PermittedAsync(instance, "sekcam"));
+        Assert.Empty(await _bench.Service.PermittedAsync(instance, "kasi-trantib"));
+        Assert.Equal(["Mulai isi"], (await _bench.Service.PermittedAsync(await _bench.NewAsync(WorkflowKind.UnitSubmission, "pemerintahan"), "kasi-pem")).Select(t => t.Label));
     }
 
     [Fact]
-    public void A_unit_with_one_verifier_is_verified_after_one_approval()
+    public async Task The_holder_of_a_step_is_whoever_the_machine_lets_act_and_nobody_once_verified()
     {
-        var pmd = new WorkflowCatalog(SampleOffice.Configuration).UnitSubmission("pmd");
-        var instance = new WorkflowInstance(7, WorkflowKind.UnitSubmission, "2026-TW3", "pmd", UnitSubmissionWorkflow.Submitted(1), 3, 1);
+        var instance = await _bench.NewAsync(WorkflowKind.UnitSubmission, "trantib");
+        Assert.Equal("kasi-trantib", await _bench.Service.HolderAsync(instance));
+        instance = await AtVerifierAsync(2);
+        Assert.Equal("sekcam", await _bench.Service.HolderAsync(instance));
 
-        var outcome = pmd.Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk", 3, null, Now);
+        instance = await _bench.FireAsync(instance, WorkflowTrigger.Approve, "sekcam");
+
+        Assert.Null(await _bench.Service.HolderAsync(instance));
+    }
+
+    [Fact]
+    public async Task A_unit_with_one_verifier_is_verified_after_one_approval()
+    {
+        var instance = await _bench.NewAsync(WorkflowKind.UnitSubmission, "pmd");
+        instance = await _bench.FireAsync(await _bench.FireAsync(instance, WorkflowTrigger.Start, "kasi-pmd"), WorkflowTrigger.Submit, "kasi-pmd");
+
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
 
         Assert.Equal(UnitSubmissionWorkflow.Verified, outcome.Instance.State);
+        _bench.Effects.Verify(e => e.VerifiedAsync(It.IsAny<FiredTransition>()), Times.Once);
     }
 
     [Fact]
-    public void Every_fired_transition_yields_an_audit_entry_with_who_when_from_to_and_version()
+    public async Task Every_fired_transition_is_audited_with_who_when_from_to_and_version()
     {
-        var instance = AtVerifier(1);
+        var instance = await AtVerifierAsync(1);
 
-        var outcome = _trantib.Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk", instance.Version, null, Now);
+        var outcome = await _bench.TryFireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
 
-        Assert.Equal(
-            new AuditEntry(instance.Id, Now, "kasubbag-pk", WorkflowTrigger.Approve, UnitSubmissionWorkflow.Submitted(1), UnitSubmissionWorkflow.Submitted(2), null, instance.Version + 1),
-            outcome.Audit);
+        var expected = new AuditEntry(instance.Id, WorkflowBench.Now, "kasubbag-pk", WorkflowTrigger.Approve, UnitSubmissionWorkflow.Submitted(1), UnitSubmissionWorkflow.Submitted(2), null, instance.Version + 1);
+        Assert.Equal(expected, outcome.Audit);
+        await using var tx = await _bench.Store.BeginAsync(default);
+        Assert.Equal(expected, (await tx.Audit.ForInstanceAsync(instance.Id, default))[^1]);
     }
 
-    private static WorkflowInstance New() =>
-        new(42, WorkflowKind.UnitSubmission, "2026-TW3", "trantib", UnitSubmissionWorkflow.NotStarted, 1, 1);
-
-    private WorkflowInstance AtVerifier(int position)
+    private async Task<WorkflowInstance> AtVerifierAsync(int position)
     {
-        var instance = Fire(Fire(New(), WorkflowTrigger.Start, "kasi-trantib"), WorkflowTrigger.Submit, "kasi-trantib");
-        return position == 1 ? instance : Fire(instance, WorkflowTrigger.Approve, "kasubbag-pk");
-    }
-
-    private WorkflowInstance Fire(WorkflowInstance instance, WorkflowTrigger trigger, string official)
-    {
-        var outcome = _trantib.Fire(instance, trigger, official, instance.Version, null, Now);
-        Assert.True(outcome.Succeeded, $"{trigger} by {official} in {instance.State} was refused: {outcome.Refusal}");
-        return outcome.Instance;
+        var instance = await _bench.NewAsync(WorkflowKind.UnitSubmission, "trantib");
+        instance = await _bench.FireAsync(await _bench.FireAsync(instance, WorkflowTrigger.Start, "kasi-trantib"), WorkflowTrigger.Submit, "kasi-trantib");
+        return position == 1 ? instance : await _bench.FireAsync(instance, WorkflowTrigger.Approve, "kasubbag-pk");
     }
 }

@@ -1,0 +1,107 @@
+using KinerjaBot.Messaging;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// What the workflow transitions do in the chat, bound to the conversation that fired them: every message they queue
+/// and every deadline they set goes into that conversation's store transaction, so a transition, its data and its
+/// replies commit together or not at all. <paramref name="decidedMessageIds"/> are messages besides the pressed one
+/// whose buttons the decision replaces (the message a typed reason answers).
+/// </summary>
+internal sealed class ChatWorkflowEffects(
+    ConversationContext context,
+    ConversationServices services,
+    VerificationFlow verification,
+    FillingFlow filling,
+    IOfficeReportChain reportChain,
+    IReadOnlyList<long> decidedMessageIds) : IWorkflowEffects
+{
+    public async Task DecidedAsync(FiredTransition fired)
+    {
+        // The bot's own moves (opening the report) and a reopen done as part of a report return decide no message.
+        if (fired.Trigger is WorkflowTrigger.OpenReport or WorkflowTrigger.Reopen)
+        {
+            return;
+        }
+
+        // A return reason still awaited for this instance is moot now that it has moved on.
+        if (context.State is { Mode: ConversationMode.AwaitingReason } pending && pending.InstanceId == fired.After.Id)
+        {
+            context.State = ConversationState.Idle;
+        }
+
+        // Buttons go first, so no reply can arrive while the decided message still offers them.
+        var decision = DecisionRecord(fired);
+        await context.RemovePressedChoicesAsync(decision);
+        foreach (var messageId in decidedMessageIds)
+        {
+            await context.RemoveChoicesAsync(messageId, decision);
+        }
+    }
+
+    public Task FillingStartedAsync(FiredTransition fired) => filling.ContinueAsync(context, fired.After.Id);
+
+    public async Task SubmittedAsync(FiredTransition fired)
+    {
+        await SetVerifyDeadlineAsync(fired);
+        var submission = await LoadAsync(fired);
+        await context.ReplyAsync($"Terima kasih. Data {submission.Unit.Name} telah dikirim kepada {context.Office.Official(submission.Unit.VerifierIds[0]).Name} untuk diverifikasi.");
+        await verification.SendToVerifierAsync(context, submission, 1);
+    }
+
+    public async Task PassedToVerifierAsync(FiredTransition fired, int position)
+    {
+        await SetVerifyDeadlineAsync(fired);
+        var submission = await LoadAsync(fired);
+        var nextVerifier = context.Office.Official(submission.Unit.VerifierIds[position - 1]);
+        await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}");
+        await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}"));
+        await verification.SendToVerifierAsync(context, submission, position);
+    }
+
+    public async Task VerifiedAsync(FiredTransition fired)
+    {
+        await context.Transaction.Workflows.SetStageDeadlineAsync(fired.After.Id, null, context.CancellationToken);
+        var submission = await LoadAsync(fired);
+        await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} telah terverifikasi.");
+        await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} telah terverifikasi. Terima kasih."));
+        await reportChain.OnUnitVerifiedAsync(context, submission.Period, this);
+    }
+
+    public async Task ReturnedAsync(FiredTransition fired)
+    {
+        await context.Transaction.Workflows.SetStageDeadlineAsync(fired.After.Id, null, context.CancellationToken);
+        var submission = await LoadAsync(fired);
+        await context.ReplyAsync($"Data {submission.Unit.Name} dikembalikan kepada {BotTexts.EndSentence(context.Office.Official(submission.Unit.HeadId).Name)} Bapak/Ibu akan menerimanya lagi setelah diperbaiki.");
+        await verification.SendReturnToHeadAsync(context, submission, context.Me.Name, fired.Audit.Reason);
+    }
+
+    public async Task ReopenedAsync(FiredTransition fired) =>
+        await verification.SendReturnToHeadAsync(context, await LoadAsync(fired), context.Me.Name, fired.Audit.Reason);
+
+    public async Task FixStartedAsync(FiredTransition fired) => await filling.ShowSummaryAsync(context, await LoadAsync(fired));
+
+    public Task StageEnteredAsync(FiredTransition fired) => reportChain.OnStageEnteredAsync(context, fired);
+
+    public Task SignedAsync(FiredTransition fired) => reportChain.OnSignedAsync(context, fired);
+
+    public Task ReturnedToUnitAsync(FiredTransition fired) => reportChain.OnReturnedToUnitAsync(context, fired, this);
+
+    /// <summary>What replaces the decided message's buttons: "✅ Disetujui oleh …", "↩️ Dikembalikan. Alasan: …".</summary>
+    private string? DecisionRecord(FiredTransition fired) => fired.Trigger switch
+    {
+        WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
+        WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.OfficeReport =>
+            $"✅ Sudah {OfficeReportWorkflow.StageDone(OfficeReportWorkflow.StageOf(context.Office, fired.Before.State)!.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}",
+        WorkflowTrigger.Approve => $"✅ Disetujui oleh {BotTexts.EndSentence(context.Me.Name)}",
+        WorkflowTrigger.Return or WorkflowTrigger.ReturnToPrevious or WorkflowTrigger.ReturnToUnit => $"↩️ Dikembalikan. Alasan: {fired.Request.Reason}",
+        _ => null,
+    };
+
+    private async Task<SubmissionSnapshot> LoadAsync(FiredTransition fired) =>
+        (await SubmissionSnapshot.LoadAsync(context, fired.After.Id))!;
+
+    private Task SetVerifyDeadlineAsync(FiredTransition fired) =>
+        context.Transaction.Workflows.SetStageDeadlineAsync(fired.After.Id, services.Calendar.DeadlineFrom(context.Now, context.Office.Deadlines.Verify), context.CancellationToken);
+}

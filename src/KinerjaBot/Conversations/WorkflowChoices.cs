@@ -1,0 +1,26 @@
+using KinerjaBot.Messaging;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// The decision buttons of a workflow message (Mulai isi, Kirim, Setujui, Kembalikan, Perbaiki, Validasi, Paraf,
+/// Tandatangani, Buka revisi): exactly the triggers the machine permits the official, with the configuration's labels.
+/// Nothing else builds them, so a button shown is a press the machine accepts.
+/// </summary>
+public static class WorkflowChoices
+{
+    /// <summary>One row with the official's permitted triggers that are offered as buttons; none when there are none.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Choice>>> ForAsync(WorkflowService workflows, WorkflowInstance instance, string officialId) =>
+        From(instance, await workflows.PermittedAsync(instance, officialId));
+
+    /// <summary>The same, from triggers already asked of the machine.</summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> From(WorkflowInstance instance, IEnumerable<TriggerButton> permitted)
+    {
+        var row = permitted
+            .Where(button => button.Offered)
+            .Select(button => new Choice(button.Label, CallbackAction.ForTrigger(instance, button.Trigger)))
+            .ToList();
+        return row.Count == 0 ? [] : [row];
+    }
+}
