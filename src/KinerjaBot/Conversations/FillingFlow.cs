@@ -74,26 +74,10 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
-        // The first line is the value; anything below it is the note (keterangan) for the report.
-        var lines = text.Trim().Split('\n', 2);
-        var note = lines.Length > 1 && !string.IsNullOrWhiteSpace(lines[1]) ? lines[1].Trim() : null;
-        if (note is { Length: > 500 })
-        {
-            await context.ReplyAsync("Keterangan terlalu panjang (lebih dari 500 huruf). Mohon ketik ulang nilai dan keterangan yang lebih singkat.");
-            return;
-        }
-
-        var result = IndicatorValueParser.Parse(lines[0], indicator.Kind, indicator.TargetFor(submission.Period));
-        if (result.IsRefused && note is null && SplitInlineNote(lines[0], indicator) is var (valueText, inlineNote))
-        {
-            // "90 sesuai data DTKS": people write the note on the same line; a phone keyboard may not offer a new line.
-            var inline = IndicatorValueParser.Parse(valueText, indicator.Kind, indicator.TargetFor(submission.Period));
-            if (!inline.IsRefused)
-            {
-                (result, note) = (inline, inlineNote);
-            }
-        }
-
+        // The value, read with the indicator's satuan, and its note: the lines below it, or what follows a clear
+        // separator on the same line ("90 sesuai data DTKS"). A satuan or multiplier word is never taken as a note.
+        var result = IndicatorValueParser.ReadAnswer(text, indicator.Kind, indicator.TargetFor(submission.Period), indicator.Measure);
+        var note = result.Note;
         if (result.IsRefused)
         {
             await context.ReplyAsync($"Indikator {indicator.Code} (satuan {indicator.Measure}): {result.Message}");
@@ -334,25 +318,6 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         var values = await context.Transaction.Values.CurrentAsync(previous.Id, context.CancellationToken);
         return values.GetValueOrDefault(indicator.Code);
     }
-
-    /// <summary>Splits "90 sesuai data DTKS" or "90 - (sesuai data)" into the number and the note after it.</summary>
-    private static (string Value, string? Note)? SplitInlineNote(string line, Indicator indicator)
-    {
-        var match = InlineNotePattern().Match(line);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var note = match.Groups["note"].Value.Trim().TrimStart('(').TrimEnd(')').Trim();
-
-        // "24 kali" only repeats the satuan; that is no note.
-        var onlyMeasure = string.Equals(note, indicator.Measure, StringComparison.OrdinalIgnoreCase);
-        return (match.Groups["value"].Value, note.Length == 0 || onlyMeasure ? null : note);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?<value>\+?[0-9][0-9.,]*\s*(?:%|persen)?)\s*[-–:;]*\s*(?<note>[\p{L}(].*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex InlineNotePattern();
 
     private static string Example(Indicator indicator) => indicator.Kind switch
     {

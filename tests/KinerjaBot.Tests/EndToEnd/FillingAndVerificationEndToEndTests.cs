@@ -275,6 +275,34 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_is_read_back_exactly_as_stored_and_leading_digits_are_never_stored_with_the_rest_as_a_note()
+    {
+        await OpenPeriodAndStartFillingAsync();
+
+        await Kasi.SendTextAsync("99,9999");
+        var readBack = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IKU-2 = 99,9999 %", readBack.Content);
+        Assert.Equal(99.9999m, (await ValuesAsync())["IKU-2"].Value);
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+
+        foreach (var (input, expected) in new[] { ("2 jam 15 menit", "bukan jam"), ("1e309", "huruf e"), ("1O0", "huruf O"), ("85 persen", "tidak diisi dalam persen"), ("15 ribuan", "kurang pasti") })
+        {
+            await Kasi.SendTextAsync(input);
+            var answer = await Kasi.WaitForReplyAsync(_ => true, BotHarness.Patience);
+            Assert.Contains(expected, answer.Content, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tercatat", answer.Content);
+        }
+
+        Assert.False((await ValuesAsync()).ContainsKey("IK-2.1"));
+        await Kasi.SendTextAsync("9 kali");
+        var counted = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IK-2.1 = 9 kali", counted.Content);
+        Assert.Null((await ValuesAsync())["IK-2.1"].Note);
+    }
+
+    [Fact]
     public async Task Approving_after_pressing_kembalikan_drops_the_pending_return_and_says_so()
     {
         await OpenPeriodAndStartFillingAsync();
