@@ -1,3 +1,4 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Periods;

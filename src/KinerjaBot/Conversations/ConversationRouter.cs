@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KinerjaBot.Actions;
 using KinerjaBot.Reminders;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.Logging;

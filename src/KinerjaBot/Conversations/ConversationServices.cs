@@ -1,3 +1,4 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Workflow;

@@ -1,3 +1,4 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Messaging;
 
 namespace KinerjaBot.Conversations;

@@ -1,10 +1,11 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Periods;
 using KinerjaBot.Reminders;
-using KinerjaBot.Reports;
 using KinerjaBot.Reports.Pdf;
+using KinerjaBot.Reports;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using KinerjaBot.TelegramChannel;

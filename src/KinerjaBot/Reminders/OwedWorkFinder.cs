@@ -1,4 +1,5 @@
 using System.Globalization;
+using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Storage;

@@ -1,4 +1,5 @@
 using Dapper;
+using KinerjaBot.Actions;
 using KinerjaBot.Storage;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;

@@ -1,3 +1,4 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.TelegramChannel;
@@ -5,9 +6,9 @@ using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types;
+using Telegram.Bot;
 
 namespace KinerjaBot.Tests.TelegramChannel;
 

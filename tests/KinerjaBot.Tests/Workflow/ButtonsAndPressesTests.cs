@@ -1,3 +1,4 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Conversations;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;

@@ -1,3 +1,4 @@
+using KinerjaBot.Actions;
 using KinerjaBot.Storage;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;

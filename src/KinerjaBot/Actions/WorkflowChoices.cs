@@ -1,7 +1,7 @@
 using KinerjaBot.Messaging;
 using KinerjaBot.Workflow;
 
-namespace KinerjaBot.Conversations;
+namespace KinerjaBot.Actions;
 
 /// <summary>
 /// The decision buttons of a workflow message (Mulai isi, Kirim, Setujui, Kembalikan, Perbaiki, Validasi, Paraf,

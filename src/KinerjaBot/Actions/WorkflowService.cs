@@ -1,6 +1,7 @@
 using KinerjaBot.Storage;
+using KinerjaBot.Workflow;
 
-namespace KinerjaBot.Workflow;
+namespace KinerjaBot.Actions;
 
 /// <summary>
 /// Asks and fires the Stateless machines of stored instances: the buttons an official is shown, whether a press is

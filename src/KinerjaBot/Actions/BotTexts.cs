@@ -1,4 +1,4 @@
-namespace KinerjaBot.Conversations;
+namespace KinerjaBot.Actions;
 
 /// <summary>
 /// Fixed Indonesian phrases and button labels (DESIGN.md §5). Tests and users rely on the labels, so they live

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using KinerjaBot.Workflow;
 
-namespace KinerjaBot.Conversations;
+namespace KinerjaBot.Actions;
 
 /// <summary>
 /// What a button means, packed into Telegram's 64-byte <c>callback_data</c>. It names the instance and the
