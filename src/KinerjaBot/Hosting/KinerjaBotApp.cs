@@ -3,6 +3,7 @@ using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Periods;
 using KinerjaBot.Storage;
+using KinerjaBot.TelegramChannel;
 using KinerjaBot.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

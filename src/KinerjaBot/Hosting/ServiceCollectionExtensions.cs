@@ -111,6 +111,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BotRunOutcome>();
         services.AddSingleton<UpdateTranslator>();
         services.AddSingleton<OutgoingQueueDispatcher>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutgoingQueueDispatcher>());
         services.AddSingleton<PressedMessageCheck>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<UpdatePoller>();

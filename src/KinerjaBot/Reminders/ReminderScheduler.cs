@@ -1,4 +1,4 @@
-using KinerjaBot.TelegramChannel;
+using KinerjaBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +10,7 @@ namespace KinerjaBot.Reminders;
 /// late by more than that; a fixed short pass also picks up stages that started since the last pass without every
 /// conversation step having to notify the scheduler. Tests call <see cref="TickAsync"/> after moving the clock.
 /// </summary>
-public sealed class ReminderScheduler(ReminderEngine engine, OutgoingQueueDispatcher dispatcher, TimeProvider timeProvider, ILogger<ReminderScheduler> logger) : BackgroundService
+public sealed class ReminderScheduler(ReminderEngine engine, IOutboxSignal outbox, TimeProvider timeProvider, ILogger<ReminderScheduler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -20,7 +20,7 @@ public sealed class ReminderScheduler(ReminderEngine engine, OutgoingQueueDispat
         var result = await engine.TickAsync(timeProvider.GetUtcNow(), cancellationToken);
         if (result.Total > 0)
         {
-            dispatcher.Wake();
+            outbox.Wake();
         }
 
         return result;

@@ -14,7 +14,7 @@ namespace KinerjaBot.TelegramChannel;
 /// retries never hold up another's replies. An item is marked sent only after Telegram accepted it, so a crash
 /// re-sends at most the one in flight and never loses one.
 /// </summary>
-public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender sender, TimeProvider timeProvider, ILogger<OutgoingQueueDispatcher> logger) : BackgroundService
+public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender sender, TimeProvider timeProvider, ILogger<OutgoingQueueDispatcher> logger) : BackgroundService, IOutboxSignal
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);

@@ -1,4 +1,3 @@
-using KinerjaBot.Hosting;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-namespace KinerjaBot.Hosting;
+namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
 /// Why a running bot stopped by itself (for example, Telegram rejected the token), so the command line can exit
