@@ -61,6 +61,10 @@ public static class BotTexts
     /// <summary>Ends a sentence after a name without doubling the dot of a degree ("S.H." → "S.H.", not "S.H..").</summary>
     public static string EndSentence(string text) => text.EndsWith('.') ? text : text + ".";
 
+    /// <summary>What a unit head in the middle of filling is told (/isi continues; there is no button for it).</summary>
+    public static string UnfinishedFillingText(Configuration.Unit unit, Domain.Period period) =>
+        $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
+
     /// <summary>The polite form of address used everywhere.</summary>
     public static string Address(string name) => $"Bapak/Ibu {name}";
 }

@@ -6,7 +6,7 @@ using KinerjaBot.Periods;
 namespace KinerjaBot.Conversations;
 
 /// <summary>The slash commands of registered officials (DESIGN.md §5).</summary>
-public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, IOfficeReportChain reportChain)
+public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -132,15 +132,16 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             return;
         }
 
-        var result = await opening.OpenAsync(context, period, context.Me.Id);
+        var result = await opening.OpenAsync(context.Transaction, period, context.Me.Id, context.Now, context.CancellationToken);
+        var notified = result.Status == PeriodOpeningStatus.Opened ? await announcer.AnnounceAsync(context.Transaction, result, context.Now, context.CancellationToken) : 0;
         await context.ReplyAsync(result.Status switch
         {
             PeriodOpeningStatus.AlreadyOpen => $"Periode {period.DisplayName} sudah dibuka sebelumnya. Ketik /status untuk melihat kemajuannya.",
             PeriodOpeningStatus.NoIndicators => $"Tidak ada indikator dengan target untuk {period.DisplayName} di indicators.yaml, jadi periode ini tidak dibuka.",
             _ => $"Periode {period.DisplayName} dibuka untuk {result.Units} unit; batas pengisian {IndonesianFormat.DateTime(result.FillDeadline!.Value, zone)}. "
-                + (result.HeadsNotified == result.Units
+                + (notified == result.Units
                     ? "Semua kepala unit sudah diberi tahu."
-                    : $"{result.HeadsNotified} kepala unit sudah diberi tahu; yang belum mendaftar akan menerimanya saat mendaftar."),
+                    : $"{notified} kepala unit sudah diberi tahu; yang belum mendaftar akan menerimanya saat mendaftar."),
         });
     }
 

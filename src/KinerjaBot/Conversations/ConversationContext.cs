@@ -48,14 +48,8 @@ public sealed class ConversationContext
             message = message with { Text = [.. lead.Spans, new TextSpan("\n\n"), .. message.Text] };
         }
 
-        return Transaction.Outbox.EnqueueAsync(Event.ChatId, WithSupersedeKey(message), Now, CancellationToken);
+        return Transaction.Outbox.EnqueueAsync(Event.ChatId, OfficialOutbox.WithSupersedeKey(message), Now, CancellationToken);
     }
-
-    /// <summary>Gives a message with decision buttons its supersede key, so older copies lose their buttons.</summary>
-    public static OutgoingMessage WithSupersedeKey(OutgoingMessage message) =>
-        message.SupersedeKey is null && message.Choices.Count > 0
-            ? message with { SupersedeKey = CallbackAction.SupersedeKeyOf(message.Choices) }
-            : message;
 
     /// <summary>Sends a lead that no reply followed.</summary>
     public Task FlushLeadAsync()
@@ -75,17 +69,8 @@ public sealed class ConversationContext
         ReplyAsync(new OutgoingMessage { Text = text.Spans, Choices = choices ?? [] });
 
     /// <summary>Queues a message to another official; false when they have no chat yet or blocked the bot.</summary>
-    public async Task<bool> SendToAsync(string officialId, OutgoingMessage message)
-    {
-        var binding = await Transaction.Chats.FindByOfficialAsync(officialId, CancellationToken);
-        if (binding is null || binding.Unreachable)
-        {
-            return false;
-        }
-
-        await Transaction.Outbox.EnqueueAsync(binding.ChatId, WithSupersedeKey(message), Now, CancellationToken);
-        return true;
-    }
+    public Task<bool> SendToAsync(string officialId, OutgoingMessage message) =>
+        OfficialOutbox.SendAsync(Transaction, officialId, message, Now, CancellationToken);
 
     public Task<bool> SendToAsync(string officialId, MessageText text, IReadOnlyList<IReadOnlyList<Choice>>? choices = null) =>
         SendToAsync(officialId, new OutgoingMessage { Text = text.Spans, Choices = choices ?? [] });

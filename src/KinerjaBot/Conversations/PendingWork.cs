@@ -1,4 +1,5 @@
 using KinerjaBot.Actions;
+using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Workflow;
@@ -12,22 +13,18 @@ namespace KinerjaBot.Conversations;
 public sealed class PendingWork(ConversationServices services, FillingFlow filling, VerificationFlow verification, IOfficeReportChain reportChain)
 {
     /// <summary>The opening message of a period for one unit head, with Mulai isi.</summary>
-    public static MessageText OpeningText(ConversationContext context, SubmissionSnapshot submission, DateTimeOffset fillDeadline)
+    public static MessageText OpeningText(OfficeConfiguration office, SubmissionSnapshot submission, DateTimeOffset fillDeadline)
     {
-        var head = context.Office.Official(submission.Unit.HeadId);
+        var head = office.Official(submission.Unit.HeadId);
         return new MessageText()
             .Plain("Yth. ").Bold(BotTexts.Address(head.Name)).Line(",")
             .Plain("pengumpulan data kinerja ").Bold(submission.Period.DisplayName).Line(" telah dibuka.")
             .Line($"Unit: {submission.Unit.Name}")
             .Line($"Jumlah indikator: {submission.Indicators.Count}")
-            .Plain("Batas waktu pengisian: ").BoldLine(IndonesianFormat.DateTime(fillDeadline, context.Office.Office.TimeZone))
+            .Plain("Batas waktu pengisian: ").BoldLine(IndonesianFormat.DateTime(fillDeadline, office.Office.TimeZone))
             .Line()
             .Plain($"Tekan \"{BotTexts.StartFilling}\" untuk mulai mengisi. Indikator akan ditanyakan satu per satu.");
     }
-
-    /// <summary>What a unit head in the middle of filling is told (/isi continues; there is no button for it).</summary>
-    public static string UnfinishedFillingText(Configuration.Unit unit, Period period) =>
-        $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
 
     /// <summary>Sends <paramref name="officialId"/> every item of the open periods that waits for them.</summary>
     public async Task SendAsync(ConversationContext context, string officialId)
@@ -47,7 +44,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.NotStarted)
             {
                 var period = await context.Transaction.Periods.GetAsync(submission.Period.Id, context.CancellationToken);
-                await context.SendToAsync(officialId, OpeningText(context, submission, period!.FillDeadline), await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, officialId));
+                await context.SendToAsync(officialId, OpeningText(context.Office, submission, period!.FillDeadline), await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, officialId));
             }
             else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Returned)
             {
@@ -57,7 +54,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             }
             else if (submission.Unit.HeadId == officialId && state == UnitSubmissionWorkflow.Filling)
             {
-                await context.SendToAsync(officialId, MessageText.Of(UnfinishedFillingText(submission.Unit, submission.Period)));
+                await context.SendToAsync(officialId, MessageText.Of(BotTexts.UnfinishedFillingText(submission.Unit, submission.Period)));
             }
             else if (submission.Unit.HeadId != officialId)
             {

@@ -18,16 +18,20 @@ public sealed record SubmissionSnapshot(
     public IReadOnlyList<Indicator> MissingEvidence() =>
         Indicators.Where(i => i.Evidence == EvidenceRule.Required && (!Values.TryGetValue(i.Code, out var v) || v.EvidencePath is null)).ToList();
 
-    public static async Task<SubmissionSnapshot?> LoadAsync(ConversationContext context, long instanceId)
+    public static Task<SubmissionSnapshot?> LoadAsync(ConversationContext context, long instanceId) =>
+        LoadAsync(context.Transaction, context.Office, instanceId, context.CancellationToken);
+
+    /// <summary>Loads outside a chat event too (a period opened from the command line is announced this way).</summary>
+    public static async Task<SubmissionSnapshot?> LoadAsync(StoreTransaction transaction, OfficeConfiguration office, long instanceId, CancellationToken cancellationToken)
     {
-        var instance = await context.Transaction.Workflows.GetAsync(instanceId, context.CancellationToken);
-        if (instance is not { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } || context.Office.Units.All(u => u.Id != unitId))
+        var instance = await transaction.Workflows.GetAsync(instanceId, cancellationToken);
+        if (instance is not { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } || office.Units.All(u => u.Id != unitId))
         {
             return null;
         }
 
         var period = Period.Parse(instance.PeriodId);
-        var values = await context.Transaction.Values.CurrentAsync(instance.Id, context.CancellationToken);
-        return new SubmissionSnapshot(instance, context.Office.Unit(unitId), period, context.Office.IndicatorsFor(unitId, period), values);
+        var values = await transaction.Values.CurrentAsync(instance.Id, cancellationToken);
+        return new SubmissionSnapshot(instance, office.Unit(unitId), period, office.IndicatorsFor(unitId, period), values);
     }
 }

@@ -157,16 +157,11 @@ public static class KinerjaBotApp
         var office = host.Services.GetRequiredService<OfficeConfiguration>();
         await using var transaction = await store.BeginAsync(cancellationToken);
 
-        // Not a chat event: the context only carries the transaction, so the opening messages are queued with it.
-        var context = new ConversationContext
-        {
-            Transaction = transaction,
-            Event = new IncomingEvent(0, 0, "command line"),
-            Office = office,
-            Now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            CancellationToken = cancellationToken,
-        };
-        var result = await host.Services.GetRequiredService<PeriodOpening>().OpenAsync(context, period, "@command-line");
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var result = await host.Services.GetRequiredService<PeriodOpening>().OpenAsync(transaction, period, "@command-line", now, cancellationToken);
+        var notified = result.Status == PeriodOpeningStatus.Opened
+            ? await host.Services.GetRequiredService<PeriodAnnouncer>().AnnounceAsync(transaction, result, now, cancellationToken)
+            : 0;
         await transaction.CommitAsync(cancellationToken);
         switch (result.Status)
         {
@@ -178,7 +173,7 @@ public static class KinerjaBotApp
                 return UsageError;
             default:
                 await output.WriteLineAsync($"Opened {period.Id} ({period.DisplayName}) for {result.Units} units; fill deadline {IndonesianFormat.DateTime(result.FillDeadline!.Value, office.Office.TimeZone)}.");
-                await output.WriteLineAsync($"{result.HeadsNotified} unit heads have a registered chat and get the opening message when the bot runs; the others get it when they register.");
+                await output.WriteLineAsync($"{notified} unit heads have a registered chat and get the opening message when the bot runs; the others get it when they register.");
                 return 0;
         }
     }

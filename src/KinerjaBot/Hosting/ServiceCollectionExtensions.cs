@@ -69,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RegistrationFlow>();
         services.AddSingleton<StatusReport>();
         services.AddSingleton<PeriodOpening>();
+        services.AddSingleton<PeriodAnnouncer>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ConversationRouter>();
 

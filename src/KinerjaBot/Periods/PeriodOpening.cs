@@ -1,5 +1,4 @@
-using KinerjaBot.Actions;
-using KinerjaBot.Conversations;
+using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Storage;
 using KinerjaBot.Workflow;
@@ -8,38 +7,35 @@ namespace KinerjaBot.Periods;
 
 /// <summary>
 /// Opens a period (SOP: copy and distribute the format to each section): creates a submission per reporting unit
-/// and the office report, fixes the fill deadline, and queues the opening message to every registered unit head.
-/// Used by /buka and by the <c>period open</c> command.
+/// and the office report and fixes the fill deadline, in the caller's transaction. It says who is invited and leaves
+/// telling them to the caller (/buka and the <c>period open</c> command both use the conversation layer's
+/// <c>PeriodAnnouncer</c>), so opening needs no chat.
 /// </summary>
-public sealed class PeriodOpening(ConversationServices services)
+public sealed class PeriodOpening(OfficeConfiguration office, WorkingCalendar calendar)
 {
-    public async Task<PeriodOpeningResult> OpenAsync(ConversationContext context, Period period, string openedBy)
+    public async Task<PeriodOpeningResult> OpenAsync(StoreTransaction transaction, Period period, string openedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var units = services.Office.UnitsReporting(period);
+        var units = office.UnitsReporting(period);
         if (units.Count == 0)
         {
             return PeriodOpeningResult.NoIndicators;
         }
 
-        var deadline = services.Calendar.DeadlineFrom(context.Now, services.Office.Deadlines.Fill);
-        if (!await context.Transaction.Periods.TryOpenAsync(new OpenedPeriod(period.Id, context.Now, openedBy, deadline), context.CancellationToken))
+        var deadline = calendar.DeadlineFrom(now, office.Deadlines.Fill);
+        if (!await transaction.Periods.TryOpenAsync(new OpenedPeriod(period.Id, now, openedBy, deadline), cancellationToken))
         {
             return PeriodOpeningResult.AlreadyOpen;
         }
 
-        var delivered = 0;
+        var invited = new List<InvitedUnit>();
         foreach (var unit in units)
         {
-            var instance = await context.Transaction.Workflows.CreateAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, UnitSubmissionWorkflow.NotStarted, context.Now, context.CancellationToken);
-            await context.Transaction.Workflows.SetStageDeadlineAsync(instance.Id, deadline, context.CancellationToken);
-            var submission = (await SubmissionSnapshot.LoadAsync(context, instance.Id))!;
-            if (await context.SendToAsync(unit.HeadId, PendingWork.OpeningText(context, submission, deadline), await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, unit.HeadId)))
-            {
-                delivered++;
-            }
+            var instance = await transaction.Workflows.CreateAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, UnitSubmissionWorkflow.NotStarted, now, cancellationToken);
+            await transaction.Workflows.SetStageDeadlineAsync(instance.Id, deadline, cancellationToken);
+            invited.Add(new InvitedUnit(unit.Id, unit.HeadId, instance.Id));
         }
 
-        await context.Transaction.Workflows.CreateAsync(WorkflowKind.OfficeReport, period.Id, null, OfficeReportWorkflow.Collecting, context.Now, context.CancellationToken);
-        return new PeriodOpeningResult(PeriodOpeningStatus.Opened, units.Count, delivered, deadline);
+        await transaction.Workflows.CreateAsync(WorkflowKind.OfficeReport, period.Id, null, OfficeReportWorkflow.Collecting, now, cancellationToken);
+        return new PeriodOpeningResult(PeriodOpeningStatus.Opened, invited, deadline);
     }
 }

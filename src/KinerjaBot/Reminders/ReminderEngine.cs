@@ -1,4 +1,5 @@
 using System.Globalization;
+using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
@@ -152,7 +153,7 @@ public sealed class ReminderEngine(
 
             var nudgedBy = stage.Select(r => r.RequestedBy).LastOrDefault(r => r is not null);
             var message = messages.Reminder(item, now, nudgedBy is null ? null : office.Official(nudgedBy).Name);
-            var delivered = await SendToAsync(transaction, item.HolderId, message.ToOutgoing(), now, cancellationToken);
+            var delivered = await OfficialOutbox.SendAsync(transaction, item.HolderId, message.ToOutgoing(), now, cancellationToken);
             await transaction.Reminders.CloseAsync(newest.Id, delivered ? "sent" : "no-chat", now, cancellationToken);
             sent += delivered ? 1 : 0;
         }
@@ -173,7 +174,7 @@ public sealed class ReminderEngine(
                 continue;
             }
 
-            var delivered = await SendToAsync(transaction, superiorId, messages.Escalation(superiorId, group.ToList(), now).ToOutgoing(), now, cancellationToken);
+            var delivered = await OfficialOutbox.SendAsync(transaction, superiorId, messages.Escalation(superiorId, group.ToList(), now).ToOutgoing(), now, cancellationToken);
             await CloseKeyAsync(transaction, $"e:{superiorId}:{today}", delivered ? "sent" : "no-chat", now, cancellationToken);
             sent += delivered ? 1 : 0;
         }
@@ -196,23 +197,11 @@ public sealed class ReminderEngine(
         }
 
         var digest = await weekly.BuildAsync(transaction, now, cancellationToken);
-        var delivered = digest is not null && await SendToAsync(transaction, office.Roles.HeadId, digest.ToOutgoing(), now, cancellationToken);
+        var delivered = digest is not null && await OfficialOutbox.SendAsync(transaction, office.Roles.HeadId, digest.ToOutgoing(), now, cancellationToken);
         await CloseKeyAsync(transaction, key, digest is null ? "nothing-open" : delivered ? "sent" : "no-chat", now, cancellationToken);
         return delivered ? 1 : 0;
     }
 
     private static Task CloseKeyAsync(StoreTransaction transaction, string key, string outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
         transaction.Reminders.CloseByKeyAsync(key, outcome, now, cancellationToken);
-
-    private static async Task<bool> SendToAsync(StoreTransaction transaction, string officialId, OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var binding = await transaction.Chats.FindByOfficialAsync(officialId, cancellationToken);
-        if (binding is null || binding.Unreachable)
-        {
-            return false;
-        }
-
-        await transaction.Outbox.EnqueueAsync(binding.ChatId, Conversations.ConversationContext.WithSupersedeKey(message), now, cancellationToken);
-        return true;
-    }
 }

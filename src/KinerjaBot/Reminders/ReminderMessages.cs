@@ -1,6 +1,5 @@
 using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
-using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Workflow;
@@ -108,7 +107,7 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
 
         if (state == UnitSubmissionWorkflow.Filling)
         {
-            return (PendingWork.UnfinishedFillingText(unit, item.Period), "Data yang sudah diisi tetap tersimpan.", []);
+            return (BotTexts.UnfinishedFillingText(unit, item.Period), "Data yang sudah diisi tetap tersimpan.", []);
         }
 
         return ($"Pengisian data {unit.Name} — {period} belum dimulai.",

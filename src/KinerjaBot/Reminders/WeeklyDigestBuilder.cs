@@ -1,6 +1,5 @@
 using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
-using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Storage;

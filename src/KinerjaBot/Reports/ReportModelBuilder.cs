@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using KinerjaBot.Configuration;
-using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Reports.Pdf;
 using KinerjaBot.Storage;

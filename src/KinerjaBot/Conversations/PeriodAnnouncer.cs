@@ -1,0 +1,35 @@
+using KinerjaBot.Actions;
+using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
+using KinerjaBot.Storage;
+
+namespace KinerjaBot.Conversations;
+
+/// <summary>
+/// Turns an opened period into the opening message for each invited unit head, with Mulai isi, queued in the
+/// transaction that opened it. /buka and the <c>period open</c> command both use it, so heads read the same
+/// message whoever opened the period.
+/// </summary>
+public sealed class PeriodAnnouncer(ConversationServices services)
+{
+    /// <summary>Queues the opening messages; returns how many heads have a chat to receive theirs now (the rest get it when they register).</summary>
+    public async Task<int> AnnounceAsync(StoreTransaction transaction, PeriodOpeningResult opened, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var invited in opened.Invited)
+        {
+            var submission = (await SubmissionSnapshot.LoadAsync(transaction, services.Office, invited.SubmissionId, cancellationToken))!;
+            var message = new OutgoingMessage
+            {
+                Text = PendingWork.OpeningText(services.Office, submission, opened.FillDeadline!.Value).Spans,
+                Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, invited.HeadId),
+            };
+            if (await OfficialOutbox.SendAsync(transaction, invited.HeadId, message, now, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+}
