@@ -1,8 +1,8 @@
 using KinerjaBot.Actions;
-using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
+using KinerjaBot.Reminders;
 
-namespace KinerjaBot.Reminders;
+namespace KinerjaBot.Conversations;
 
 /// <summary>
 /// An Ingatkan press in a superior's digest. The button only names the official; whether the presser is that
