@@ -188,7 +188,7 @@ public static class KinerjaBotApp
         var data = dataFolder ?? Path.Combine(Path.GetTempPath(), $"kinerjabot-demo-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..48]);
         try
         {
-            var pdf = await new Demo.DemoRunner(office, output).RunAsync(Path.GetFullPath(options.ConfigDirectory), data, Period.Quarter(2026, 3), cancellationToken);
+            var pdf = await new DemoRunner(office, output).RunAsync(Path.GetFullPath(options.ConfigDirectory), data, Period.Quarter(2026, 3), cancellationToken);
             await output.WriteLineAsync($"Final PDF: {pdf}");
             return 0;
         }

@@ -85,7 +85,11 @@ public static class ServiceCollectionExtensions
             return new ReportPdfRenderer();
         });
         services.AddSingleton<ReportModelBuilder>();
-        services.AddSingleton<ReportArchive>();
+        services.AddSingleton(sp => new ReportArchive(
+            sp.GetRequiredService<OfficeConfiguration>(),
+            sp.GetRequiredService<ReportModelBuilder>(),
+            sp.GetRequiredService<ReportPdfRenderer>(),
+            Options(sp).DataDirectory));
         services.AddSingleton(sp => new ReportVerifier(Options(sp).DataDirectory));
         services.AddSingleton<IOfficeReportChain, OfficeReportChain>();
         return services;

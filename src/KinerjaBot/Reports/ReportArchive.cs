@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using KinerjaBot.Configuration;
-using KinerjaBot.Conversations;
 using KinerjaBot.Reports.Pdf;
+using KinerjaBot.Storage;
 using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Reports;
@@ -11,7 +11,7 @@ namespace KinerjaBot.Reports;
 /// the signed PDF is written once per revision with a <c>.sha256</c> file and the table as <c>.csv</c> (for the e-SAKIP
 /// upload) beside it, and earlier revisions stay.
 /// </summary>
-public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder builder, ReportPdfRenderer renderer, ConversationServices services)
+public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder builder, ReportPdfRenderer renderer, string dataDirectory)
 {
     public string FinalPath(string periodId, int revision) =>
         Path.Combine(Folder(periodId, revision), $"data-kinerja-{office.Office.Id}-{periodId}-rev{revision}.pdf");
@@ -19,29 +19,29 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
     /// <summary>The signed revision's table as CSV, beside its PDF.</summary>
     public string FinalCsvPath(string periodId, int revision) => Path.ChangeExtension(FinalPath(periodId, revision), ".csv");
 
-    public async Task<string> RenderDraftAsync(ConversationContext context, WorkflowInstance report)
+    public async Task<string> RenderDraftAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Folder(report.PeriodId, report.Revision), $"draf-data-kinerja-{office.Office.Id}-{report.PeriodId}-rev{report.Revision}.pdf");
-        var model = await builder.BuildAsync(context.Transaction, report, context.Now, context.CancellationToken);
+        var model = await builder.BuildAsync(transaction, report, now, cancellationToken);
         // No verification code on a draft: it is not the signed document, and a code would make it look checkable.
-        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), context.CancellationToken);
+        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), cancellationToken);
         return path;
     }
 
-    public async Task<ArchivedReport> ArchiveFinalAsync(ConversationContext context, WorkflowInstance signed)
+    public async Task<ArchivedReport> ArchiveFinalAsync(StoreTransaction transaction, WorkflowInstance signed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var path = FinalPath(signed.PeriodId, signed.Revision);
-        var model = await builder.BuildAsync(context.Transaction, signed, context.Now, context.CancellationToken);
+        var model = await builder.BuildAsync(transaction, signed, now, cancellationToken);
         var bytes = renderer.Render(model);
-        await WriteAsync(path, bytes, context.CancellationToken);
+        await WriteAsync(path, bytes, cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", context.CancellationToken);
-        await WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), context.CancellationToken);
+        await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", cancellationToken);
+        await WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), cancellationToken);
         return new ArchivedReport(path, hash);
     }
 
     private string Folder(string periodId, int revision) =>
-        Path.Combine(Path.GetFullPath(services.DataDirectory), "reports", office.Office.Id, periodId, $"rev-{revision}");
+        Path.Combine(Path.GetFullPath(dataDirectory), "reports", office.Office.Id, periodId, $"rev-{revision}");
 
     // Written to a temporary name and moved, so a crash never leaves half a PDF under the final name.
     private static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed partial class NamespaceGraph
     public static NamespaceGraph Read(string sourceFolder)
     {
         var graph = new NamespaceGraph();
+        var partial = new List<(string From, string Name, string File)>();
         var files = Directory.EnumerateFiles(sourceFolder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
@@ -36,6 +37,22 @@ public sealed partial class NamespaceGraph
             foreach (var to in used)
             {
                 graph.Add(from, to, Path.GetFileName(file));
+            }
+
+            partial.AddRange(PartialReference().Matches(StripCommentsAndStrings(body)).Select(m => (from, m.Groups[1].Value, Path.GetFileName(file))));
+        }
+
+        // Inside KinerjaBot.Hosting, "Demo.DemoRunner" means KinerjaBot.Demo.DemoRunner: C# looks the first name up in
+        // each enclosing namespace, innermost first. Resolved once every namespace is known.
+        foreach (var (from, name, file) in partial)
+        {
+            for (var scope = from; scope.Length > 0; scope = scope.Contains('.') ? scope[..scope.LastIndexOf('.')] : string.Empty)
+            {
+                if (graph._namespaces.Contains($"{scope}.{name}"))
+                {
+                    graph.Add(from, $"{scope}.{name}", file);
+                    break;
+                }
             }
         }
 
@@ -164,6 +181,11 @@ public sealed partial class NamespaceGraph
 
     [GeneratedRegex(@"(?<![\w.])(KinerjaBot(?:\.\w+)+)")]
     private static partial Regex QualifiedReference();
+
+    // The first name of a dotted name that does not start with KinerjaBot (Demo in Demo.DemoRunner); only those that
+    // name a namespace from an enclosing one become edges, so Period.Parse or office.Office do not.
+    [GeneratedRegex(@"(?<![\w.])([A-Z]\w*)\.[A-Z]\w*")]
+    private static partial Regex PartialReference();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@""(?:""""|[^""])*""|""(?:\\.|[^""\\\n])*""", RegexOptions.Singleline)]
     private static partial Regex CommentOrString();

@@ -1,11 +1,11 @@
 using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
-using KinerjaBot.Conversations;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
+using KinerjaBot.Reports;
 using KinerjaBot.Workflow;
 
-namespace KinerjaBot.Reports;
+namespace KinerjaBot.Conversations;
 
 /// <summary>
 /// The office chain after every unit is verified (SOP: validasi + paraf, paraf, tanda tangan): opens the report,
@@ -164,7 +164,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var name = Period.Parse(period.PeriodId).DisplayName;
         var document = report.State == OfficeReportWorkflow.Signed
             ? archive.FinalPath(period.PeriodId, report.Revision)
-            : await archive.RenderDraftAsync(context, report);
+            : await archive.RenderDraftAsync(context.Transaction, report, context.Now, context.CancellationToken);
         var status = report.State == OfficeReportWorkflow.Signed
             ? $"Laporan {name} sudah ditandatangani" + (report.Revision > 1 ? $" (Revisi ke-{report.Revision})." : ".")
             : $"Laporan {name} belum ditandatangani; berikut drafnya dengan data yang ada saat ini.";
@@ -206,7 +206,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(report.Id, context.CancellationToken);
         var period = Period.Parse(report.PeriodId);
         var label = OfficeReportWorkflow.ApproveLabel(stage.Kind);
-        var draft = await archive.RenderDraftAsync(context, report);
+        var draft = await archive.RenderDraftAsync(context.Transaction, report, context.Now, context.CancellationToken);
         var text = new MessageText()
             .Bold($"Laporan data kinerja {context.Office.Office.Name} — {period.DisplayName}").Line(report.Revision > 1 ? $" (Revisi ke-{report.Revision})" : string.Empty)
             .Line("Semua unit sudah terverifikasi.");
@@ -269,7 +269,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 
     private async Task DeliverSignedAsync(ConversationContext context, WorkflowInstance report)
     {
-        var final = (await archive.ArchiveFinalAsync(context, report)).Path;
+        var final = (await archive.ArchiveFinalAsync(context.Transaction, report, context.Now, context.CancellationToken)).Path;
         var period = Period.Parse(report.PeriodId);
         var head = context.Office.Official(context.Office.Roles.HeadId);
         var recipients = new[] { head.Id }

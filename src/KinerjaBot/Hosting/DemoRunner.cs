@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
-using KinerjaBot.Hosting;
 using KinerjaBot.Sandbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace KinerjaBot.Demo;
+namespace KinerjaBot.Hosting;
 
 /// <summary>
 /// <c>demo</c>: plays one whole period of the configured office through the local sandbox — the real bot, over
