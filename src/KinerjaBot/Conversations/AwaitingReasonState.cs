@@ -15,6 +15,16 @@ public sealed record AwaitingReasonState(IReadOnlyList<PendingReturn> Returns, s
         return rest.Count == 0 ? IdleState.Instance : new AwaitingReasonState(rest);
     }
 
+    /// <summary>
+    /// This state without the returns of an instance that moved on (they are moot), or idle when nothing is left.
+    /// A held reason stays: it was typed for one of the others.
+    /// </summary>
+    public ChatState WithoutInstance(long instanceId)
+    {
+        var rest = Returns.Where(r => r.InstanceId != instanceId).ToList();
+        return rest.Count == 0 ? IdleState.Instance : this with { Returns = rest };
+    }
+
     /// <summary>Returns no longer pending in <paramref name="after"/> (answered, dropped, or moot).</summary>
     public IReadOnlyList<PendingReturn> GoneIn(ChatState after)
     {

@@ -60,6 +60,13 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     /// <summary>A typed answer to a value question; typed instead of "Ya, benar" / "Ketik ulang", it is the new value.</summary>
     public async Task HandleValueAsync(ConversationContext context, FillingQuestion question)
     {
+        if (question is AwaitingConfirmationState)
+        {
+            // The value waiting for "Ya, benar" is replaced, so that button can no longer save it.
+            question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
+            context.State = question;
+        }
+
         var (submission, indicator) = await CurrentQuestionAsync(context, question);
         if (submission is null || indicator is null)
         {
