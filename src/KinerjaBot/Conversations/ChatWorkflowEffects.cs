@@ -27,9 +27,9 @@ internal sealed class ChatWorkflowEffects(
         }
 
         // A return reason still awaited for this instance is moot now that it has moved on.
-        if (context.State is { Mode: ConversationMode.AwaitingReason } pending && pending.InstanceId == fired.After.Id)
+        if (context.State is AwaitingReasonState pending && pending.Returns.Any(r => r.InstanceId == fired.After.Id))
         {
-            context.State = ConversationState.Idle;
+            context.State = pending.WithoutInstance(fired.After.Id);
         }
 
         // Buttons go first, so no reply can arrive while the decided message still offers them.

@@ -79,13 +79,17 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             : null;
     }
 
+    /// <summary>/batal: the one way out of any question; saved answers stay, pending returns change nothing.</summary>
     private static async Task CancelAsync(ConversationContext context)
     {
-        var had = context.State.Mode != ConversationMode.Idle;
-        context.State = ConversationState.Idle;
-        await context.ReplyAsync(had
-            ? "Baik, pertanyaan dibatalkan. Jawaban yang sudah tersimpan tetap aman. Ketik /isi untuk melanjutkan pengisian."
-            : "Tidak ada pertanyaan yang sedang aktif.");
+        var before = context.State;
+        context.State = IdleState.Instance;
+        await context.ReplyAsync(before switch
+        {
+            AwaitingReasonState returns => $"Baik, pengembalian {await VerificationFlow.DescribeAsync(context, returns.Returns)} dibatalkan; datanya tidak berubah.",
+            { Mode: not ConversationMode.Idle } => "Baik, pertanyaan dibatalkan. Jawaban yang sudah tersimpan tetap aman. Ketik /isi untuk melanjutkan pengisian.",
+            _ => "Tidak ada pertanyaan yang sedang aktif.",
+        });
     }
 
     private string HelpFor(ConversationContext context)

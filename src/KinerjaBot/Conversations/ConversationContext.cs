@@ -24,7 +24,7 @@ public sealed class ConversationContext
 
     public required CancellationToken CancellationToken { get; init; }
 
-    public ConversationState State { get; set; } = ConversationState.Idle;
+    public ChatState State { get; set; } = IdleState.Instance;
 
     /// <summary>The short notice shown on the pressed button (answerCallbackQuery), if any.</summary>
     public string? CallbackNotice { get; set; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KinerjaBot.Actions;
 using KinerjaBot.Reminders;
 using KinerjaBot.Storage;
@@ -19,8 +18,6 @@ public sealed class ConversationRouter(
     NudgeFlow nudges,
     ILogger<ConversationRouter> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
     public async Task<string?> HandleAsync(IncomingEvent incoming, StoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -42,7 +39,7 @@ public sealed class ConversationRouter(
             Official = official,
             Now = now,
             CancellationToken = cancellationToken,
-            State = await LoadStateAsync(transaction, incoming.ChatId, cancellationToken),
+            State = ChatStateJson.Read(await transaction.Conversations.GetAsync(incoming.ChatId, cancellationToken)),
         };
         var before = context.State;
 
@@ -78,7 +75,7 @@ public sealed class ConversationRouter(
         await context.FlushLeadAsync();
         if (context.State != before)
         {
-            await transaction.Conversations.SaveAsync(incoming.ChatId, JsonSerializer.Serialize(context.State, Json), now, cancellationToken);
+            await transaction.Conversations.SaveAsync(incoming.ChatId, ChatStateJson.Write(context.State), now, cancellationToken);
         }
 
         return context.CallbackNotice;
@@ -92,6 +89,12 @@ public sealed class ConversationRouter(
             return;
         }
 
+        if (ReasonChoice.TryParse(context.Event.Callback!.Data, out var reasonFor))
+        {
+            await verification.HandleReasonChoicePressAsync(context, reasonFor.Value.InstanceId, reasonFor.Value.TargetUnitId);
+            return;
+        }
+
         if (!CallbackAction.TryParse(context.Event.Callback!.Data, out var action))
         {
             logger.LogWarning("Unreadable button data from chat {ChatId}", context.Event.ChatId);
@@ -100,7 +103,7 @@ public sealed class ConversationRouter(
             return;
         }
 
-        var pendingReason = context.State.Mode == ConversationMode.AwaitingReason ? context.State : null;
+        var pendingReturns = context.State as AwaitingReasonState;
         switch (action.Kind)
         {
             case CallbackAction.WorkflowKind:
@@ -119,7 +122,7 @@ public sealed class ConversationRouter(
                 await commands.ConfirmOpenPeriodAsync(context, action.Argument);
                 break;
             case CallbackAction.CancelKind:
-                context.State = ConversationState.Idle;
+                context.State = IdleState.Instance;
                 context.CallbackNotice = "Baik, dibatalkan.";
                 await context.RemovePressedChoicesAsync();
                 break;
@@ -128,45 +131,25 @@ public sealed class ConversationRouter(
                 break;
         }
 
-        // Another button replaced a question that waited for a return reason: say so rather than drop it silently.
-        if (pendingReason is not null && context.State != pendingReason && context.State.Mode != ConversationMode.AwaitingReason)
+        // Another button replaced returns that waited for their reasons (or decided their items): say so rather than drop them silently.
+        if (pendingReturns?.GoneIn(context.State) is { Count: > 0 } dropped)
         {
-            await context.ReplyAsync("Catatan: pengembalian data dibatalkan karena alasannya belum diisi. Bila masih perlu, tekan \"Kembalikan\" kembali.");
+            await context.ReplyAsync($"Catatan: pengembalian {await VerificationFlow.DescribeAsync(context, dropped)} dibatalkan karena alasannya belum diisi. Bila masih perlu, tekan \"Kembalikan\" kembali.");
         }
     }
 
-    private async Task HandleAnswerAsync(ConversationContext context)
+    /// <summary>Typed text or a file: goes to the handler of the question the chat's state is waiting on.</summary>
+    private Task HandleAnswerAsync(ConversationContext context) => context.State switch
     {
-        switch (context.State.Mode)
-        {
-            case ConversationMode.AwaitingValue:
-                await filling.HandleValueAsync(context);
-                break;
-            case ConversationMode.AwaitingConfirmation when context.Event.Text is not null:
-                // Typing another number instead of pressing a button means "ketik ulang".
-                context.State = context.State with { Mode = ConversationMode.AwaitingValue, PendingValue = null, PendingNote = null };
-                await filling.HandleValueAsync(context);
-                break;
-            case ConversationMode.AwaitingConfirmation:
-                await context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya.");
-                break;
-            case ConversationMode.AwaitingEvidence:
-                await filling.HandleEvidenceAsync(context);
-                break;
-            case ConversationMode.AwaitingReason:
-                await verification.HandleReasonAsync(context);
-                break;
-            default:
-                await context.ReplyAsync(context.Event.Attachment is not null
-                    ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
-                    : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan.");
-                break;
-        }
-    }
+        AwaitingValueState question => filling.HandleValueAsync(context, question),
 
-    private static async Task<ConversationState> LoadStateAsync(StoreTransaction transaction, long chatId, CancellationToken cancellationToken)
-    {
-        var json = await transaction.Conversations.GetAsync(chatId, cancellationToken);
-        return json is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Idle;
-    }
+        // Typing another number instead of pressing a button means "ketik ulang".
+        AwaitingConfirmationState question when context.Event.Text is not null => filling.HandleValueAsync(context, question),
+        AwaitingConfirmationState => context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya."),
+        AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
+        AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
+        _ => context.ReplyAsync(context.Event.Attachment is not null
+            ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
+            : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan."),
+    };
 }

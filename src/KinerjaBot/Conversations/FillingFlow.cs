@@ -58,9 +58,17 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await AskValueAsync(context, submission, indicator, backToSummary: true);
     }
 
-    public async Task HandleValueAsync(ConversationContext context)
+    /// <summary>A typed answer to a value question; typed instead of "Ya, benar" / "Ketik ulang", it is the new value.</summary>
+    public async Task HandleValueAsync(ConversationContext context, FillingQuestion question)
     {
-        var (submission, indicator) = await CurrentQuestionAsync(context);
+        if (question is AwaitingConfirmationState)
+        {
+            // The value waiting for "Ya, benar" is replaced, so that button can no longer save it.
+            question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
+            context.State = question;
+        }
+
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
         if (submission is null || indicator is null)
         {
             return;
@@ -87,24 +95,24 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (result.NeedsConfirmation)
         {
-            context.State = context.State with { Mode = ConversationMode.AwaitingConfirmation, PendingValue = result.Value, PendingNote = note };
+            context.State = new AwaitingConfirmationState(question.InstanceId, question.IndicatorCode, question.BackToSummary, result.Value!.Value, note);
             await context.ReplyAsync(MessageText.Of(result.Message), [[new Choice(BotTexts.Yes, CallbackAction.Confirm), new Choice(BotTexts.Retype, CallbackAction.Retype)]]);
             return;
         }
 
-        await SaveValueAsync(context, submission, indicator, result.Value!.Value, note);
+        await SaveValueAsync(context, question, submission, indicator, result.Value!.Value, note);
     }
 
     public async Task HandleConfirmationPressAsync(ConversationContext context, bool confirmed)
     {
         await context.RemovePressedChoicesAsync();
-        if (context.State.Mode != ConversationMode.AwaitingConfirmation)
+        if (context.State is not AwaitingConfirmationState question)
         {
             context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
         }
 
-        var (submission, indicator) = await CurrentQuestionAsync(context);
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
         if (submission is null || indicator is null)
         {
             return;
@@ -112,17 +120,17 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (!confirmed)
         {
-            context.State = context.State with { Mode = ConversationMode.AwaitingValue, PendingValue = null, PendingNote = null };
+            context.State = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
             await context.ReplyAsync($"Baik, silakan ketik ulang nilai realisasi {indicator.Code}.");
             return;
         }
 
-        await SaveValueAsync(context, submission, indicator, context.State.PendingValue!.Value, context.State.PendingNote);
+        await SaveValueAsync(context, question, submission, indicator, question.PendingValue, question.PendingNote);
     }
 
-    public async Task HandleEvidenceAsync(ConversationContext context)
+    public async Task HandleEvidenceAsync(ConversationContext context, AwaitingEvidenceState question)
     {
-        var (submission, indicator) = await CurrentQuestionAsync(context);
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
         if (submission is null || indicator is null)
         {
             return;
@@ -142,14 +150,15 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             current with { EvidencePath = relative, Revision = submission.Instance.Revision, EnteredBy = context.Me.Id, EnteredAt = context.Now },
             context.CancellationToken);
         context.Lead(MessageText.Of($"Bukti untuk {indicator.Code} sudah diterima."));
-        await NextAsync(context, submission.Instance.Id);
+        await NextAsync(context, submission.Instance.Id, question.BackToSummary);
     }
 
     public async Task HandleSkipEvidencePressAsync(ConversationContext context)
     {
         await context.RemovePressedChoicesAsync();
-        var (submission, indicator) = context.State.Mode == ConversationMode.AwaitingEvidence ? await CurrentQuestionAsync(context) : (null, null);
-        if (submission is null || indicator is null)
+        var question = context.State as AwaitingEvidenceState;
+        var (submission, indicator) = question is not null ? await CurrentQuestionAsync(context, question) : (null, null);
+        if (question is null || submission is null || indicator is null)
         {
             context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
@@ -162,13 +171,13 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
-        await NextAsync(context, submission.Instance.Id);
+        await NextAsync(context, submission.Instance.Id, question.BackToSummary);
     }
 
     /// <summary>The summary with Ubah per indicator and Kirim; also what a returned submission shows after Perbaiki.</summary>
     public async Task ShowSummaryAsync(ConversationContext context, SubmissionSnapshot submission)
     {
-        context.State = ConversationState.Idle;
+        context.State = IdleState.Instance;
         var text = new MessageText()
             .Bold($"Ringkasan data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
             .Line();
@@ -186,13 +195,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
     private async Task AskValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator, bool backToSummary)
     {
-        context.State = new ConversationState
-        {
-            Mode = ConversationMode.AwaitingValue,
-            InstanceId = submission.Instance.Id,
-            IndicatorCode = indicator.Code,
-            BackToSummary = backToSummary,
-        };
+        context.State = new AwaitingValueState(submission.Instance.Id, indicator.Code, backToSummary);
         var position = submission.Indicators.ToList().IndexOf(indicator) + 1;
         var target = indicator.TargetFor(submission.Period);
         var text = new MessageText()
@@ -226,7 +229,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await context.ReplyAsync(text);
     }
 
-    private async Task SaveValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
+    private async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
     {
         submission.Values.TryGetValue(indicator.Code, out var earlier);
 
@@ -251,7 +254,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (indicator.Evidence != EvidenceRule.None && attached is null)
         {
-            context.State = context.State with { Mode = ConversationMode.AwaitingEvidence, PendingValue = null, PendingNote = null };
+            context.State = new AwaitingEvidenceState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
             var hasEvidence = earlier?.EvidencePath is not null;
             var ask = indicator.Evidence == EvidenceRule.Required && !hasEvidence
                 ? $"Mohon kirim foto atau dokumen bukti untuk {indicator.Code} (wajib)."
@@ -265,13 +268,12 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
-        await NextAsync(context, submission.Instance.Id);
+        await NextAsync(context, submission.Instance.Id, question.BackToSummary);
     }
 
-    private async Task NextAsync(ConversationContext context, long instanceId)
+    private async Task NextAsync(ConversationContext context, long instanceId, bool backToSummary)
     {
-        var backToSummary = context.State.BackToSummary;
-        context.State = ConversationState.Idle;
+        context.State = IdleState.Instance;
         var submission = await SubmissionSnapshot.LoadAsync(context, instanceId);
         if (submission is null)
         {
@@ -288,19 +290,13 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     }
 
     /// <summary>The submission and indicator the pending question is about, if it is still open for filling.</summary>
-    private async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context)
+    private async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
     {
-        if (context.State.InstanceId is not { } id)
-        {
-            context.State = ConversationState.Idle;
-            return (null, null);
-        }
-
-        var submission = await SubmissionSnapshot.LoadAsync(context, id);
-        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == context.State.IndicatorCode);
+        var submission = await SubmissionSnapshot.LoadAsync(context, question.InstanceId);
+        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == question.IndicatorCode);
         if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || submission.Unit.HeadId != context.Me.Id)
         {
-            context.State = ConversationState.Idle;
+            context.State = IdleState.Instance;
             await context.ReplyAsync("Pertanyaan ini sudah tidak berlaku karena datanya sudah dikirim atau diproses. Ketik /status untuk melihat kemajuan.");
             return (null, null);
         }

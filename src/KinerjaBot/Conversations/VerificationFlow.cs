@@ -11,6 +11,11 @@ namespace KinerjaBot.Conversations;
 /// </summary>
 public sealed class VerificationFlow(ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain)
 {
+    /// <summary>The shortest return reason that can tell a unit head what to fix.</summary>
+    public const int MinReasonWords = 3;
+
+    public const int MinReasonLength = 10;
+
     public async Task HandleTriggerPressAsync(ConversationContext context, CallbackAction action)
     {
         var instance = await context.Transaction.Workflows.GetAsync(action.InstanceId, context.CancellationToken);
@@ -45,14 +50,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             var unit = context.Office.Unit(instance.UnitId!);
             await AskReasonAsync(
                 context,
-                new ConversationState
-                {
-                    Mode = ConversationMode.AwaitingReason,
-                    InstanceId = instance.Id,
-                    Version = instance.Version,
-                    Trigger = trigger,
-                    SourceMessageId = context.Event.Callback?.MessageId,
-                },
+                new PendingReturn(instance.Id, instance.Version, trigger, TargetUnitId: null, context.Event.Callback?.MessageId, EarlierMessageId: null),
                 $"Mohon ketik alasan pengembalian data {unit.Name}, agar {context.Office.Official(unit.HeadId).Name} mengetahui bagian yang perlu diperbaiki. Alasan wajib diisi. Ketik /batal bila tidak jadi mengembalikan.");
             return;
         }
@@ -65,9 +63,12 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         await FireAsync(context, instance.Id, trigger, action.Version, reason: null);
     }
 
-    public async Task HandleReasonAsync(ConversationContext context)
+    /// <summary>
+    /// A typed return reason. With one return waiting it goes to that one; with several, the bot holds it and asks
+    /// which item it is for, so a reason never lands on an item it was not written for.
+    /// </summary>
+    public async Task HandleReasonAsync(ConversationContext context, AwaitingReasonState state)
     {
-        var state = context.State;
         var reason = context.Event.Text?.Trim();
         if (string.IsNullOrEmpty(reason))
         {
@@ -81,31 +82,106 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return;
         }
 
-        context.State = ConversationState.Idle;
-        var instance = await context.Transaction.Workflows.GetAsync(state.InstanceId!.Value, context.CancellationToken);
-        if (instance?.Kind == WorkflowKind.OfficeReport)
+        // The unit head has only this text to go on; "x" or "cek" tells them nothing to fix.
+        if (reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < MinReasonWords || reason.Length < MinReasonLength)
         {
-            await reportChain.HandleReasonAsync(context, instance, state, reason, EffectsFor(context, state.SourceMessageId, state.EarlierMessageId));
+            await context.ReplyAsync($"Alasan terlalu singkat. Mohon tulis paling sedikit {MinReasonWords} kata ({MinReasonLength} huruf) tentang bagian yang perlu diperbaiki, atau /batal untuk membatalkan.");
             return;
         }
 
-        if (!await FireAsync(context, state.InstanceId!.Value, state.Trigger!.Value, state.Version!.Value, reason, state.SourceMessageId)
+        if (state.Returns is [var only])
+        {
+            context.State = state.Without(only);
+            await FireReturnAsync(context, only, reason);
+            return;
+        }
+
+        context.State = state with { HeldReason = reason };
+        var choices = new List<IReadOnlyList<Choice>>();
+        foreach (var pending in state.Returns)
+        {
+            choices.Add([new Choice(await ButtonLabelAsync(context, pending), ReasonChoice.For(pending))]);
+        }
+
+        await context.ReplyAsync(MessageText.Of($"Ada {state.Returns.Count} pengembalian yang menunggu alasan. Alasan ini untuk yang mana? Silakan pilih:"), choices);
+    }
+
+    /// <summary>The official picked the item a held reason is for.</summary>
+    public async Task HandleReasonChoicePressAsync(ConversationContext context, long instanceId, string? targetUnitId)
+    {
+        if (context.State is not AwaitingReasonState { HeldReason: { } reason } state
+            || state.Returns.FirstOrDefault(r => r.InstanceId == instanceId && r.TargetUnitId == targetUnitId) is not { } chosen)
+        {
+            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
+        context.State = state.Without(chosen);
+        await FireReturnAsync(context, chosen, reason);
+        if (context.State is AwaitingReasonState { Returns: var left })
+        {
+            await context.ReplyAsync($"Masih menunggu alasan pengembalian {await DescribeAsync(context, left)}. Mohon ketik alasannya, atau /batal untuk membatalkan.");
+        }
+    }
+
+    /// <summary>
+    /// Asks for a return reason. Returns already waiting keep waiting (each gets its own reason); a filling
+    /// question that was open is put on hold (not lost: its answers are saved), and the official is told how to
+    /// come back to it.
+    /// </summary>
+    public static async Task AskReasonAsync(ConversationContext context, PendingReturn pending, string prompt)
+    {
+        var interrupted = context.State is FillingQuestion;
+        var waiting = context.State is AwaitingReasonState earlier ? earlier.Returns.Where(r => !r.SameItemAs(pending)).ToList() : [];
+        context.State = new AwaitingReasonState([.. waiting, pending]);
+        if (waiting.Count > 0)
+        {
+            prompt += $"\n\nAlasan pengembalian {await DescribeAsync(context, waiting)} juga masih ditunggu; bila ada beberapa, bot akan menanyakan alasan yang diketik untuk yang mana.";
+        }
+
+        await context.ReplyAsync(interrupted ? $"{prompt}\n\n(Pertanyaan pengisian data ditunda; ketik /isi setelah ini untuk melanjutkannya.)" : prompt);
+    }
+
+    /// <summary>"data Seksi Pemerintahan dan laporan ke Seksi Kesejahteraan Sosial": what the returns are about.</summary>
+    public static async Task<string> DescribeAsync(ConversationContext context, IEnumerable<PendingReturn> returns)
+    {
+        var phrases = new List<string>();
+        foreach (var pending in returns)
+        {
+            var instance = await context.Transaction.Workflows.GetAsync(pending.InstanceId, context.CancellationToken);
+            phrases.Add(instance?.UnitId is { } unitId && instance.Kind == WorkflowKind.UnitSubmission ? $"data {UnitName(context, unitId)}"
+                : pending.TargetUnitId is { } target ? $"laporan ke {UnitName(context, target)}"
+                : "laporan ke tahap sebelumnya");
+        }
+
+        return string.Join(" dan ", phrases);
+    }
+
+    private static async Task<string> ButtonLabelAsync(ConversationContext context, PendingReturn pending)
+    {
+        var phrase = await DescribeAsync(context, [pending]);
+        return phrase.StartsWith("data ", StringComparison.Ordinal) ? phrase["data ".Length..] : char.ToUpperInvariant(phrase[0]) + phrase[1..];
+    }
+
+    private static string UnitName(ConversationContext context, string unitId) =>
+        context.Office.Units.FirstOrDefault(u => u.Id == unitId)?.Name ?? unitId;
+
+    private async Task FireReturnAsync(ConversationContext context, PendingReturn pending, string reason)
+    {
+        var instance = await context.Transaction.Workflows.GetAsync(pending.InstanceId, context.CancellationToken);
+        if (instance?.Kind == WorkflowKind.OfficeReport)
+        {
+            await reportChain.HandleReasonAsync(context, instance, ConversationState.From(pending), reason, EffectsFor(context, pending.SourceMessageId, pending.EarlierMessageId));
+            return;
+        }
+
+        if (!await FireAsync(context, pending.InstanceId, pending.Trigger, pending.Version, reason, pending.SourceMessageId)
             && context.CallbackNotice is { } notice)
         {
             // A typed reason has no button to show the notice on: say it in the chat.
             await context.ReplyAsync($"{notice} Alasan yang Bapak/Ibu ketik tidak disimpan.");
         }
-    }
-
-    /// <summary>
-    /// Asks for a return reason. A filling question that was open is put on hold (not lost: its answers are saved),
-    /// and the official is told how to come back to it.
-    /// </summary>
-    public static Task AskReasonAsync(ConversationContext context, ConversationState awaitingReason, string prompt)
-    {
-        var interrupted = context.State.Mode is ConversationMode.AwaitingValue or ConversationMode.AwaitingConfirmation or ConversationMode.AwaitingEvidence;
-        context.State = awaitingReason;
-        return context.ReplyAsync(interrupted ? $"{prompt}\n\n(Pertanyaan pengisian data ditunda; ketik /isi setelah ini untuk melanjutkannya.)" : prompt);
     }
 
     /// <summary>Sends the submission to the verifier at <paramref name="position"/> with Setujui / Kembalikan.</summary>

@@ -186,6 +186,32 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_official_mid_question_when_the_bot_is_upgraded_answers_it_where_they_were()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await Kasi.SendTextAsync("80");
+        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        await Kasi.PressButtonAsync("Lewati");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await _bot.StopBotAsync();
+
+        // What the bot before the typed states stored for this very question.
+        var instance = await InstanceAsync();
+        await _bot.ReadStoreAsync(async t =>
+        {
+            await t.Conversations.SaveAsync(Kasi.ChatId, $$"""{"mode":1,"instanceId":{{instance.Id}},"version":null,"indicatorCode":"IK-2.1","pendingValue":null,"pendingNote":null,"backToSummary":false,"trigger":null,"targetUnitId":null,"sourceMessageId":null,"earlierMessageId":null}""", DateTimeOffset.UtcNow, default);
+            await t.CommitAsync(default);
+            return true;
+        });
+        await _bot.StartBotAsync();
+
+        await Kasi.SendTextAsync("7");
+        var readBack = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
+        Assert.Contains("IK-2.1 = 7 kali", readBack.Content);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
+    }
+
+    [Fact]
     public async Task Batal_cancels_the_question_and_isi_resumes_without_losing_answers()
     {
         await OpenPeriodAndStartFillingAsync();

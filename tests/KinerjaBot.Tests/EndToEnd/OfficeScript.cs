@@ -11,9 +11,24 @@ public static class OfficeScript
     /// <summary>The unit head fills every indicator with its target (or fixes after a return) and the verifiers approve.</summary>
     public static async Task CompleteUnitAsync(BotHarness bot, Period period, string unitId, bool firstTime)
     {
-        var office = SampleOffice.Configuration;
-        var unit = office.Unit(unitId);
+        var unit = SampleOffice.Configuration.Unit(unitId);
         var head = bot.Official(unit.HeadId);
+        await SubmitUnitAsync(bot, period, unitId, firstTime);
+        foreach (var verifierId in unit.VerifierIds)
+        {
+            var verifier = bot.Official(verifierId);
+            var message = await bot.Server.WaitForBotMessageAsync(verifier.ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+            await verifier.PressButtonAsync(message.MessageId, message.FindButton("Setujui")!.CallbackData!);
+        }
+
+        await head.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
+    }
+
+    /// <summary>The unit head fills every indicator with its target (or fixes after a return) and presses Kirim.</summary>
+    public static async Task SubmitUnitAsync(BotHarness bot, Period period, string unitId, bool firstTime)
+    {
+        var office = SampleOffice.Configuration;
+        var head = bot.Official(office.Unit(unitId).HeadId);
         if (firstTime)
         {
             await head.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, BotHarness.Patience);
@@ -41,13 +56,5 @@ public static class OfficeScript
 
         await head.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
         await head.PressButtonAsync("Kirim");
-        foreach (var verifierId in unit.VerifierIds)
-        {
-            var verifier = bot.Official(verifierId);
-            var message = await bot.Server.WaitForBotMessageAsync(verifier.ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, BotHarness.Patience);
-            await verifier.PressButtonAsync(message.MessageId, message.FindButton("Setujui")!.CallbackData!);
-        }
-
-        await head.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
     }
 }

@@ -11,7 +11,7 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Workflow_diagram_prints_both_workflows_exactly_as_the_readme_shows_them()
+    public async Task Workflow_diagram_prints_both_workflows_exactly_as_the_readme_and_the_architecture_page_show_them()
     {
         var (exit, output, _) = await RunAsync("workflow", "diagram");
 
@@ -19,14 +19,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("stateDiagram-v2", output);
         Assert.Contains("Submitted1 --> Submitted2 : Approve / kirim ke verifikator 2 [verifikator 1]", output);
         Assert.Contains("Signature --> Signed : Approve / PDF bertanda tangan [camat]", output);
-        var readme = File.ReadAllText(RepositoryPaths.Readme);
-        var start = readme.IndexOf("<!-- workflow-diagram:start -->\n", StringComparison.Ordinal);
-        var end = readme.IndexOf("<!-- workflow-diagram:end -->", StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "README.md lost its workflow-diagram markers.");
-        var documented = readme[(start + "<!-- workflow-diagram:start -->\n".Length)..end];
-        Assert.True(
-            documented == output,
-            "README.md's workflow diagrams differ from the code. Regenerate them with `dotnet run --project src/KinerjaBot -- workflow diagram`.");
+        foreach (var document in new[] { RepositoryPaths.Readme, Path.Combine(RepositoryPaths.Root, "docs", "ARCHITECTURE.md") })
+        {
+            var text = File.ReadAllText(document);
+            var name = Path.GetFileName(document);
+            var start = text.IndexOf("<!-- workflow-diagram:start -->\n", StringComparison.Ordinal);
+            var end = text.IndexOf("<!-- workflow-diagram:end -->", StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, $"{name} lost its workflow-diagram markers.");
+            var documented = text[(start + "<!-- workflow-diagram:start -->\n".Length)..end];
+            Assert.True(
+                documented == output,
+                $"{name}'s workflow diagrams differ from the code. Regenerate them with `dotnet run --project src/KinerjaBot -- workflow diagram`.");
+        }
     }
 
     [Fact]
