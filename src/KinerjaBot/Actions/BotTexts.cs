@@ -1,7 +1,7 @@
 namespace KinerjaBot.Actions;
 
 /// <summary>
-/// Fixed Indonesian phrases and button labels (DESIGN.md §5). Tests and users rely on the labels, so they live
+/// Fixed Indonesian phrases and button labels. Tests and users rely on the labels, so they live
 /// in one place; longer messages are composed where they are sent.
 /// </summary>
 public static class BotTexts

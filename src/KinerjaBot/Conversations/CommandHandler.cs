@@ -5,7 +5,7 @@ using KinerjaBot.Periods;
 
 namespace KinerjaBot.Conversations;
 
-/// <summary>The slash commands of registered officials (DESIGN.md §5).</summary>
+/// <summary>The slash commands of registered officials.</summary>
 public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>

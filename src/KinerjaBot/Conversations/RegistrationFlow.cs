@@ -4,7 +4,7 @@ using KinerjaBot.Messaging;
 namespace KinerjaBot.Conversations;
 
 /// <summary>
-/// Binding a chat to an official by contact sharing (DESIGN.md §5). Only the sender's own contact counts, and only
+/// Binding a chat to an official by contact sharing. Only the sender's own contact counts, and only
 /// a number in the roster; anyone else gets one polite refusal and no data.
 /// </summary>
 public sealed class RegistrationFlow(ConversationServices services, PendingWork pendingWork)
