@@ -171,10 +171,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     public async Task A_new_host_on_the_same_data_directory_resumes_at_the_same_indicator()
     {
         await OpenPeriodAndStartFillingAsync();
-        await Kasi.SendTextAsync("80");
-        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
-        await Kasi.PressButtonAsync("Lewati");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await AnswerTheFirstIndicatorAsync("80");
 
         await _bot.StopBotAsync();
         await _bot.StartBotAsync();
@@ -189,10 +186,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     public async Task An_official_mid_question_when_the_bot_is_upgraded_answers_it_where_they_were()
     {
         await OpenPeriodAndStartFillingAsync();
-        await Kasi.SendTextAsync("80");
-        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
-        await Kasi.PressButtonAsync("Lewati");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await AnswerTheFirstIndicatorAsync("80");
         await _bot.StopBotAsync();
 
         // What the bot before the typed states stored for this very question.
@@ -215,10 +209,7 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
     public async Task Batal_cancels_the_question_and_isi_resumes_without_losing_answers()
     {
         await OpenPeriodAndStartFillingAsync();
-        await Kasi.SendTextAsync("80");
-        await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
-        await Kasi.PressButtonAsync("Lewati");
-        await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+        await AnswerTheFirstIndicatorAsync("80");
 
         await Kasi.SendTextAsync("/batal");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("dibatalkan"), BotHarness.Patience);
@@ -383,13 +374,19 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         Assert.Contains("Status Semester II 2026", status.Content);
     }
 
-    /// <summary>Answers IKU-2 (72,5, no evidence) and IK-2.1 (9); the bot then asks IK-2.2.</summary>
-    private async Task AnswerUpToTheLastIndicatorAsync()
+    /// <summary>Answers IKU-2 with <paramref name="value"/> and skips its optional evidence; the bot then asks IK-2.1.</summary>
+    private async Task AnswerTheFirstIndicatorAsync(string value)
     {
-        await Kasi.SendTextAsync("72,5");
+        await Kasi.SendTextAsync(value);
         await Kasi.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
         await Kasi.PressButtonAsync("Lewati");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.1"), BotHarness.Patience);
+    }
+
+    /// <summary>Answers IKU-2 (72,5, no evidence) and IK-2.1 (9); the bot then asks IK-2.2.</summary>
+    private async Task AnswerUpToTheLastIndicatorAsync()
+    {
+        await AnswerTheFirstIndicatorAsync("72,5");
         await Kasi.SendTextAsync("9");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("IK-2.2"), BotHarness.Patience);
     }
