@@ -25,7 +25,7 @@ public static class ChatStateJson
         }
 
         return JsonNode.Parse(json) is JsonObject stored && !stored.ContainsKey("state")
-            ? (JsonSerializer.Deserialize<ConversationState>(json, LegacyJson) ?? ConversationState.Idle).ToTyped()
+            ? (JsonSerializer.Deserialize<LegacyChatState>(json, LegacyJson)?.ToTyped() ?? IdleState.Instance)
             : JsonSerializer.Deserialize<ChatState>(json, Json) ?? IdleState.Instance;
     }
 }

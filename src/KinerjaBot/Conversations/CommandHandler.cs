@@ -45,7 +45,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
                 await context.ReplyAsync(HelpFor(context));
                 break;
             case "/isi":
-                context.State = ConversationState.Idle;
+                context.State = IdleState.Instance;
                 await pendingWork.ResumeFillingAsync(context);
                 break;
             case "/status":

@@ -23,7 +23,7 @@ public interface IOfficeReportChain
     Task SendStageMessageAsync(ConversationContext context, WorkflowInstance report, string? note = null);
 
     /// <summary>The reason for a report return was typed.</summary>
-    Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, ConversationState state, string reason, IWorkflowEffects effects);
+    Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, PendingReturn pending, string reason, IWorkflowEffects effects);
 
     /// <summary>The report entered a chain stage (opened, approved on, or returned to the previous stage).</summary>
     Task OnStageEnteredAsync(ConversationContext context, FiredTransition fired);

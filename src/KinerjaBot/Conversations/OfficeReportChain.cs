@@ -50,18 +50,11 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
                 return;
             }
 
-            await VerificationFlow.AskReasonAsync(context, new ConversationState
-            {
-                Mode = ConversationMode.AwaitingReason,
-                InstanceId = report.Id,
-                Version = report.Version,
-                Trigger = trigger,
-                TargetUnitId = action.Argument,
-                SourceMessageId = context.Event.Callback?.MessageId,
-
-                // The draft whose Kembalikan led to this "ke mana?" choice; its buttons go too once the reason is in.
-                EarlierMessageId = context.State.Mode == ConversationMode.Idle && context.State.InstanceId == report.Id ? context.State.SourceMessageId : null,
-            },
+            // The draft whose Kembalikan led to this "ke mana?" choice; its buttons go too once the reason is in.
+            var draftMessageId = context.State is ChoosingReturnTarget choosing && choosing.ReportId == report.Id ? choosing.SourceMessageId : null;
+            await VerificationFlow.AskReasonAsync(
+                context,
+                new PendingReturn(report.Id, report.Version, trigger, action.Argument, context.Event.Callback?.MessageId, draftMessageId),
             $"Mohon ketik alasan pengembalian laporan ke {(action.Argument is { } id ? context.Office.Unit(id).Name : "tahap sebelumnya")} (wajib). Ketik /batal untuk membatalkan.");
             return;
         }
@@ -73,9 +66,9 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
     }
 
-    public async Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, ConversationState state, string reason, IWorkflowEffects effects)
+    public async Task HandleReasonAsync(ConversationContext context, WorkflowInstance report, PendingReturn pending, string reason, IWorkflowEffects effects)
     {
-        if (state.TargetUnitId is { } target)
+        if (pending.TargetUnitId is { } target)
         {
             // Check the unit before moving the report, so a report can never wait for a unit that cannot come back.
             var submission = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, report.PeriodId, target, context.CancellationToken);
@@ -86,8 +79,8 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             }
         }
 
-        var request = new TransitionRequest(context.Me.Id, reason, state.TargetUnitId);
-        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, state.Trigger!.Value, request, state.Version!.Value, effects, context.CancellationToken);
+        var request = new TransitionRequest(context.Me.Id, reason, pending.TargetUnitId);
+        var outcome = await services.Workflows.FireAsync(context.Transaction, report.Id, pending.Trigger, request, pending.Version, effects, context.CancellationToken);
         if (!outcome.Succeeded)
         {
             await VerificationFlow.RefuseStaleAsync(context, report);
@@ -261,7 +254,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
 
         choices.Add([new Choice(BotTexts.Cancel, CallbackAction.Cancel)]);
-        context.State = new ConversationState { InstanceId = report.Id, SourceMessageId = context.Event.Callback?.MessageId };
+        context.State = new ChoosingReturnTarget(report.Id, context.Event.Callback?.MessageId);
         await context.ReplyAsync(
             MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Data unit mana yang perlu diperbaiki? Silakan pilih:" : "Laporan akan dikembalikan kepada siapa? Silakan pilih:"),
             choices);

@@ -75,7 +75,7 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
         }
 
         await context.Transaction.Chats.BindAsync(official.Id, context.Event.ChatId, context.Event.UserId, context.Now, context.CancellationToken);
-        context.State = ConversationState.Idle;
+        context.State = IdleState.Instance;
         await context.ReplyAsync(Greeting(official));
 
         // Someone registering after a period opened gets what is already waiting for them.
@@ -104,7 +104,7 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
         if (services.Office.RebindWithoutConfirmation)
         {
             await context.Transaction.Chats.BindAsync(official.Id, context.Event.ChatId, context.Event.UserId, context.Now, context.CancellationToken);
-            context.State = ConversationState.Idle;
+            context.State = IdleState.Instance;
             await TellAsync(context, oldChatId, $"Pendaftaran Bapak/Ibu sebagai {official.Name} telah dipindahkan ke {account}, yang membagikan nomor telepon Bapak/Ibu. Akun ini tidak lagi menerima pesan KinerjaBot. Bila ini keliru, mohon segera hubungi operator.");
             await TellOperatorsAsync(context, MessageText.Of($"Pemberitahuan: pendaftaran {official.Name} ({official.Position}) dipindahkan ke {account}, yang membagikan nomor {official.Phone}."), null);
             await context.ReplyAsync(Greeting(official));

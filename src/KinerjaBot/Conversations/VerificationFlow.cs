@@ -172,7 +172,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         var instance = await context.Transaction.Workflows.GetAsync(pending.InstanceId, context.CancellationToken);
         if (instance?.Kind == WorkflowKind.OfficeReport)
         {
-            await reportChain.HandleReasonAsync(context, instance, ConversationState.From(pending), reason, EffectsFor(context, pending.SourceMessageId, pending.EarlierMessageId));
+            await reportChain.HandleReasonAsync(context, instance, pending, reason, EffectsFor(context, pending.SourceMessageId, pending.EarlierMessageId));
             return;
         }
 

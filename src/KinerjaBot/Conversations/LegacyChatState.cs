@@ -5,13 +5,10 @@ namespace KinerjaBot.Conversations;
 /// <summary>
 /// The flat shape chat states were stored in before the typed <see cref="ChatState"/> records: still read once from
 /// existing databases (see <see cref="ChatStateJson"/>) so an official mid-question when the bot is upgraded
-/// resumes where they were, and still how the report chain hands over a return question until it returns results
-/// of its own. Converted at once; nothing keeps one.
+/// resumes where they were. Converted at once on load; nothing else uses it.
 /// </summary>
-public sealed record ConversationState
+public sealed record LegacyChatState
 {
-    public static readonly ConversationState Idle = new();
-
     public ConversationMode Mode { get; init; } = ConversationMode.Idle;
 
     public long? InstanceId { get; init; }
@@ -33,25 +30,6 @@ public sealed record ConversationState
     public long? SourceMessageId { get; init; }
 
     public long? EarlierMessageId { get; init; }
-
-    public static implicit operator ChatState(ConversationState state) => state.ToTyped();
-
-    public static implicit operator PendingReturn(ConversationState state) =>
-        state.ToTyped() is AwaitingReasonState { Returns: [var only] }
-            ? only
-            : throw new InvalidOperationException("Only a complete return question can be asked for a reason.");
-
-    /// <summary>The flat shape the report chain reads a return question in.</summary>
-    public static ConversationState From(PendingReturn pending) => new()
-    {
-        Mode = ConversationMode.AwaitingReason,
-        InstanceId = pending.InstanceId,
-        Version = pending.Version,
-        Trigger = pending.Trigger,
-        TargetUnitId = pending.TargetUnitId,
-        SourceMessageId = pending.SourceMessageId,
-        EarlierMessageId = pending.EarlierMessageId,
-    };
 
     /// <summary>The typed state this flat one meant; an incomplete one (a field the mode needs is missing) is idle.</summary>
     public ChatState ToTyped() => (Mode, InstanceId, IndicatorCode) switch
