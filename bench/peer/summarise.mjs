@@ -38,8 +38,10 @@ for (const [k, g] of groups) {
     if (a.length && b.length && median(b) !== 0) ratio = `${(median(a) / median(b)).toFixed(2)}×${higherIsBetter ? ' (higher is better)' : ''}`;
     console.log(`| ${name} | ${range(a)} | ${range(b)} | ${ratio} |`);
   }
-  const floor = g.kinerjabot.map((r) => r.api.outbound / 30);
+  // The floor under Telegram's limits: the messages accepted at 30 a second; two decimals, the target is 1.15.
+  const overFloor = (r) => (r.wall_s / (r.api.outbound / 30)).toFixed(2);
+  const span = (rs) => [...new Set([Math.min, Math.max].map((f) => f(...rs.map(overFloor).map(Number)).toFixed(2)))].join('–');
   if (g.kinerjabot.length && g.kinerjabot[0].limits) {
-    console.log(`| KinerjaBot run time ÷ floor (messages ÷ 30/s) | ${range(g.kinerjabot.map((r, i) => r.wall_s / floor[i]))} | ${range(g.peer.map((r) => r.wall_s / (r.api.outbound / 30)))} | |`);
+    console.log(`| run time ÷ floor (messages ÷ 30/s) | ${span(g.kinerjabot)} | ${g.peer.length ? span(g.peer) : '—'} | |`);
   }
 }

@@ -136,8 +136,8 @@ internal sealed class GlobalSendWindow
 
             if (next is { } at)
             {
-                var due = at - now;
-                _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                // Rounded up to whole milliseconds: a truncated due time fires before the slot frees and spins.
+                _timer.Change(SendClock.TimerDue(at - now), Timeout.InfiniteTimeSpan);
             }
         }
     }

@@ -313,10 +313,13 @@ public sealed class TelegramSender
         // The chat's bucket as a GCRA: a request may start once the theoretical arrival time, less the burst's
         // tolerance, has come. Earlier requests count from when their answer came back (no earlier than Telegram saw
         // them), so the bucket Telegram keeps is never emptier than this one says.
+        // The margin covers what "no earlier than" cannot: the bot's clock and Telegram's running at slightly different
+        // rates (a wall clock being slewed). It is added once per wait, not per token, so it costs no throughput.
         var burstTolerance = _options.PerChatInterval * (_options.PerChatBurst - 1);
+        var margin = _options.PerChatInterval > TimeSpan.Zero ? _options.PerChatSafetyMargin : TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            var notBefore = lane.TheoreticalArrival == DateTimeOffset.MinValue ? lane.RetryAt : lane.TheoreticalArrival - burstTolerance;
+            var notBefore = lane.TheoreticalArrival == DateTimeOffset.MinValue ? lane.RetryAt : lane.TheoreticalArrival - burstTolerance + margin;
             await DelayUntilAsync(notBefore > lane.RetryAt ? notBefore : lane.RetryAt, cancellationToken).ConfigureAwait(false);
 
             TimeSpan wait;
@@ -396,14 +399,8 @@ public sealed class TelegramSender
         }
     }
 
-    private async Task DelayUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
-    {
-        var delay = instant - _time.GetUtcNow();
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task DelayUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
+        SendClock.DelayUntilAsync(_time, instant, cancellationToken);
 
     // Called under _gate. Lanes are tiny, but one per chat ever seen would grow without bound in a long-running
     // bot; an idle lane whose spacing has elapsed carries no information and can go. Amortised by doubling.

@@ -13,6 +13,12 @@ public sealed class TelegramSenderOptions
     public int PerChatBurst { get; set; } = 3;
 
     /// <summary>
+    /// Added to the wait for a chat's next token, for the bot's clock and Telegram's running at slightly different
+    /// rates; without it a chat's bucket is met to the millisecond and a timer firing a little early draws a 429.
+    /// </summary>
+    public TimeSpan PerChatSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
     /// Added to <see cref="GlobalWindow"/> before a slot frees, for clock granularity between the bot and Telegram.
     /// </summary>
     public TimeSpan GlobalSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(25);
