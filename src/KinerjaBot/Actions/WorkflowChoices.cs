@@ -23,4 +23,31 @@ public static class WorkflowChoices
             .ToList();
         return row.Count == 0 ? [] : [row];
     }
+
+    /// <summary>
+    /// The "ke mana?" answers to a report's Kembalikan, one row each: the previous stage (labelled
+    /// <paramref name="previousStageLabel"/>) when the machine permits ReturnToPrevious, and each of
+    /// <paramref name="units"/> (unit id, label) when it permits ReturnToUnit. A target the machine does not permit
+    /// gets no button.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> ReturnTargets(
+        WorkflowInstance report,
+        IEnumerable<TriggerButton> permitted,
+        string? previousStageLabel,
+        IEnumerable<(string UnitId, string Label)> units)
+    {
+        var triggers = permitted.Select(button => button.Trigger).ToHashSet();
+        var rows = new List<IReadOnlyList<Choice>>();
+        if (triggers.Contains(WorkflowTrigger.ReturnToPrevious) && previousStageLabel is not null)
+        {
+            rows.Add([new Choice(previousStageLabel, CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToPrevious))]);
+        }
+
+        if (triggers.Contains(WorkflowTrigger.ReturnToUnit))
+        {
+            rows.AddRange(units.Select(unit => (IReadOnlyList<Choice>)[new Choice(unit.Label, CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit, unit.UnitId))]));
+        }
+
+        return rows;
+    }
 }

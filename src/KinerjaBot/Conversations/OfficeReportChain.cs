@@ -235,25 +235,16 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 
     private async Task AskWhereToReturnAsync(ConversationContext context, WorkflowInstance report)
     {
-        var choices = new List<IReadOnlyList<Choice>>();
-        var permitted = (await services.Workflows.PermittedAsync(report, context.Me.Id)).Select(b => b.Trigger).ToHashSet();
+        var permitted = await services.Workflows.PermittedAsync(report, context.Me.Id);
         var stageIndex = OfficeReportWorkflow.StageStates(context.Office).ToList().IndexOf(report.State);
-        if (permitted.Contains(WorkflowTrigger.ReturnToPrevious))
-        {
-            var previous = context.Office.Chain[stageIndex - 1];
-            choices.Add([new Choice($"Ke tahap {OfficeReportWorkflow.StageNoun(previous.Kind)} ({context.Office.Official(previous.OfficialId).Name})", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToPrevious))]);
-        }
+        var previous = stageIndex > 0 ? context.Office.Chain[stageIndex - 1] : null;
+        var previousLabel = previous is null ? null : $"Ke tahap {OfficeReportWorkflow.StageNoun(previous.Kind)} ({context.Office.Official(previous.OfficialId).Name})";
 
         // Only units whose verified data is in this report can be sent back.
-        foreach (var submission in await context.Transaction.Workflows.ListForPeriodAsync(report.PeriodId, context.CancellationToken))
-        {
-            if (permitted.Contains(WorkflowTrigger.ReturnToUnit) && submission is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } && submission.State == UnitSubmissionWorkflow.Verified && context.Office.Units.Any(u => u.Id == unitId))
-            {
-                choices.Add([new Choice($"Ke {context.Office.Unit(unitId).Name}", CallbackAction.ForTrigger(report, WorkflowTrigger.ReturnToUnit, unitId))]);
-            }
-        }
-
-        choices.Add([new Choice(BotTexts.Cancel, CallbackAction.Cancel)]);
+        var units = (await context.Transaction.Workflows.ListForPeriodAsync(report.PeriodId, context.CancellationToken))
+            .Where(s => s is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId } && s.State == UnitSubmissionWorkflow.Verified && context.Office.Units.Any(u => u.Id == unitId))
+            .Select(s => (s.UnitId!, $"Ke {context.Office.Unit(s.UnitId!).Name}"));
+        var choices = WorkflowChoices.ReturnTargets(report, permitted, previousLabel, units).Append([new Choice(BotTexts.Cancel, CallbackAction.Cancel)]).ToList();
         context.State = new ChoosingReturnTarget(report.Id, context.Event.Callback?.MessageId);
         await context.ReplyAsync(
             MessageText.Of(report.State == OfficeReportWorkflow.Signed ? "Data unit mana yang perlu diperbaiki? Silakan pilih:" : "Laporan akan dikembalikan kepada siapa? Silakan pilih:"),
