@@ -65,6 +65,6 @@ public static class BotTexts
     public static string UnfinishedFillingText(Configuration.Unit unit, Domain.Period period) =>
         $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
 
-    /// <summary>The polite form of address used everywhere.</summary>
-    public static string Address(string name) => $"Bapak/Ibu {name}";
+    /// <summary>The polite form of address used wherever the bot names an official: office.yaml's salutation, or "Bapak/Ibu".</summary>
+    public static string Address(Configuration.Official official) => official.Addressed;
 }

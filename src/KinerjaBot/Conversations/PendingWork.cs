@@ -17,7 +17,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
     {
         var head = office.Official(submission.Unit.HeadId);
         return new MessageText()
-            .Plain("Yth. ").Bold(BotTexts.Address(head.Name)).Line(",")
+            .Plain("Yth. ").Bold(BotTexts.Address(head)).Line(",")
             .Plain("pengumpulan data kinerja ").Bold(submission.Period.DisplayName).Line(" telah dibuka.")
             .Line($"Unit: {submission.Unit.Name}")
             .Line($"Jumlah indikator: {submission.Indicators.Count}")
