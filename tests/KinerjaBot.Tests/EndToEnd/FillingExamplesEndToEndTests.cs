@@ -55,6 +55,14 @@ public sealed partial class FillingExamplesEndToEndTests : IAsyncLifetime
             }
         }
 
+        // A refusal's example is the indicator's own too: "12" for a target of 3 would itself be questioned.
+        await KasiPem.PressButtonAsync("Ubah IK-1.1");
+        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("Nilai tersimpan saat ini"), BotHarness.Patience);
+        await KasiPem.SendTextAsync("2,5");
+        var refusal = await KasiPem.WaitForReplyAsync(_ => true, BotHarness.Patience);
+        Assert.Contains("bilangan bulat", refusal.Content);
+        Assert.EndsWith("misalnya 3.", refusal.Content);
+
         // A percent with a decimal comma; a count of kegiatan near its target of 3; 2,5 hari as a decimal near 2,5.
         Assert.Equal("71,5", examples["IKU-1"]);
         Assert.Equal("3", examples["IK-1.1"]);
