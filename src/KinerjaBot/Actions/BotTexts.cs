@@ -30,14 +30,14 @@ public static class BotTexts
         /isi — mulai atau lanjutkan pengisian data
         /status — kemajuan periode yang sedang berjalan
         /batal — batalkan langkah yang sedang berjalan
-        /bantuan — tampilkan daftar perintah ini
-        /tentang — tentang KinerjaBot dan kode sumbernya
+        /bantuan — tugas Bapak/Ibu saat ini dan daftar perintah ini
         """;
 
     public const string OperatorHelp = """
         Khusus operator dan Kasubbag Perencanaan:
         /buka 2026-TW3 — buka periode pengumpulan data
         /rekap — unduh laporan periode terakhir (atau /rekap 2026-TW3)
+        /tentang — tentang KinerjaBot dan kode sumbernya
         """;
 
     public const string HeadHelp = """
@@ -65,6 +65,6 @@ public static class BotTexts
     public static string UnfinishedFillingText(Configuration.Unit unit, Domain.Period period) =>
         $"Pengisian data {unit.Name} — {period.DisplayName} belum selesai. Ketik /isi untuk melanjutkan.";
 
-    /// <summary>The polite form of address used everywhere.</summary>
-    public static string Address(string name) => $"Bapak/Ibu {name}";
+    /// <summary>The polite form of address used wherever the bot names an official: office.yaml's salutation, or "Bapak/Ibu".</summary>
+    public static string Address(Configuration.Official official) => official.Addressed;
 }

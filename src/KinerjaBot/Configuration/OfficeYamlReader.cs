@@ -130,7 +130,7 @@ internal static partial class OfficeYamlReader
                 continue;
             }
 
-            item.RejectUnknownKeys("official", "id", "name", "position", "rank", "nip", "phone");
+            item.RejectUnknownKeys("official", "id", "name", "position", "rank", "nip", "phone", "salutation");
             var id = ReadId(item, "id", "official", "kasi-contoh");
             var what = id is null ? "official" : $"official '{id}'";
             var name = item.RequiredString("name", what, "Nama Lengkap, S.Sos.");
@@ -138,6 +138,7 @@ internal static partial class OfficeYamlReader
             var rank = item.RequiredString("rank", what, "Penata (III/c)");
             var nip = item.RequiredString("nip", what, "\"196701011992091001\"");
             var phone = item.RequiredString("phone", what, "\"081234567890\"");
+            var salutation = SalutationReader.Read(item, what);
 
             if (nip is not null && !Nip.IsValid(nip))
             {
@@ -167,7 +168,7 @@ internal static partial class OfficeYamlReader
 
             if (id is not null && name is not null && position is not null && rank is not null && nip is not null && normalizedPhone is not null)
             {
-                officials.Add(new Official(id, name, position, rank, nip, normalizedPhone));
+                officials.Add(new Official(id, name, position, rank, nip, normalizedPhone, salutation));
             }
         }
 

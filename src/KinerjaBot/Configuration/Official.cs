@@ -1,4 +1,13 @@
 namespace KinerjaBot.Configuration;
 
-/// <summary>A person in the office roster. <see cref="Phone"/> is normalised to <c>62…</c>.</summary>
-public sealed record Official(string Id, string Name, string Position, string Rank, string Nip, string Phone);
+/// <summary>
+/// A person in the office roster. <see cref="Phone"/> is normalised to <c>62…</c>; <see cref="Salutation"/> is
+/// "Bapak", "Ibu" or, when office.yaml does not say, <see cref="DefaultSalutation"/>.
+/// </summary>
+public sealed record Official(string Id, string Name, string Position, string Rank, string Nip, string Phone, string Salutation = Official.DefaultSalutation)
+{
+    public const string DefaultSalutation = "Bapak/Ibu";
+
+    /// <summary>How the bot addresses this official by name: "Ibu Siti Nurhaliza, S.STP.".</summary>
+    public string Addressed => $"{Salutation} {Name}";
+}

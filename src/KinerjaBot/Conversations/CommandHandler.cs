@@ -6,7 +6,7 @@ using KinerjaBot.Periods;
 namespace KinerjaBot.Conversations;
 
 /// <summary>The slash commands of registered officials.</summary>
-public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain)
+public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -42,7 +42,7 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             case "/start":
             case "/bantuan":
             case "/help":
-                await context.ReplyAsync(HelpFor(context));
+                await context.ReplyAsync(await help.BuildAsync(context));
                 break;
             case "/isi":
                 context.State = IdleState.Instance;
@@ -90,11 +90,6 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             { Mode: not ConversationMode.Idle } => "Baik, pertanyaan dibatalkan. Jawaban yang sudah tersimpan tetap aman. Ketik /isi untuk melanjutkan pengisian.",
             _ => "Tidak ada pertanyaan yang sedang aktif.",
         });
-    }
-
-    private string HelpFor(ConversationContext context)
-    {
-        return $"KinerjaBot {services.Office.Office.Name}\n\n{BotTexts.HelpFor(services.Office, context.Me.Id)}";
     }
 
     private string About() =>

@@ -78,8 +78,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         if (text is null)
         {
             await context.ReplyAsync(context.Event.Attachment is null
-                ? $"Mohon ketik nilai realisasi {indicator.Code} sebagai angka, misalnya {Example(indicator)}. Bukti dapat dikirim setelah nilainya."
-                : $"Bukti belum dapat disimpan karena nilai realisasi {indicator.Code} belum diisi. Mohon ketik nilainya terlebih dahulu (misalnya {Example(indicator)}), lalu kirim kembali foto atau dokumen buktinya. Nilai juga boleh ditulis sebagai keterangan foto.");
+                ? $"Mohon ketik nilai realisasi {indicator.Code} sebagai angka, misalnya {Example(indicator, submission.Period)}. Bukti dapat dikirim setelah nilainya."
+                : $"Bukti belum dapat disimpan karena nilai realisasi {indicator.Code} belum diisi. Mohon ketik nilainya terlebih dahulu (misalnya {Example(indicator, submission.Period)}), lalu kirim kembali foto atau dokumen buktinya. Nilai juga boleh ditulis sebagai keterangan foto.");
             return;
         }
 
@@ -225,7 +225,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             text.Line(evidence);
         }
 
-        text.Line().Plain($"Ketik nilai realisasinya, misalnya {Example(indicator)}. Bila perlu, keterangan dapat ditulis di baris berikutnya (tidak wajib).");
+        text.Line().Plain($"Ketik nilai realisasinya, misalnya {Example(indicator, submission.Period)}. Bila perlu, keterangan dapat ditulis di baris berikutnya (tidak wajib).");
         await context.ReplyAsync(text);
     }
 
@@ -316,10 +316,5 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         return values.GetValueOrDefault(indicator.Code);
     }
 
-    private static string Example(Indicator indicator) => indicator.Kind switch
-    {
-        IndicatorKind.Percent => "85",
-        IndicatorKind.Integer => "12",
-        _ => "72,5",
-    };
+    private static string Example(Indicator indicator, Period period) => AnswerExample.For(indicator.Kind, indicator.TargetFor(period));
 }

@@ -17,7 +17,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
     {
         var head = office.Official(submission.Unit.HeadId);
         return new MessageText()
-            .Plain("Yth. ").Bold(BotTexts.Address(head.Name)).Line(",")
+            .Plain("Yth. ").Bold(BotTexts.Address(head)).Line(",")
             .Plain("pengumpulan data kinerja ").Bold(submission.Period.DisplayName).Line(" telah dibuka.")
             .Line($"Unit: {submission.Unit.Name}")
             .Line($"Jumlah indikator: {submission.Indicators.Count}")
@@ -63,7 +63,7 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
         }
     }
 
-    /// <summary>/isi: continues the official's own filling where it stands, or says there is nothing to fill.</summary>
+    /// <summary>/isi: starts or continues the official's own filling where it stands, or says there is nothing to fill.</summary>
     public async Task ResumeFillingAsync(ConversationContext context)
     {
         var own = (await WaitingForAsync(context, context.Me.Id)).Where(s => s.Unit.HeadId == context.Me.Id).ToList();
@@ -71,6 +71,14 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
         if (inProgress is not null)
         {
             await filling.ContinueAsync(context, inProgress.Instance.Id);
+            return;
+        }
+
+        // "/isi" means "let me fill": start the oldest period not yet started rather than resend its Mulai isi message.
+        var notStarted = own.FirstOrDefault(s => s.Instance.State == UnitSubmissionWorkflow.NotStarted);
+        if (notStarted is not null)
+        {
+            await verification.StartFillingAsync(context, notStarted.Instance);
             return;
         }
 

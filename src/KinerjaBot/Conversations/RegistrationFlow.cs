@@ -86,7 +86,7 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
     {
         var roles = services.Office.DescribeRoles(official.Id);
         var text = new MessageText()
-            .Plain("Terima kasih, ").Bold(BotTexts.Address(official.Name)).Line(official.Name.EndsWith('.') ? string.Empty : ".")
+            .Plain("Terima kasih, ").Bold(BotTexts.Address(official)).Line(official.Name.EndsWith('.') ? string.Empty : ".")
             .Line($"Bapak/Ibu terdaftar sebagai {official.Position}" + (roles.Count > 0 ? $" ({string.Join("; ", roles)})." : "."))
             .Line()
             .Plain(BotTexts.HelpFor(services.Office, official.Id));

@@ -64,6 +64,29 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     }
 
     /// <summary>
+    /// /isi before Mulai isi was pressed: fires Start through the workflow service as the press does (same refusal
+    /// checks), so a typed command and the button cannot disagree about who may start.
+    /// </summary>
+    public async Task StartFillingAsync(ConversationContext context, WorkflowInstance instance)
+    {
+        if (await services.Workflows.PressRefusalAsync(instance, WorkflowTrigger.Start, context.Me.Id, instance.Version) is { } refusal)
+        {
+            await RefuseAsync(context, instance, refusal);
+        }
+        else
+        {
+            await FireAsync(context, instance.Id, WorkflowTrigger.Start, instance.Version, reason: null);
+        }
+
+        // A typed command has no button to show the refusal's notice on: say it in the chat.
+        if (context.CallbackNotice is { } notice)
+        {
+            context.CallbackNotice = null;
+            await context.ReplyAsync($"{notice} Ketik /status untuk melihat kemajuan.");
+        }
+    }
+
+    /// <summary>
     /// A typed return reason. With one return waiting it goes to that one; with several, the bot holds it and asks
     /// which item it is for, so a reason never lands on an item it was not written for.
     /// </summary>

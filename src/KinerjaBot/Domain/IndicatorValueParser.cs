@@ -89,6 +89,18 @@ public static class IndicatorValueParser
     /// </summary>
     public static IndicatorValueResult ReadAnswer(string? message, IndicatorKind kind, decimal? target, string? measure)
     {
+        var result = ReadWholeAnswer(message, kind, target, measure);
+
+        // The refusals are worded from the kind alone ("misalnya 12"); with the target known, the example is the
+        // indicator's own, since "12" for a target of 3 would itself be questioned (AnswerExample).
+        var generic = $"misalnya {IndicatorValueMessages.Example(kind)}";
+        return result.IsRefused && target is not null && result.Message.Contains(generic, StringComparison.Ordinal)
+            ? result.WithMessage(result.Message.Replace(generic, $"misalnya {AnswerExample.For(kind, target)}", StringComparison.Ordinal))
+            : result;
+    }
+
+    private static IndicatorValueResult ReadWholeAnswer(string? message, IndicatorKind kind, decimal? target, string? measure)
+    {
         if (string.IsNullOrWhiteSpace(message))
         {
             return IndicatorValueResult.Refused(IndicatorValueProblem.Empty, IndicatorValueMessages.Empty(kind));

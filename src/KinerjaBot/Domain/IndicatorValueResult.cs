@@ -49,6 +49,8 @@ public sealed record IndicatorValueResult
 
     internal IndicatorValueResult WithNote(string? note) => note == Note ? this : this with { Note = note };
 
+    internal IndicatorValueResult WithMessage(string message) => new(Status, Value, Problem, message) { Note = Note };
+
     public static IndicatorValueResult Refused(IndicatorValueProblem problem, string message, decimal? understood = null) =>
         new(IndicatorValueStatus.Refused, understood, problem, message);
 }

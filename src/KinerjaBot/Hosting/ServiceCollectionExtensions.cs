@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusReport>();
         services.AddSingleton<PeriodOpening>();
         services.AddSingleton<PeriodAnnouncer>();
+        services.AddSingleton<HelpReply>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ConversationRouter>();
 

@@ -152,7 +152,7 @@ public sealed class ReminderEngine(
             }
 
             var nudgedBy = stage.Select(r => r.RequestedBy).LastOrDefault(r => r is not null);
-            var message = messages.Reminder(item, now, nudgedBy is null ? null : office.Official(nudgedBy).Name);
+            var message = messages.Reminder(item, now, nudgedBy is null ? null : BotTexts.Address(office.Official(nudgedBy)));
             var delivered = await OfficialOutbox.SendAsync(transaction, item.HolderId, message.ToOutgoing(), now, cancellationToken);
             await transaction.Reminders.CloseAsync(newest.Id, delivered ? "sent" : "no-chat", now, cancellationToken);
             sent += delivered ? 1 : 0;

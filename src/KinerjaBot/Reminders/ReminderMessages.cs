@@ -15,13 +15,13 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
 {
     private TimeZoneInfo Zone => office.Office.TimeZone;
 
-    /// <summary>The reminder to the holder of <paramref name="item"/>; <paramref name="nudgedBy"/> names the superior who asked for it.</summary>
+    /// <summary>The reminder to the holder of <paramref name="item"/>; <paramref name="nudgedBy"/> is the superior who asked for it, as addressed ("Bapak Hendra Saputra, S.E.").</summary>
     public ReminderMessage Reminder(OwedItem item, DateTimeOffset now, string? nudgedBy)
     {
         var holder = office.Official(item.HolderId);
         var text = new MessageText()
             .BoldLine("Pengingat")
-            .Line($"Yth. {BotTexts.Address(holder.Name)},");
+            .Line($"Yth. {BotTexts.Address(holder)},");
         var (owed, hint, choices) = Describe(item);
         text.Line(owed);
         text.Plain("Batas waktu: ").Bold(IndonesianFormat.DateTime(item.Deadline, Zone)).Line(RelativeDay(item.Deadline, now));
@@ -33,7 +33,7 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
 
         if (nudgedBy is not null)
         {
-            text.Line($"{BotTexts.Address(nudgedBy)} meminta agar tahap ini segera diselesaikan.");
+            text.Line($"{nudgedBy} meminta agar tahap ini segera diselesaikan.");
         }
 
         text.Line().Plain(hint);
@@ -46,7 +46,7 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
         var superior = office.Official(superiorId);
         var text = new MessageText()
             .Bold($"Rekap keterlambatan — {IndonesianFormat.DateWithDay(calendar.LocalDate(now))}").Line()
-            .Line($"Yth. {BotTexts.Address(superior.Name)},")
+            .Line($"Yth. {BotTexts.Address(superior)},")
             .Line("tahapan berikut terlambat satu hari kerja atau lebih:");
         var choices = new List<IReadOnlyList<Choice>>();
         foreach (var byHolder in late.GroupBy(i => i.HolderId))

@@ -34,7 +34,7 @@ public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalen
         var head = office.Official(office.Roles.HeadId);
         var text = new MessageText()
             .Bold($"Ringkasan mingguan — {period.DisplayName}").Line()
-            .Line($"Yth. {BotTexts.Address(head.Name)},")
+            .Line($"Yth. {BotTexts.Address(head)},")
             .Line($"keadaan per {IndonesianFormat.DateTime(now, zone)}. Batas pengisian: {IndonesianFormat.DateTime(opened.FillDeadline, zone)}.")
             .Line();
 

@@ -52,6 +52,27 @@ public sealed class OfficeConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_salutation_is_read_per_official_and_an_official_without_one_is_addressed_as_bapak_ibu()
+    {
+        Edit("office.yaml", "    salutation: Ibu\n    position: Sekretaris Kecamatan", "    position: Sekretaris Kecamatan");
+        Edit("office.yaml", "salutation: Ibu", "salutation: ibu");
+
+        var office = OfficeConfigurationLoader.Load(_config.Path);
+
+        Assert.Equal("Bapak Drs. Bagus Wicaksono, M.Si.", office.Official("camat").Addressed);
+        Assert.Equal("Bapak/Ibu Ratna Kusumawardani, S.IP.", office.Official("sekcam").Addressed);
+        Assert.Equal("Ibu", office.Official("staf-pk").Salutation);
+    }
+
+    [Fact]
+    public void A_salutation_other_than_bapak_or_ibu_is_reported_with_file_line_and_the_fix()
+    {
+        var line = Edit("office.yaml", "salutation: Ibu", "salutation: Bu");
+
+        AssertProblem(LoadFailure(), "office.yaml", line, "official 'sekcam' has salutation 'Bu', which is not known", "write 'salutation: Bapak' or 'salutation: Ibu'");
+    }
+
+    [Fact]
     public void A_unit_head_who_is_not_an_official_is_reported_with_file_line_and_the_known_ids()
     {
         var line = Edit("office.yaml", "head: kasi-pmd", "head: kasi-ekbang");

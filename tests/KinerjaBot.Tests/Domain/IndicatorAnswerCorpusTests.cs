@@ -201,7 +201,7 @@ public class IndicatorAnswerCorpusTests
     {
         var result = IndicatorValueParser.ReadAnswer("2 jam 15 menit", IndicatorKind.Integer, 3m, "kegiatan");
 
-        Assert.Equal("Satuan indikator ini kegiatan, bukan jam. Mohon ketik angkanya saja dalam kegiatan, misalnya 12.", result.Message);
+        Assert.Equal("Satuan indikator ini kegiatan, bukan jam. Mohon ketik angkanya saja dalam kegiatan, misalnya 3.", result.Message);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class IndicatorAnswerCorpusTests
     {
         var result = IndicatorValueParser.ReadAnswer("15 ribuan", IndicatorKind.Integer, 20m, "orang");
 
-        Assert.Equal("Kata \"ribuan\" membuat angkanya kurang pasti. Mohon ketik angkanya saja, misalnya 12; keterangan dapat ditulis di baris berikutnya.", result.Message);
+        Assert.Equal("Kata \"ribuan\" membuat angkanya kurang pasti. Mohon ketik angkanya saja, misalnya 18; keterangan dapat ditulis di baris berikutnya.", result.Message);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public class IndicatorAnswerCorpusTests
     {
         var result = IndicatorValueParser.ReadAnswer("1O0", IndicatorKind.Integer, 50m, "dokumen");
 
-        Assert.Equal("Ada huruf di antara angka (huruf O bukan angka 0). Mohon ketik angka saja, misalnya 12.", result.Message);
+        Assert.Equal("Ada huruf di antara angka (huruf O bukan angka 0). Mohon ketik angka saja, misalnya 45.", result.Message);
         Assert.Null(result.Value);
     }
 

@@ -104,7 +104,7 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         var nudge = digest.FindButton("Ingatkan Rudi Hartono")!;
         await kasubbag.PressButtonAsync(digest.MessageId, nudge.CallbackData!);
         var nudged = await _bot.Official("kasi-pmd").WaitForReplyAsync(m => m.Content.Contains("meminta"), BotHarness.Patience);
-        Assert.Contains("Bapak/Ibu Hendra Saputra, S.E. meminta agar tahap ini segera diselesaikan.", nudged.Content);
+        Assert.Contains("Bapak Hendra Saputra, S.E. meminta agar tahap ini segera diselesaikan.", nudged.Content);
         Assert.NotNull(nudged.FindButton("Mulai isi"));
         await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Pengingat terkirim kepada Rudi Hartono") == true, BotHarness.Patience);
         await kasubbag.PressButtonAsync(digest.MessageId, nudge.CallbackData!);
