@@ -39,6 +39,15 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return;
         }
 
+        // A Kirim pressed while a filling question about this very submission is open comes from a summary that
+        // an Ubah already replaced (its buttons may not be gone yet): sending would lose the correction being typed.
+        if (trigger == WorkflowTrigger.Submit && context.State is FillingQuestion open && open.InstanceId == instance.Id)
+        {
+            context.CallbackNotice = BotTexts.SummaryOutdated;
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
         if (await services.Workflows.PressRefusalAsync(instance, trigger, context.Me.Id, action.Version) is { } refusal)
         {
             await RefuseAsync(context, instance, refusal);

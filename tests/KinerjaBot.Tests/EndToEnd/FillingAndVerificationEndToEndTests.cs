@@ -374,6 +374,36 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         Assert.Contains("Status Semester II 2026", status.Content);
     }
 
+    [Fact]
+    public async Task After_ubah_the_old_summarys_kirim_is_stale_and_the_typed_correction_is_what_gets_sent()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await AnswerUpToTheLastIndicatorAsync();
+        await Kasi.SendPhotoAsync(Photo, caption: "24");
+        var summary = await Kasi.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
+        var oldKirim = summary.FindButton("Kirim")!.CallbackData!;
+
+        await Kasi.PressButtonAsync("Ubah IK-2.1");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Nilai tersimpan saat ini: 9 kali"), BotHarness.Patience);
+
+        // The summary showing the old value loses its buttons at once, and a press that still reaches it sends nothing.
+        await _bot.Server.WaitForBotMessageAsync(Kasi.ChatId, m => m.MessageId == summary.MessageId && !m.Buttons.Any(), BotHarness.Patience);
+        await Kasi.PressButtonAsync(summary.MessageId, oldKirim);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Ringkasan ini sudah tidak berlaku") == true, BotHarness.Patience);
+        Assert.Equal(UnitSubmissionWorkflow.Filling, (await InstanceAsync()).State);
+
+        // The correction typed next is stored and a fresh summary with Kirim follows.
+        await Kasi.SendTextAsync("8");
+        var fresh = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan") && m.FindButton("Kirim") is not null, BotHarness.Patience);
+        Assert.Contains("Tercatat: IK-2.1 = 8 kali", fresh.Content);
+        Assert.DoesNotContain(Kasi.Messages, m => m.Content.Contains("sudah tidak berlaku karena datanya sudah dikirim"));
+
+        await Kasi.PressButtonAsync(fresh.MessageId, fresh.FindButton("Kirim")!.CallbackData!);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah dikirim kepada Hendra Saputra"), BotHarness.Patience);
+        Assert.Equal(8m, (await ValuesAsync())["IK-2.1"].Value);
+        Assert.Equal(UnitSubmissionWorkflow.Submitted(1), (await InstanceAsync()).State);
+    }
+
     /// <summary>Answers IKU-2 with <paramref name="value"/> and skips its optional evidence; the bot then asks IK-2.1.</summary>
     private async Task AnswerTheFirstIndicatorAsync(string value)
     {
