@@ -1,4 +1,8 @@
+using KinerjaBot.Configuration;
+using KinerjaBot.Domain;
+using KinerjaBot.Reminders;
 using KinerjaBot.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Tests.EndToEnd;
@@ -402,6 +406,27 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah dikirim kepada Hendra Saputra"), BotHarness.Patience);
         Assert.Equal(8m, (await ValuesAsync())["IK-2.1"].Value);
         Assert.Equal(UnitSubmissionWorkflow.Submitted(1), (await InstanceAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_return_tells_the_unit_head_by_when_the_fix_is_due_the_same_date_the_reminders_count()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await SubmitTrantibAsync();
+        await Kasubbag.WaitForReplyAsync(m => m.FindButton("Kembalikan") is not null, BotHarness.Patience);
+        await Kasubbag.PressButtonAsync("Kembalikan");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await Kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon dicek lagi.");
+        var returned = await Kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
+
+        // The date is the one the fix reminders are planned against: fill deadline or one verify duration after the return.
+        var finder = _bot.Services.GetRequiredService<OwedWorkFinder>();
+        var owed = await _bot.ReadStoreAsync(t => finder.FindAsync(t, default));
+        var fix = Assert.Single(owed, o => o.HolderId == "kasi-trantib" && o.Unit?.Id == "trantib");
+        var opened = await _bot.ReadStoreAsync(t => t.Periods.GetAsync("2026-TW3", default));
+        Assert.True(fix.Deadline >= opened!.FillDeadline);
+        var zone = _bot.Services.GetRequiredService<OfficeConfiguration>().Office.TimeZone;
+        Assert.Contains($"Batas waktu perbaikan: {IndonesianFormat.DateTime(fix.Deadline, zone)}", returned.Content);
     }
 
     /// <summary>Answers IKU-2 with <paramref name="value"/> and skips its optional evidence; the bot then asks IK-2.1.</summary>
