@@ -20,6 +20,10 @@ public static class BotTexts
     public const string Nudge = "Ingatkan";
 
     public const string AlreadyProcessed = "Sudah diproses.";
+
+    /// <summary>A Kirim on a summary that an Ubah replaced; the fresh summary comes once the correction is typed.</summary>
+    public const string SummaryOutdated = "Ringkasan ini sudah tidak berlaku; ketik nilai perbaikan terlebih dahulu.";
+
     public const string NotYourButton = "Maaf, tombol ini bukan untuk Bapak/Ibu.";
     public const string UnknownButton = "Maaf, tombol ini sudah tidak berlaku.";
     public const string StaleCopy = "Tombol ini sudah tidak berlaku; gunakan pesan terbaru.";

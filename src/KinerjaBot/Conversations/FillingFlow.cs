@@ -55,6 +55,9 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
+        // The summary shows the value being corrected: its Kirim would send that old value and leave the
+        // correction typed next with nothing to land on, so its buttons go now and a fresh summary follows.
+        await context.RemovePressedChoicesAsync();
         await AskValueAsync(context, submission, indicator, backToSummary: true);
     }
 

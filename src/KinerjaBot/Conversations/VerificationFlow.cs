@@ -39,6 +39,15 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return;
         }
 
+        // A Kirim pressed while a filling question about this very submission is open comes from a summary that
+        // an Ubah already replaced (its buttons may not be gone yet): sending would lose the correction being typed.
+        if (trigger == WorkflowTrigger.Submit && context.State is FillingQuestion open && open.InstanceId == instance.Id)
+        {
+            context.CallbackNotice = BotTexts.SummaryOutdated;
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
         if (await services.Workflows.PressRefusalAsync(instance, trigger, context.Me.Id, action.Version) is { } refusal)
         {
             await RefuseAsync(context, instance, refusal);
@@ -277,10 +286,31 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     {
         var text = new MessageText()
             .Bold($"Data {submission.Unit.Name} — {submission.Period.DisplayName} dikembalikan").Line($" oleh {BotTexts.EndSentence(returnedBy)}")
-            .Plain("Alasan: ").Line(reason ?? "–")
-            .Line()
+            .Plain("Alasan: ").Line(reason ?? "–");
+        if (await FixDueByAsync(context, submission) is { } due)
+        {
+            text.Plain("Batas waktu perbaikan: ").BoldLine(IndonesianFormat.DateTime(due, context.Office.Office.TimeZone));
+        }
+
+        text.Line()
             .Plain($"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.");
         await context.SendToAsync(submission.Unit.HeadId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, submission.Unit.HeadId));
+    }
+
+    /// <summary>
+    /// By when the returned data is due back, as the reminders count it (<see cref="Reminders.OwedWorkFinder"/>): a
+    /// stage deadline set for the fix, else <see cref="FixDeadline"/> from the latest return.
+    /// </summary>
+    private async Task<DateTimeOffset?> FixDueByAsync(ConversationContext context, SubmissionSnapshot submission)
+    {
+        if (await context.Transaction.Workflows.GetStageDeadlineAsync(submission.Instance.Id, context.CancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        var returned = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken)).LastOrDefault(a => a.To == UnitSubmissionWorkflow.Returned);
+        var opened = await context.Transaction.Periods.GetAsync(submission.Period.Id, context.CancellationToken);
+        return returned is null || opened is null ? null : FixDeadline.After(services.Calendar, services.Office.Deadlines.Verify, returned.AtUtc, opened.FillDeadline);
     }
 
     /// <summary>The effects of a transition fired from this conversation, clearing the buttons of <paramref name="decidedMessageIds"/> too.</summary>

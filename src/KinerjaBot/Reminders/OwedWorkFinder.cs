@@ -77,8 +77,7 @@ public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar c
         }
         else if (returned is not null)
         {
-            var fixBy = calendar.DeadlineFrom(returned.AtUtc, office.Deadlines.Verify);
-            deadline = fixBy > opened.FillDeadline ? fixBy : opened.FillDeadline;
+            deadline = FixDeadline.After(calendar, office.Deadlines.Verify, returned.AtUtc, opened.FillDeadline);
             start = returned.AtUtc;
         }
         else

@@ -1,4 +1,8 @@
+using KinerjaBot.Configuration;
+using KinerjaBot.Domain;
+using KinerjaBot.Reminders;
 using KinerjaBot.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Tests.EndToEnd;
@@ -372,6 +376,57 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         var status = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Status"), BotHarness.Patience);
         Assert.Contains("Status Triwulan III 2026", status.Content);
         Assert.Contains("Status Semester II 2026", status.Content);
+    }
+
+    [Fact]
+    public async Task After_ubah_the_old_summarys_kirim_is_stale_and_the_typed_correction_is_what_gets_sent()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await AnswerUpToTheLastIndicatorAsync();
+        await Kasi.SendPhotoAsync(Photo, caption: "24");
+        var summary = await Kasi.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
+        var oldKirim = summary.FindButton("Kirim")!.CallbackData!;
+
+        await Kasi.PressButtonAsync("Ubah IK-2.1");
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("Nilai tersimpan saat ini: 9 kali"), BotHarness.Patience);
+
+        // The summary showing the old value loses its buttons at once, and a press that still reaches it sends nothing.
+        await _bot.Server.WaitForBotMessageAsync(Kasi.ChatId, m => m.MessageId == summary.MessageId && !m.Buttons.Any(), BotHarness.Patience);
+        await Kasi.PressButtonAsync(summary.MessageId, oldKirim);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Ringkasan ini sudah tidak berlaku") == true, BotHarness.Patience);
+        Assert.Equal(UnitSubmissionWorkflow.Filling, (await InstanceAsync()).State);
+
+        // The correction typed next is stored and a fresh summary with Kirim follows.
+        await Kasi.SendTextAsync("8");
+        var fresh = await Kasi.WaitForReplyAsync(m => m.Content.Contains("Ringkasan") && m.FindButton("Kirim") is not null, BotHarness.Patience);
+        Assert.Contains("Tercatat: IK-2.1 = 8 kali", fresh.Content);
+        Assert.DoesNotContain(Kasi.Messages, m => m.Content.Contains("sudah tidak berlaku karena datanya sudah dikirim"));
+
+        await Kasi.PressButtonAsync(fresh.MessageId, fresh.FindButton("Kirim")!.CallbackData!);
+        await Kasi.WaitForReplyAsync(m => m.Content.Contains("telah dikirim kepada Hendra Saputra"), BotHarness.Patience);
+        Assert.Equal(8m, (await ValuesAsync())["IK-2.1"].Value);
+        Assert.Equal(UnitSubmissionWorkflow.Submitted(1), (await InstanceAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_return_tells_the_unit_head_by_when_the_fix_is_due_the_same_date_the_reminders_count()
+    {
+        await OpenPeriodAndStartFillingAsync();
+        await SubmitTrantibAsync();
+        await Kasubbag.WaitForReplyAsync(m => m.FindButton("Kembalikan") is not null, BotHarness.Patience);
+        await Kasubbag.PressButtonAsync("Kembalikan");
+        await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("alasan"), BotHarness.Patience);
+        await Kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon dicek lagi.");
+        var returned = await Kasi.WaitForReplyAsync(m => m.FindButton("Perbaiki") is not null, BotHarness.Patience);
+
+        // The date is the one the fix reminders are planned against: fill deadline or one verify duration after the return.
+        var finder = _bot.Services.GetRequiredService<OwedWorkFinder>();
+        var owed = await _bot.ReadStoreAsync(t => finder.FindAsync(t, default));
+        var fix = Assert.Single(owed, o => o.HolderId == "kasi-trantib" && o.Unit?.Id == "trantib");
+        var opened = await _bot.ReadStoreAsync(t => t.Periods.GetAsync("2026-TW3", default));
+        Assert.True(fix.Deadline >= opened!.FillDeadline);
+        var zone = _bot.Services.GetRequiredService<OfficeConfiguration>().Office.TimeZone;
+        Assert.Contains($"Batas waktu perbaikan: {IndonesianFormat.DateTime(fix.Deadline, zone)}", returned.Content);
     }
 
     /// <summary>Answers IKU-2 with <paramref name="value"/> and skips its optional evidence; the bot then asks IK-2.1.</summary>
