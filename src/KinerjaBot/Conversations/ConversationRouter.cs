@@ -124,7 +124,9 @@ public sealed class ConversationRouter(
             case CallbackAction.CancelKind:
                 context.State = IdleState.Instance;
                 context.CallbackNotice = "Baik, dibatalkan.";
-                await context.RemovePressedChoicesAsync();
+
+                // The toast is gone in a second; the message keeps the record, so the question does not look open.
+                await context.RemovePressedChoicesAsync("Dibatalkan; tidak ada yang diubah.");
                 break;
             case CallbackAction.NudgeKind:
                 await nudges.HandlePressAsync(context, action);

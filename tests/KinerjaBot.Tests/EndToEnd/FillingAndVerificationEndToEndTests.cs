@@ -358,6 +358,8 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await staf.PressButtonAsync(ask.MessageId, ask.FindButton("Batal")!.CallbackData!);
         await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("dibatalkan") == true, BotHarness.Patience);
 
+        // The question itself says it was cancelled, not only the toast that is gone in a second.
+        await _bot.Server.WaitForBotMessageAsync(staf.ChatId, m => m.MessageId == ask.MessageId && !m.Buttons.Any() && m.Content.Contains("Dibatalkan"), BotHarness.Patience);
         Assert.Null(await _bot.ReadStoreAsync(t => t.Periods.GetAsync("2027", default)));
     }
 
