@@ -18,12 +18,12 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
     {
         if (instance.Kind == WorkflowKind.OfficeReport)
         {
-            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects, other => MachineFor(other)), Office);
+            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects), Office);
         }
 
         var unit = Office.Units.FirstOrDefault(u => u.Id == instance.UnitId)
             ?? throw new KeyNotFoundException($"No unit '{instance.UnitId}' in the office configuration; was it removed from office.yaml while a period was open?");
-        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects, other => MachineFor(other)), Office, unit);
+        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects), Office, unit);
     }
 
     /// <summary>The machines worth drawing in the docs: the unit with the most verifiers, and the report.</summary>

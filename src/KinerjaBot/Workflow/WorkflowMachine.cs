@@ -16,19 +16,17 @@ public sealed class WorkflowMachine
     private readonly Dictionary<WorkflowTrigger, StateMachine<WorkflowState, WorkflowTrigger>.TriggerWithParameters<TransitionRequest>> _parameters = [];
     private readonly Dictionary<(WorkflowState State, WorkflowTrigger Trigger), TriggerButton> _buttons = [];
     private readonly HashSet<WorkflowState> _resting = [];
-    private readonly Func<WorkflowInstance, WorkflowMachine> _rebuild;
     private readonly IWorkflowEffects? _effects;
     private Func<FiredTransition, Task<bool>>? _saveAsync;
     private TransitionRequest? _firing;
     private DateTimeOffset _firingAtUtc;
     private FiredTransition? _fired;
 
-    internal WorkflowMachine(WorkflowInstance instance, string title, IWorkflowEffects? effects, Func<WorkflowInstance, WorkflowMachine> rebuild)
+    internal WorkflowMachine(WorkflowInstance instance, string title, IWorkflowEffects? effects)
     {
         Instance = instance;
         Title = title;
         _effects = effects;
-        _rebuild = rebuild;
         _machine = new StateMachine<WorkflowState, WorkflowTrigger>(() => Instance.State, state => Instance = Instance with { State = state });
         foreach (var trigger in Enum.GetValues<WorkflowTrigger>())
         {
@@ -60,7 +58,7 @@ public sealed class WorkflowMachine
     /// </summary>
     public async Task<RefusalReason?> RefusalAsync(WorkflowTrigger trigger, TransitionRequest request, int expectedVersion, bool reasonGiven)
     {
-        if (!await MayEverFireAsync(trigger, request))
+        if (!MayEverFire(trigger, request))
         {
             return RefusalReason.WrongPerson;
         }
@@ -150,19 +148,10 @@ public sealed class WorkflowMachine
         return this;
     }
 
-    private async Task<bool> MayEverFireAsync(WorkflowTrigger trigger, TransitionRequest request)
-    {
-        foreach (var (state, _) in _buttons.Keys.Where(k => k.Trigger == trigger))
-        {
-            var probe = state == Instance.State ? this : _rebuild(Instance with { State = state });
-            if ((await probe.PermittedAsync(request.ActorId)).Any(b => b.Trigger == trigger))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // The role registered beside each permit is the one its guard checks (see Permit), so this reads the same
+    // configuration without building a machine per state.
+    private bool MayEverFire(WorkflowTrigger trigger, TransitionRequest request) =>
+        _buttons.Values.Any(button => button.Trigger == trigger && button.Role.OfficialIds.Contains(request.ActorId));
 
     private async Task SaveAsync(StateMachine<WorkflowState, WorkflowTrigger>.Transition transition)
     {
