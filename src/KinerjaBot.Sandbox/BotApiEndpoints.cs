@@ -78,6 +78,10 @@ internal sealed class BotApiEndpoints
         BotApiFault? fault = null;
         int? status = null;
         string? error = null;
+
+        // The answer is written only after the request is in the journal: a test that saw the bot react to an
+        // answer (a message appeared, a retry came) must find that request in RequestLog, never a moment later.
+        Func<Task> answer = () => Task.CompletedTask;
         try
         {
             if (!string.Equals(token, _token, StringComparison.Ordinal))
@@ -105,30 +109,42 @@ internal sealed class BotApiEndpoints
                         429, $"Too Many Requests: retry after {fault.RetryAfterSeconds}", fault.RetryAfterSeconds);
                 case BotApiFaultKind.ServerError:
                     status = StatusCodes.Status502BadGateway;
-                    context.Response.StatusCode = status.Value;
-                    context.Response.ContentType = "text/html";
-                    await context.Response.WriteAsync(BadGatewayPage, context.RequestAborted);
+                    answer = async () =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status502BadGateway;
+                        context.Response.ContentType = "text/html";
+                        await context.Response.WriteAsync(BadGatewayPage, context.RequestAborted);
+                    };
                     return;
                 case BotApiFaultKind.DropConnection:
-                    context.Abort();
+                    answer = () =>
+                    {
+                        context.Abort();
+                        return Task.CompletedTask;
+                    };
                     return;
             }
 
             var result = await handler.Handle(parameters, context.RequestAborted);
             if (fault?.Kind == BotApiFaultKind.DropResponse)
             {
-                context.Abort();
+                answer = () =>
+                {
+                    context.Abort();
+                    return Task.CompletedTask;
+                };
                 return;
             }
 
             status = StatusCodes.Status200OK;
-            await WriteJsonAsync(context, status.Value, new JsonObject { ["ok"] = true, ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), _json) });
+            var body = new JsonObject { ["ok"] = true, ["result"] = JsonSerializer.SerializeToNode(result, result.GetType(), _json) };
+            answer = () => WriteJsonAsync(context, StatusCodes.Status200OK, body);
         }
         catch (BotApiException exception)
         {
             status = exception.ErrorCode;
             error = exception.Description;
-            await WriteErrorAsync(context, exception);
+            answer = () => WriteErrorAsync(context, exception);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -141,7 +157,7 @@ internal sealed class BotApiEndpoints
             _logger.LogError(exception, "Sandbox Bot API failed on {Method}", loggedMethod);
             status = StatusCodes.Status500InternalServerError;
             error = "Internal Server Error: " + exception.Message;
-            await WriteErrorAsync(context, new BotApiException(500, error));
+            answer = () => WriteErrorAsync(context, new BotApiException(500, error));
         }
         finally
         {
@@ -157,6 +173,14 @@ internal sealed class BotApiEndpoints
                 ErrorDescription = error,
                 Fault = fault?.Kind,
             });
+            try
+            {
+                await answer();
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+            {
+                // The bot hung up before reading the answer; Telegram would not notice either.
+            }
         }
     }
 

@@ -15,7 +15,7 @@ public sealed record RecordedBotRequest
     /// </summary>
     public required TimeSpan ReceivedAt { get; init; }
 
-    /// <summary>Real time since the server started when the request finished.</summary>
+    /// <summary>Real time since the server started when the answer was ready, just before it was written to the bot.</summary>
     public required TimeSpan CompletedAt { get; init; }
 
     /// <summary>The numeric <c>chat_id</c> parameter, if any.</summary>

@@ -72,7 +72,7 @@ public sealed class SandboxRunner : IAsyncDisposable
         long firstUpdateId;
         var identity = SandboxIdentity.Load(dataDirectory);
         {
-            var store = KinerjaStore.Open(dataDirectory, TimeProvider.System);
+            using var store = KinerjaStore.Open(dataDirectory, TimeProvider.System);
             await using var transaction = await store.BeginAsync(cancellationToken);
             firstUpdateId = await transaction.Telegram.GetFirstUnseenUpdateIdAsync(cancellationToken);
         }

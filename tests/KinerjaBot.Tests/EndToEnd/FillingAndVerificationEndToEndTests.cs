@@ -240,8 +240,8 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         var sends = _bot.Server.RequestLog.Where(r => r.Method == "sendMessage" && r.ChatId == Kasi.ChatId).ToList();
         var limited = sends.Single(r => r.StatusCode == 429);
         var retry = sends.First(r => r.Sequence > limited.Sequence);
-        // The server stamps CompletedAt after writing the 429, and the bot may read it (and start its wait) a moment
-        // earlier, so a few milliseconds of slack keep this from flaking; an early retry would be short by seconds.
+        // CompletedAt is stamped just before the 429 is written, so the bot starts its wait a moment after it; the
+        // few milliseconds of slack only absorb clock granularity, while an early retry would be short by seconds.
         var gap = retry.ReceivedAt - limited.CompletedAt;
         Assert.True(gap >= TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(20), $"The retry came {gap} after the 429 with retry_after 2.");
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using KinerjaBot.Hosting;
+using KinerjaBot.Sandbox;
 using KinerjaBot.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -61,12 +62,26 @@ public sealed class SandboxRunnerTests : IAsyncLifetime
         await kasi.WaitForReplyAsync(m => m.Content.Contains("terdaftar sebagai"), TimeSpan.FromSeconds(15));
         await _sandbox.DisposeAsync();
 
+        var log = new CollectingLoggerProvider();
         _sandbox = await SandboxRunner.StartAsync(
             [$"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}", $"--KinerjaBot:DataDirectory={_data.Path}", "--Sandbox:Port=0"],
-            builder => builder.Logging.ClearProviders());
+            builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Logging.AddProvider(log);
+            });
         var again = _sandbox.Official("kasi-trantib");
         await again.SendTextAsync("/status");
-        var status = await again.WaitForReplyAsync(_ => true, TimeSpan.FromSeconds(15));
+        ChatMessage status;
+        try
+        {
+            status = await again.WaitForReplyAsync(_ => true, TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException e)
+        {
+            // A rare CI failure ended here with no trace; the bot's own log says why it did not answer.
+            throw new TimeoutException(e.Message + "\nBot log:\n" + string.Join('\n', log.Lines), e);
+        }
 
         // Registered from the first run (no contact prompt), and the new run's first update was not skipped.
         Assert.Contains("Belum ada periode yang dibuka", status.Content);
