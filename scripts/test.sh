@@ -24,4 +24,11 @@ fi
 # The browser test drives Debian's /usr/bin/chromium; Playwright's own browser download cannot work here.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-exec dotnet test KinerjaBot.sln --configuration Release "$@"
+status=0
+dotnet test KinerjaBot.sln --configuration Release "$@" || status=$?
+
+# The same bot tests again with Telegram pushing updates to the bot's webhook instead of the bot polling
+# (tests/KinerjaBot.Tests/EndToEnd/BotHarness.cs reads the variable).
+echo "Running the bot's tests again in webhook mode..."
+KINERJABOT_TEST_TELEGRAM_MODE=webhook dotnet test tests/KinerjaBot.Tests/KinerjaBot.Tests.csproj --configuration Release --no-build "$@" || status=$?
+exit "$status"

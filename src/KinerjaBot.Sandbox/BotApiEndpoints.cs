@@ -51,7 +51,8 @@ internal sealed class BotApiEndpoints
         Add("setMyCommands", p => methods.SetMyCommands(p));
         Add("getMyCommands", _ => methods.GetMyCommands());
         Add("deleteMyCommands", _ => true);
-        Add("deleteWebhook", _ => true);
+        Add("setWebhook", p => methods.SetWebhook(p));
+        Add("deleteWebhook", p => methods.DeleteWebhook(p));
         Add("getWebhookInfo", _ => methods.GetWebhookInfo());
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Telegram.Bot;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace KinerjaBot.Sandbox;
 
@@ -9,7 +11,8 @@ namespace KinerjaBot.Sandbox;
 /// The Bot API methods the sandbox emulates, each checking its parameters as Telegram does and answering with
 /// Telegram.Bot's types (the HTTP layer serializes them).
 /// </summary>
-internal sealed partial class BotApiMethods(SandboxChats chats, UpdateQueue updates, FileStore files, CallbackQueries callbacks, TelegramObjects telegram)
+internal sealed partial class BotApiMethods(
+    SandboxChats chats, UpdateQueue updates, FileStore files, CallbackQueries callbacks, TelegramObjects telegram, WebhookDeliverer webhooks)
 {
     // Replaced whole, never mutated, so readers need no lock.
     private BotCommand[] _commands = [];
@@ -160,11 +163,71 @@ internal sealed partial class BotApiMethods(SandboxChats chats, UpdateQueue upda
 
     public BotCommand[] GetMyCommands() => Volatile.Read(ref _commands);
 
-    public WebhookInfo GetWebhookInfo() => new() { Url = string.Empty, PendingUpdateCount = updates.PendingCount };
+    public WebhookInfo GetWebhookInfo()
+    {
+        var webhook = updates.Webhook;
+        var error = webhooks.LastError;
+        return new WebhookInfo
+        {
+            Url = webhook?.Url.ToString() ?? string.Empty,
+            PendingUpdateCount = updates.PendingCount,
+            AllowedUpdates = webhook is null ? null : [.. webhook.AllowedUpdates.Select(UpdateKind).OfType<UpdateType>()],
+            LastErrorMessage = webhook is null ? null : error?.Error,
+        };
+    }
+
+    /// <summary>
+    /// Registers the webhook as Telegram checks it: an HTTPS URL (plain http only for this machine, where the sandbox
+    /// and the bot run together), a secret of 1–256 letters, digits, '_' or '-'. An empty URL removes the webhook.
+    /// </summary>
+    public bool SetWebhook(BotApiParameters parameters)
+    {
+        var url = parameters.String("url");
+        if (string.IsNullOrEmpty(url))
+        {
+            updates.DeleteWebhook(parameters.Bool("drop_pending_updates"));
+            return true;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || !(address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && address.IsLoopback)))
+        {
+            throw BotApiException.BadRequest("bad webhook: An HTTPS URL must be provided for webhook");
+        }
+
+        var secret = parameters.String("secret_token");
+        if (secret is not null && !SecretToken().IsMatch(secret))
+        {
+            throw BotApiException.BadRequest("secret token contains unallowed characters");
+        }
+
+        var allowed = parameters.Json("allowed_updates", "can't parse allowed updates") is JsonArray kinds
+            ? kinds.Select(k => k?.GetValue<string>() ?? string.Empty).ToList()
+            : [];
+        if (parameters.Bool("drop_pending_updates"))
+        {
+            updates.DeleteWebhook(dropPendingUpdates: true);
+        }
+
+        updates.SetWebhook(new WebhookSubscription(address, secret, allowed));
+        return true;
+    }
+
+    public bool DeleteWebhook(BotApiParameters parameters)
+    {
+        updates.DeleteWebhook(parameters.Bool("drop_pending_updates"));
+        return true;
+    }
+
+    // "callback_query" → UpdateType.CallbackQuery; a kind Telegram.Bot does not know is left out.
+    private static UpdateType? UpdateKind(string kind) =>
+        Enum.TryParse<UpdateType>(kind.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var type) ? type : null;
 
     private static BotApiException NotModified() => BotApiException.BadRequest(
         "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
 
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandName();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretToken();
 }

@@ -24,11 +24,13 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     private readonly SandboxState _state;
     private readonly ChatPageDirectory _chatPage;
     private readonly CancellationTokenSource _stopping;
+    private readonly Task _webhookDelivery;
     private int _disposed;
 
     private LocalBotApiServer(
         WebApplication app, SandboxState state, ChatPageDirectory chatPage, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
     {
+        _webhookDelivery = Task.Run(() => state.Webhooks.RunAsync(stopping.Token), CancellationToken.None);
         _app = app;
         _state = state;
         _chatPage = chatPage;
@@ -239,6 +241,21 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     /// </summary>
     public void RedeliverUpdate(long updateId) => _state.Updates.Redeliver(updateId);
 
+    /// <summary>The webhook the bot registered with setWebhook, or null while it polls.</summary>
+    public WebhookSubscription? Webhook => _state.Updates.Webhook;
+
+    /// <summary>Every attempt to push an update to the bot's webhook, in order.</summary>
+    public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _state.Webhooks.Deliveries;
+
+    /// <summary>Completes when the bot has registered a webhook (it runs in webhook mode).</summary>
+    public Task WaitForWebhookAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _state.Updates.WaitForWebhookAsync(timeout, cancellationToken);
+
+    /// <summary>Waits for a webhook delivery attempt that matches.</summary>
+    public Task<WebhookDelivery> WaitForWebhookDeliveryAsync(
+        Func<WebhookDelivery, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _state.Webhooks.WaitForAsync(predicate, timeout, cancellationToken);
+
     /// <summary>Stops the server; long polls in progress end without an answer.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -254,6 +271,8 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        await _webhookDelivery;
+        _state.Webhooks.Dispose();
         _stopping.Dispose();
     }
 }

@@ -40,4 +40,10 @@ public sealed record LocalBotApiServerOptions
 
     /// <summary>Where ASP.NET Core and the server log; null logs nothing (tests stay quiet).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// After a webhook delivery fails, the pause before the next try (growing with each failure, up to ten times
+    /// this). Telegram waits longer; the sandbox keeps tests quick.
+    /// </summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 }

@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot;
 
 namespace KinerjaBot.Sandbox;
 
@@ -20,7 +25,11 @@ internal sealed class SandboxState
         Requests = new RequestJournal(options.RequestLogCapacity);
         var telegram = new TelegramObjects(options, BotId, salt, Files);
         Users = new UserActions(Chats, Updates, Files, Callbacks, telegram);
-        Methods = new BotApiMethods(Chats, Updates, Files, Callbacks, telegram);
+        var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        JsonBotAPI.Configure(json);
+        Webhooks = new WebhookDeliverer(
+            Updates, json, options.WebhookRetryDelay, options.LoggerFactory?.CreateLogger<WebhookDeliverer>() ?? (ILogger)NullLogger.Instance);
+        Methods = new BotApiMethods(Chats, Updates, Files, Callbacks, telegram, Webhooks);
     }
 
     public long BotId { get; }
@@ -40,6 +49,8 @@ internal sealed class SandboxState
     public UserActions Users { get; }
 
     public BotApiMethods Methods { get; }
+
+    public WebhookDeliverer Webhooks { get; }
 
     private static long ParseBotId(string token)
     {

@@ -12,6 +12,9 @@ internal sealed class UpdateQueue
     private const string ConflictDescription =
         "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 
+    private const string WebhookActiveDescription =
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+
     private readonly Lock _gate = new();
     private readonly ChangeSignal _enqueued = new();
     private readonly ChangeSignal _pollChanged = new();
@@ -19,6 +22,7 @@ internal sealed class UpdateQueue
     private readonly Dictionary<long, Update> _history = [];
     private long _nextUpdateId;
     private ActivePoll? _activePoll;
+    private WebhookSubscription? _webhook;
 
     public UpdateQueue(long firstUpdateId) => _nextUpdateId = Math.Max(1, firstUpdateId);
 
@@ -43,6 +47,93 @@ internal sealed class UpdateQueue
             }
         }
     }
+
+    /// <summary>The webhook setWebhook registered, if any: while there is one, updates are pushed, not polled.</summary>
+    public WebhookSubscription? Webhook
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _webhook;
+            }
+        }
+    }
+
+    public void SetWebhook(WebhookSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _webhook = subscription;
+            _pollChanged.Notify();
+            _enqueued.Notify();
+        }
+    }
+
+    public void DeleteWebhook(bool dropPendingUpdates)
+    {
+        lock (_gate)
+        {
+            _webhook = null;
+            if (dropPendingUpdates)
+            {
+                _pending.Clear();
+            }
+
+            _pollChanged.Notify();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the oldest pending update while a webhook is set. One delivery at a time, in id order, as
+    /// Telegram does with max_connections 1: a chat's updates never overtake each other.
+    /// </summary>
+    public async Task<(WebhookSubscription Webhook, Update Update)> NextForWebhookAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (_webhook is { } webhook && _pending.Count > 0)
+                {
+                    var pending = _pending[0];
+                    pending.DeliveredAgain = pending.Redelivered;
+                    return (webhook, pending.Update);
+                }
+
+                next = _enqueued.NextChange;
+            }
+
+            await next.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The bot answered 2xx: the update is gone from the queue, as an offset would confirm it.</summary>
+    public void ConfirmWebhookDelivery(long updateId)
+    {
+        lock (_gate)
+        {
+            var index = _pending.FindIndex(p => p.UpdateId == updateId);
+            if (index >= 0)
+            {
+                _pending.RemoveAt(index);
+            }
+
+            _pollChanged.Notify();
+        }
+    }
+
+    /// <summary>Completes once a webhook is set (the bot in webhook mode has started).</summary>
+    public Task WaitForWebhookAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        SignalWait.UntilAsync<WebhookSubscription?, WebhookSubscription>(
+            _gate,
+            _pollChanged,
+            () => _webhook,
+            webhook => webhook,
+            _ => $"The bot did not call setWebhook within {timeout.TotalSeconds:0.###}s.",
+            timeout,
+            cancellationToken);
 
     public long Enqueue(Message message) => Enqueue(id => new Update { Id = id, Message = message });
 
@@ -89,6 +180,11 @@ internal sealed class UpdateQueue
         Task next;
         lock (_gate)
         {
+            if (_webhook is not null)
+            {
+                throw new BotApiException(409, WebhookActiveDescription);
+            }
+
             ApplyOffset(offset);
             var ready = Take(limit);
             if (ready.Length > 0 || timeout == TimeSpan.Zero)

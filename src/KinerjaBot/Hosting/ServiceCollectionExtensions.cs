@@ -38,6 +38,8 @@ public static class ServiceCollectionExtensions
                 "Telegram:ApiBaseUrl must be an absolute http(s) address such as https://api.telegram.org.")
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Telegram:RequestTimeout must be positive, e.g. 00:00:30.")
             .ValidateOnStart();
+        services.AddOptions<TelegramUpdateOptions>().Bind(configuration.GetSection("Telegram")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramUpdateOptions>, TelegramUpdateOptionsValidator>();
         services.AddOptions<TelegramSenderOptions>()
             .Bind(configuration.GetSection("Telegram:Sender"))
             .Validate(o => o.MaxAttempts >= 1, "Telegram:Sender:MaxAttempts must be at least 1.")
@@ -120,9 +122,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutgoingQueueDispatcher>());
         services.AddSingleton<PressedMessageCheck>();
         services.AddSingleton<UpdateProcessor>();
+        services.AddSingleton<TelegramBotSetup>();
         services.AddSingleton<UpdatePoller>();
+        services.AddSingleton<HealthReport>();
+        services.AddSingleton<WebhookReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingQueueDispatcher>());
+
+        // Only one of the two receives, by Telegram:Mode; the other returns at once. The receiver is registered
+        // after the dispatcher so it stops first: no update is accepted whose replies nobody would send.
         services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookReceiver>());
 
         // Reminders go out through the same queue and sender, so they run only where the channel runs.
         services.AddSingleton<ReminderScheduler>();

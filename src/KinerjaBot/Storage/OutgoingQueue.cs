@@ -126,6 +126,16 @@ public sealed class OutgoingQueue
         return items;
     }
 
+    /// <summary>How many items wait to be sent and since when the oldest has waited (for the health endpoint).</summary>
+    public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken)
+    {
+        var row = await _session.Connection.QuerySingleAsync<(long Count, string? Oldest)>(new CommandDefinition(
+            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            transaction: _session.Transaction,
+            cancellationToken: cancellationToken));
+        return new OutboxBacklog(row.Count, row.Oldest is null ? null : StoredTime.Parse(row.Oldest));
+    }
+
     public Task MarkSentAsync(long id, long? sentMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET sent_at = @At, sent_message_id = @sentMessageId WHERE id = @id",

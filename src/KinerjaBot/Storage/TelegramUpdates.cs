@@ -41,6 +41,17 @@ public sealed class TelegramUpdates
             cancellationToken: cancellationToken));
 
     /// <summary>
+    /// Forgets applied update ids recorded before <paramref name="beforeUtc"/>. In webhook mode there is no offset to
+    /// trim them by; Telegram gives up redelivering an update after a day, so ids older than that can go.
+    /// </summary>
+    public Task ForgetProcessedBeforeAsync(DateTimeOffset beforeUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM processed_updates WHERE processed_at < @Before",
+            new { Before = StoredTime.Format(beforeUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
     /// Moves the offset (never backwards) once every update below it has been applied. Updates of different chats
     /// are handled in parallel, so a later update can commit before an earlier one: moving the offset per update
     /// could confirm, and so lose, an update that a crash left unapplied. The processed ids make the redelivered

@@ -2,6 +2,7 @@ using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -16,6 +17,8 @@ namespace KinerjaBot.TelegramChannel;
 /// </summary>
 public sealed class UpdatePoller(
     ITelegramBotClient client,
+    TelegramBotSetup setup,
+    IOptions<TelegramUpdateOptions> updateOptions,
     KinerjaStore store,
     UpdateProcessor processor,
     TimeProvider timeProvider,
@@ -26,10 +29,17 @@ public sealed class UpdatePoller(
     public const int PollTimeoutSeconds = 50;
     public const int BatchLimit = 100;
 
+    // The Bot API names of TelegramBotSetup.AllowedUpdates (the raw request takes them as text).
     private static readonly string[] AllowedUpdates = ["message", "callback_query"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (updateOptions.Value.IsWebhook)
+        {
+            // Telegram refuses getUpdates while a webhook is set; WebhookReceiver takes the updates instead.
+            return;
+        }
+
         var prepared = false;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -37,7 +47,7 @@ public sealed class UpdatePoller(
             try
             {
                 // Retried until it works: a webhook left over from webhook mode would make every poll fail with 409.
-                prepared = prepared || await TryPrepareAsync(stoppingToken);
+                prepared = prepared || await setup.TryPrepareAsync(stoppingToken);
                 await PollOnceAsync(stoppingToken);
                 failures = 0;
             }
@@ -103,7 +113,7 @@ public sealed class UpdatePoller(
         }
 
         var updates = batch.Updates;
-        await Task.WhenAll(updates.GroupBy(ChatOf).Select(async chat =>
+        await Task.WhenAll(updates.GroupBy(UpdateChat.Of).Select(async chat =>
         {
             foreach (var update in chat.OrderBy(u => u.Id))
             {
@@ -119,24 +129,4 @@ public sealed class UpdatePoller(
 
         return updates.Count;
     }
-
-    private async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var me = await client.GetMe(cancellationToken);
-            await client.DeleteWebhook(cancellationToken: cancellationToken);
-            await client.SetMyCommands(TelegramRenderer.Commands, cancellationToken: cancellationToken);
-            logger.LogInformation("Connected to Telegram as @{Username}", me.Username);
-            return true;
-        }
-        catch (RequestException e) when (!BotApiErrors.IsTokenRejected(e) && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Could not set up the bot (webhook, command menu) yet ({Error}); polling anyway and trying again", e.Message);
-            return false;
-        }
-    }
-
-    private static long ChatOf(Update update) =>
-        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.Id;
 }

@@ -19,17 +19,38 @@ public sealed class BotHarness : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Set to <c>webhook</c> to run every end-to-end test with Telegram pushing updates to the bot's webhook instead of
+    /// the bot polling (scripts/test.sh runs the end-to-end tests both ways).
+    /// </summary>
+    public const string ModeVariable = "KINERJABOT_TEST_TELEGRAM_MODE";
+
     private readonly TempDirectory _data = new();
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire)
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook)
     {
         Server = server;
         _clock = clock;
         _wire = wire;
+        if (webhook)
+        {
+            // Fixed for the harness's life: a restarted bot is found at the address Telegram already has.
+            var port = FreePort();
+            WebhookListen = $"http://127.0.0.1:{port}";
+            WebhookUrl = new Uri($"{WebhookListen}/telegram/{Guid.NewGuid():N}");
+            WebhookSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        }
     }
+
+    /// <summary>The bot's webhook address in webhook mode; null when it polls.</summary>
+    public Uri? WebhookUrl { get; }
+
+    public string? WebhookListen { get; }
+
+    public string? WebhookSecret { get; }
 
     /// <summary>What the bot logged (Information and above), for tests of what an administrator reads.</summary>
     public CollectingLoggerProvider Log { get; } = new();
@@ -46,10 +67,11 @@ public sealed class BotHarness : IAsyncDisposable
     /// With a <paramref name="wire"/>, the bot's HTTP requests pass through it on their way to the server (a
     /// bot that is started once only: the handler goes with the bot's HTTP client).
     /// </summary>
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null)
+    /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
-        var harness = new BotHarness(server, clock, wire);
+        var harness = new BotHarness(server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase));
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -61,6 +83,13 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static long UserIdOf(int officialIndex) => 700_000_000 + officialIndex;
 
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>The simulated Telegram user of an official of the sample office.</summary>
     public SimulatedUser Official(string officialId)
     {
@@ -70,7 +99,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task StartBotAsync()
     {
-        var builder = KinerjaBotApp.CreateBuilder(
+        string[] settings =
         [
             $"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}",
             $"--KinerjaBot:DataDirectory={_data.Path}",
@@ -80,7 +109,20 @@ public sealed class BotHarness : IAsyncDisposable
             // Keep the per-chat spacing short so the suite stays fast; the spacing itself is tested on the outbox.
             "--Telegram:Sender:PerChatInterval=00:00:00.020",
             "--Telegram:Sender:InitialBackoff=00:00:00.200",
-        ]);
+        ];
+        if (WebhookUrl is not null)
+        {
+            settings =
+            [
+                .. settings,
+                "--Telegram:Mode=webhook",
+                $"--Telegram:WebhookUrl={WebhookUrl}",
+                $"--Telegram:WebhookListen={WebhookListen}",
+                $"--Telegram:WebhookSecret={WebhookSecret}",
+            ];
+        }
+
+        var builder = KinerjaBotApp.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("KINERJABOT_TEST_LOG") is { Length: > 0 } logFile)
         {
@@ -105,7 +147,14 @@ public sealed class BotHarness : IAsyncDisposable
 
         _host = builder.Build();
         await _host.StartAsync();
-        await Server.WaitForLongPollAsync(Patience);
+        if (WebhookUrl is null)
+        {
+            await Server.WaitForLongPollAsync(Patience);
+        }
+        else
+        {
+            await Server.WaitForWebhookAsync(Patience);
+        }
     }
 
     /// <summary>Stops the bot as a crash or a redeploy would, leaving the data directory behind.</summary>

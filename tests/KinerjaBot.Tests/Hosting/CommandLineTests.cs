@@ -127,6 +127,9 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("--Telegram:ApiBaseUrl=not-a-url", "Telegram:ApiBaseUrl")]
     [InlineData("--Telegram:Sender:MaxAttempts=0", "Telegram:Sender:MaxAttempts")]
     [InlineData("--Telegram:BotToken=copied-without-the-bot-id", "Telegram:BotToken must look like")]
+    [InlineData("--Telegram:Mode=webhok", "Telegram:Mode is 'webhok'; use polling (the default) or webhook.")]
+    [InlineData("--Telegram:Mode=webhook", "Telegram:WebhookUrl is ''; with Telegram:Mode webhook it must be the public HTTPS address")]
+    [InlineData("--Telegram:Mode=webhook", "Telegram:WebhookSecret must be 16–256 characters")]
     public async Task A_bad_telegram_setting_stops_start_up_with_exit_code_2_and_names_the_setting(string setting, string named)
     {
         var (exit, _, error) = await RunAsync(CancellationToken.None, "--Telegram:BotToken=123:abc", setting);
