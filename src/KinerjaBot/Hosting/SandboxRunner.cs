@@ -72,7 +72,8 @@ public sealed class SandboxRunner : IAsyncDisposable
         long firstUpdateId;
         var identity = SandboxIdentity.Load(dataDirectory);
         {
-            using var store = KinerjaStore.Open(dataDirectory, TimeProvider.System);
+            var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+            using var store = KinerjaStore.Open(storage, dataDirectory, TimeProvider.System);
             await using var transaction = await store.BeginAsync(cancellationToken);
             firstUpdateId = await transaction.Telegram.GetFirstUnseenUpdateIdAsync(cancellationToken);
         }

@@ -39,7 +39,9 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Telegram:RequestTimeout must be positive, e.g. 00:00:30.")
             .ValidateOnStart();
         services.AddOptions<TelegramUpdateOptions>().Bind(configuration.GetSection("Telegram")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TelegramUpdateOptions>, TelegramUpdateOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TelegramUpdateOptions>>(new ProblemListValidator<TelegramUpdateOptions>(o => o.Problems()));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new ProblemListValidator<StorageOptions>(o => o.Problems()));
         services.AddOptions<TelegramSenderOptions>()
             .Bind(configuration.GetSection("Telegram:Sender"))
             .Validate(o => o.MaxAttempts >= 1, "Telegram:Sender:MaxAttempts must be at least 1.")
@@ -51,7 +53,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => OfficeConfigurationLoader.Load(Options(sp).ConfigDirectory));
-        services.AddSingleton(sp => KinerjaStore.Open(Options(sp).DataDirectory, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => KinerjaStore.Open(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, Options(sp).DataDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<OfficeConfiguration>().CreateCalendar());
         services.AddSingleton(RatingBands.Default);
         services.AddSingleton<WorkflowCatalog>();

@@ -1,191 +1,54 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
-
 namespace KinerjaBot.Storage;
 
 /// <summary>
-/// The SQLite database in the data directory. Opening it applies pending schema migrations; every change
-/// happens inside a <see cref="StoreTransaction"/> so a transition and the data it changes commit together.
+/// Where everything is kept: the SQLite file in the data directory (the default, nothing to set up) or a PostgreSQL
+/// database several instances share. Opening it applies pending schema migrations; every change happens inside a
+/// <see cref="StoreTransaction"/>, so a transition and the data it changes commit together, on either engine.
 /// </summary>
-/// <remarks>
-/// Connections are used the way SQLite is meant to be used by a server: one long-lived writer connection (its
-/// PRAGMAs run once), reused by every write transaction in turn, and pooled reader connections for read-only
-/// snapshots that never wait for the writer (WAL). Because a connection stays open, closing one is no longer the
-/// last close of the file, so SQLite no longer checkpoints and truncates the WAL after every transaction; it
-/// checkpoints by itself every 1,000 pages, and once more when the store is disposed at shutdown.
-/// </remarks>
 public sealed class KinerjaStore : IDisposable
 {
     public const string FileName = "kinerjabot.db";
 
-    private readonly string _connectionString;
+    private readonly IStoreBackend _backend;
 
-    // One writer at a time inside this process. SQLite allows one anyway, and its own busy handler in the bundled
-    // build sleeps in whole seconds while waiting, which made every contended update take a second.
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private KinerjaStore(IStoreBackend backend) => _backend = backend;
 
-    // Only touched while holding _writer. Reopened after a failure that may have left it in an unknown state.
-    private SqliteConnection? _writerConnection;
-    private bool _disposed;
+    /// <summary>The SQLite file's full path, or PostgreSQL's host, port, database and user (never the password).</summary>
+    public string DatabasePath => _backend.Description;
 
-    private KinerjaStore(string path)
+    /// <summary>Opens (creating if needed) the SQLite database in <paramref name="dataDirectory"/> and migrates it.</summary>
+    public static KinerjaStore Open(string dataDirectory, TimeProvider timeProvider) =>
+        new(SqliteBackend.Open(dataDirectory, timeProvider));
+
+    /// <summary>Connects to PostgreSQL and migrates the database (which must exist; the tables are created).</summary>
+    public static KinerjaStore OpenPostgres(string connectionString, TimeProvider timeProvider) =>
+        new(PostgresBackend.Open(connectionString, timeProvider));
+
+    /// <summary>The store <paramref name="storage"/> names; SQLite lives in <paramref name="dataDirectory"/>.</summary>
+    public static KinerjaStore Open(StorageOptions storage, string dataDirectory, TimeProvider timeProvider)
     {
-        DatabasePath = path;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        ArgumentNullException.ThrowIfNull(storage);
+        return storage.IsPostgres ? OpenPostgres(storage.ConnectionString, timeProvider) : Open(dataDirectory, timeProvider);
     }
 
-    public string DatabasePath { get; }
+    /// <summary>Whether a failure is the database's "busy, try again" rather than a bug or bad data.</summary>
+    public static bool IsTemporaryFailure(Exception error) => SqliteBackend.IsTemporary(error) || PostgresBackend.IsTemporary(error);
 
-    /// <summary>Opens (creating if needed) the database in <paramref name="dataDirectory"/> and migrates it.</summary>
-    public static KinerjaStore Open(string dataDirectory, TimeProvider timeProvider)
-    {
-        SQLitePCL.Batteries_V2.Init();
-        var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
-        try
-        {
-            Directory.CreateDirectory(dataDirectory);
-            var store = new KinerjaStore(path);
-            store.Migrate(timeProvider);
-            return store;
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new DataStoreException(
-                $"The database {path} cannot be opened ({e.Message}). Check that the folder is writable and the file is a KinerjaBot database (restore a backup if it is damaged), or point KinerjaBot:DataDirectory at another folder.",
-                e);
-        }
-    }
-
-    /// <summary>The schema version recorded in the file.</summary>
-    public int SchemaVersion()
-    {
-        using var connection = OpenConnection();
-        return connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version");
-    }
+    /// <summary>The schema version recorded in the database.</summary>
+    public int SchemaVersion() => _backend.SchemaVersion();
 
     /// <summary>
-    /// Starts a read-only snapshot on a pooled connection. It does not take the writer's turn: under WAL a reader
-    /// sees the last committed state and neither blocks nor waits for the writer. Dispose it; nothing in it commits.
+    /// Starts a read-only snapshot. It does not take the writer's turn: a reader sees the last committed state and
+    /// neither blocks nor waits for the writer. Dispose it; nothing in it commits.
     /// </summary>
-    public Task<StoreTransaction> ReadAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            var transaction = connection.BeginTransaction(deferred: true);
-            return Task.FromResult(new StoreTransaction(connection, transaction, static _ => { }, ownsConnection: true));
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public Task<StoreTransaction> ReadAsync(CancellationToken cancellationToken) => _backend.ReadAsync(cancellationToken);
 
     /// <summary>
-    /// Starts a write transaction. It is BEGIN IMMEDIATE, so two writers queue instead of both reading the same
-    /// version and failing later: the second one sees the first one's result.
+    /// Starts a write transaction. Writers take turns (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock), so two
+    /// writers queue instead of both reading the same version and failing later: the second sees the first's result.
     /// </summary>
-    public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var connection = _writerConnection ??= OpenConnection();
-            var transaction = connection.BeginTransaction(deferred: false);
-            return new StoreTransaction(connection, transaction, ReleaseWriter, ownsConnection: false);
-        }
-        catch (Exception e) when (e is not ObjectDisposedException)
-        {
-            ReleaseWriter(broken: true);
-            throw;
-        }
-        catch
-        {
-            _writer.Release();
-            throw;
-        }
-    }
+    public Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken) => _backend.BeginAsync(cancellationToken);
 
-    /// <summary>Closes the writer connection (SQLite checkpoints the WAL on the last close) and the reader pool.</summary>
-    public void Dispose()
-    {
-        _writer.Wait();
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _writerConnection?.Dispose();
-            _writerConnection = null;
-            using var pooled = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(pooled);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
-
-    private void ReleaseWriter(bool broken)
-    {
-        if (broken)
-        {
-            // After a failed rollback or BEGIN the connection may be mid-transaction or damaged: start afresh.
-            _writerConnection?.Dispose();
-            _writerConnection = null;
-        }
-
-        _writer.Release();
-    }
-
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
-        return connection;
-    }
-
-    private void Migrate(TimeProvider timeProvider)
-    {
-        using var connection = OpenConnection();
-
-        // WAL lets readers (e.g. /status) run while a writer commits, and survives a crash mid-write.
-        connection.Execute("PRAGMA journal_mode = WAL;");
-        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction);
-        var newest = SchemaMigrations.Steps.Max(s => s.Version);
-        if (current > newest)
-        {
-            throw new DataStoreException(
-                $"The database {DatabasePath} has schema version {current}, newer than this KinerjaBot understands ({newest}). Run the newer KinerjaBot release, or restore a backup of the data directory.");
-        }
-
-        foreach (var step in SchemaMigrations.Steps.Where(s => s.Version > current).OrderBy(s => s.Version))
-        {
-            connection.Execute(step.Sql, transaction: transaction);
-            connection.Execute(
-                "INSERT INTO schema_version (version, description, applied_at) VALUES (@Version, @Description, @At)",
-                new { step.Version, step.Description, At = StoredTime.Format(timeProvider.GetUtcNow()) },
-                transaction);
-        }
-
-        transaction.Commit();
-    }
+    /// <summary>Closes the connections (SQLite checkpoints the WAL on the last close).</summary>
+    public void Dispose() => _backend.Dispose();
 }

@@ -34,8 +34,8 @@ public sealed class RebindRequests
     /// <summary>Closes the request; false when it was decided already (a double press, a second operator).</summary>
     public async Task<bool> DecideAsync(long id, string operatorId, bool approved, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         await _session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE rebind_requests SET decided_at = @At, decided_by = @operatorId, approved = @approved WHERE id = @id AND decided_at IS NULL",
-            new { id, operatorId, approved, At = StoredTime.Format(nowUtc) },
+            "UPDATE rebind_requests SET decided_at = @At, decided_by = @operatorId, approved = @Approved WHERE id = @id AND decided_at IS NULL",
+            new { id, operatorId, Approved = approved ? 1 : 0, At = StoredTime.Format(nowUtc) },
             _session.Transaction,
             cancellationToken: cancellationToken)) == 1;
 

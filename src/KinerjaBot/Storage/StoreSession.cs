@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KinerjaBot.Storage;
 
 /// <summary>The connection and transaction every table class of one <see cref="StoreTransaction"/> shares.</summary>
-internal sealed record StoreSession(SqliteConnection Connection, SqliteTransaction Transaction);
+internal sealed record StoreSession(DbConnection Connection, DbTransaction Transaction);

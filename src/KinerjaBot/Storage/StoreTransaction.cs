@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KinerjaBot.Storage;
 
@@ -8,8 +8,8 @@ namespace KinerjaBot.Storage;
 /// </summary>
 public sealed class StoreTransaction : IAsyncDisposable, IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
     private readonly Action<bool> _release;
     private readonly bool _ownsConnection;
     private bool _committed;
@@ -19,7 +19,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     /// <param name="transaction">The open transaction.</param>
     /// <param name="release">Called once at the end; its argument is true when the connection may be unusable.</param>
     /// <param name="ownsConnection">Whether disposing closes the connection (a pooled reader) or leaves it to the store (the writer).</param>
-    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, Action<bool> release, bool ownsConnection)
+    internal StoreTransaction(DbConnection connection, DbTransaction transaction, Action<bool> release, bool ownsConnection)
     {
         _connection = connection;
         _transaction = transaction;
@@ -58,12 +58,13 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
 
     public RebindRequests Rebinds { get; }
 
-    public Task CommitAsync(CancellationToken cancellationToken)
+    public async Task CommitAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _transaction.Commit();
+
+        // Not cancellable once asked: a commit cut off half-way would leave the caller unsure whether it happened.
+        await _transaction.CommitAsync(CancellationToken.None);
         _committed = true;
-        return Task.CompletedTask;
     }
 
     public void Dispose()
@@ -88,7 +89,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
             }
             finally
             {
-                // Even when the rollback fails (SQLite may already have rolled back after an I/O error), the
+                // Even when the rollback fails (the engine may already have rolled back after an I/O error or a lost connection), the
                 // writer slot frees and the store replaces the connection, so the next transaction is not stuck.
                 _transaction.Dispose();
                 if (_ownsConnection)

@@ -61,7 +61,8 @@ public sealed class TelegramUpdates
         _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO telegram_offset (id, next_offset) VALUES (1, @nextOffset)
-            ON CONFLICT (id) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset);
+            ON CONFLICT (id) DO UPDATE SET next_offset =
+                CASE WHEN excluded.next_offset > telegram_offset.next_offset THEN excluded.next_offset ELSE telegram_offset.next_offset END;
             DELETE FROM processed_updates WHERE update_id < @nextOffset - @KeptBelowOffset;
             """,
             new { nextOffset, KeptBelowOffset },

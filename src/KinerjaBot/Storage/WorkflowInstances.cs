@@ -17,8 +17,8 @@ public sealed class WorkflowInstances
         var id = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO workflow_instances (kind, period_id, unit_id, state, version, revision, created_at, updated_at)
-            VALUES (@Kind, @PeriodId, @UnitId, @State, 1, 1, @Now, @Now);
-            SELECT last_insert_rowid();
+            VALUES (@Kind, @PeriodId, @UnitId, @State, 1, 1, @Now, @Now)
+            RETURNING id;
             """,
             new { Kind = kind.ToString(), PeriodId = periodId, UnitId = unitId ?? string.Empty, State = initial.Name, Now = StoredTime.Format(nowUtc) },
             _session.Transaction,

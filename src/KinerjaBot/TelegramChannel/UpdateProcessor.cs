@@ -102,7 +102,7 @@ public sealed class UpdateProcessor(
 
     private static bool IsTemporary(Exception e) =>
         BotApiErrors.IsTemporary(e)
-            || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 }; // BUSY, LOCKED, IOERR, FULL
+            || KinerjaStore.IsTemporaryFailure(e);
 
     private async Task SkipWithApologyAsync(Update update, CancellationToken cancellationToken)
     {

@@ -26,6 +26,9 @@ public sealed class BotHarness : IAsyncDisposable
     public const string ModeVariable = "KINERJABOT_TEST_TELEGRAM_MODE";
 
     private readonly TempDirectory _data = new();
+
+    // With KINERJABOT_TEST_STORAGE=postgres every harness gets a database of its own on the test server.
+    private readonly PostgresTestDatabase? _postgres = PostgresTestDatabase.Requested ? new PostgresTestDatabase() : null;
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
     private IHost? _host;
@@ -110,6 +113,11 @@ public sealed class BotHarness : IAsyncDisposable
             "--Telegram:Sender:PerChatInterval=00:00:00.020",
             "--Telegram:Sender:InitialBackoff=00:00:00.200",
         ];
+        if (_postgres is not null)
+        {
+            settings = [.. settings, "--Storage:Provider=postgres", $"--Storage:ConnectionString={_postgres.ConnectionString}"];
+        }
+
         if (WebhookUrl is not null)
         {
             settings =
@@ -193,15 +201,32 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task<T> ReadStoreAsync<T>(Func<StoreTransaction, Task<T>> read)
     {
-        var store = KinerjaStore.Open(_data.Path, TimeProvider.System);
+        using var store = OpenStore();
         await using var transaction = await store.BeginAsync(default);
         return await read(transaction);
     }
+
+    /// <summary>A plain connection to the bot's database, for a test that must read a column no store method returns.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseConnectionAsync()
+    {
+        System.Data.Common.DbConnection connection = _postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, KinerjaStore.FileName)};Mode=ReadOnly")
+            : new Npgsql.NpgsqlConnection(_postgres.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The bot's store as a second process would open it (SQLite file or the PostgreSQL database); dispose it.</summary>
+    public KinerjaStore OpenStore() =>
+        _postgres is null
+            ? KinerjaStore.Open(_data.Path, TimeProvider.System)
+            : KinerjaStore.OpenPostgres(_postgres.ConnectionString, TimeProvider.System);
 
     public async ValueTask DisposeAsync()
     {
         await StopBotAsync();
         await Server.DisposeAsync();
+        _postgres?.Dispose();
         _data.Dispose();
     }
 }

@@ -2,7 +2,6 @@ using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.TelegramChannel;
 using KinerjaBot.Tests.EndToEnd;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.TelegramChannel;
@@ -36,14 +35,13 @@ public sealed class OutgoingQueueDispatcherTests : IAsyncLifetime
         await staf.WaitForReplyAsync(m => m.Content.Contains("Pesan sesudahnya"), BotHarness.Patience);
 
         Assert.Contains(_bot.Server.RequestLog, r => r.Method == "editMessageReplyMarkup" && r.StatusCode == 400 && r.ErrorDescription!.Contains("not modified"));
-        Assert.Null(await LastErrorOfRemovalAsync(store));
+        Assert.Null(await LastErrorOfRemovalAsync());
     }
 
     // The outbox keeps why an item was given up on, for the operator; a removal that met its goal has none.
-    private static async Task<string?> LastErrorOfRemovalAsync(KinerjaStore store)
+    private async Task<string?> LastErrorOfRemovalAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await _bot.OpenDatabaseConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(last_error, '') || coalesce(failed_at, '') FROM outbox WHERE operation = 'RemoveChoices' AND sent_at IS NOT NULL";
         var result = (string?)await command.ExecuteScalarAsync();
