@@ -162,9 +162,17 @@ public static class KinerjaBotApp
         var notified = result.Status == PeriodOpeningStatus.Opened
             ? await host.Services.GetRequiredService<PeriodAnnouncer>().AnnounceAsync(transaction, result, now, cancellationToken)
             : 0;
+        var draftSent = result.Status == PeriodOpeningStatus.FormatDrafted
+            && await host.Services.GetRequiredService<Conversations.FormatApprovalFlow>().SendDraftAsync(
+                transaction, (await transaction.Workflows.GetAsync(result.FormatApprovalId!.Value, cancellationToken))!, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         switch (result.Status)
         {
+            case PeriodOpeningStatus.FormatDrafted:
+                await output.WriteLineAsync($"Opened {period.Id} ({period.DisplayName}) with format approval: the draft format goes to {office.Official(office.Roles.PlanningId).Name}"
+                    + (draftSent ? " when the bot runs." : " once they register.")
+                    + " The unit heads are asked to fill once the head has signed it.");
+                return 0;
             case PeriodOpeningStatus.AlreadyOpen:
                 await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) is already open.");
                 return UsageError;
