@@ -83,11 +83,11 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
         var period = Period.Parse(format.PeriodId);
         var units = office.UnitsReporting(period);
         var head = office.Official(office.Roles.HeadId);
-        var perihal = $"Pengumpulan Data Kinerja {period.DisplayName}";
+        var perihal = $"Pemberitahuan Pengumpulan Data Kinerja {period.DisplayName}";
         return new NotificationLetterModel
         {
             Letterhead = ReportModelBuilder.Letterhead(office),
-            Title = $"Surat Pemberitahuan {perihal}",
+            Title = $"Surat {perihal}",
             PlaceAndDate = ReportModelBuilder.HeadSignature(office, signedAt).PlaceAndDate,
             Number = letterNumber,
             Sifat = office.FormatApproval.Sifat,
