@@ -37,7 +37,7 @@ public sealed class KinerjaStoreTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
         connection.Open();
-        Assert.Equal(5, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(6, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]
