@@ -32,7 +32,7 @@ public static class KinerjaBotApp
           dotnet run --project src/KinerjaBot                          run the bot (no Telegram:BotToken: a local sandbox with a chat page)
           dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
-          dotnet run --project src/KinerjaBot -- workflow diagram      print both workflows as Mermaid
+          dotnet run --project src/KinerjaBot -- workflow diagram      print the workflows as Mermaid
           dotnet run --project src/KinerjaBot -- verify FILE.pdf       is this exactly the signed, archived report? (exit 0 yes, 4 no)
           dotnet run --project src/KinerjaBot -- verify "KINERJABOT-VERIFIKASI v1|…"   check the code scanned from a printed copy's QR
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
