@@ -129,7 +129,8 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
         {
             // Opening notifies every unit head at once and cannot be undone: make an early or mistyped period deliberate.
             await context.ReplyAsync(
-                MessageText.Of($"{period.DisplayName} belum berakhir (sampai {IndonesianFormat.Date(period.End)}). Tetap buka pengumpulan datanya sekarang? Semua kepala unit akan langsung diberi tahu."),
+                MessageText.Of($"{period.DisplayName} belum berakhir (sampai {IndonesianFormat.Date(period.End)}). Tetap buka pengumpulan datanya sekarang? "
+                    + (context.Office.FormatApproval.Enabled ? "Draf formatnya akan langsung dikirim untuk diperiksa." : "Semua kepala unit akan langsung diberi tahu.")),
                 [[new Choice("Ya, buka sekarang", CallbackAction.ForOpening(period.Id)), new Choice(BotTexts.Cancel, CallbackAction.Cancel)]]);
             return;
         }

@@ -82,7 +82,6 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
     {
         var period = Period.Parse(format.PeriodId);
         var units = office.UnitsReporting(period);
-        var head = office.Official(office.Roles.HeadId);
         var perihal = $"Pemberitahuan Pengumpulan Data Kinerja {period.DisplayName}";
         return new NotificationLetterModel
         {
@@ -100,7 +99,8 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
                 $"Sehubungan dengan hal tersebut, dimohon Saudara mengisi realisasi setiap indikator unit kerja Saudara melalui KinerjaBot paling lambat {IndonesianFormat.DateTime(fillDeadline, office.Office.TimeZone)}, disertai bukti dukung bila diminta.",
                 "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
             ],
-            Signature = ReportModelBuilder.HeadSignature(office, signedAt) with { PlaceAndDate = head.Position },
+            // The letter's place and date stand above its head (PlaceAndDate), not again over the signature.
+            Signature = ReportModelBuilder.HeadSignature(office, signedAt) with { PlaceAndDate = string.Empty },
             Author = office.Office.Name,
         };
     }

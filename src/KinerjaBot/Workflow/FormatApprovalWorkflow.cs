@@ -16,6 +16,8 @@ public static class FormatApprovalWorkflow
     public static readonly WorkflowState Signature = new("Signature");
     public static readonly WorkflowState Signed = new("Signed");
 
+    public const string Title = "Format approval";
+
     public const string ReviewLabel = "Setujui";
     public const string ParafLabel = "Paraf";
     public const string SignLabel = "Tandatangani";
@@ -73,6 +75,4 @@ public static class FormatApprovalWorkflow
             .OnEntryFrom(Review, WorkflowTrigger.Submit, "draf perbaikan ke perencanaan", (effects, fired) => effects.FormatResentAsync(fired))
             .Rests(Signed);
     }
-
-    public const string Title = "Format approval";
 }
