@@ -63,6 +63,14 @@ public sealed class FormatApprovalEndToEndTests : IAsyncLifetime
         Assert.Contains("Batas waktu pengisian: 3 hari kerja sejak format ini ditandatangani", draftText);
         Assert.Empty(await SubmissionsAsync(period));
 
+        // /status and /bantuan name the step and who holds it.
+        await Operator.SendTextAsync("/status");
+        var status = await Operator.WaitForReplyAsync(m => m.Content.Contains("Status Triwulan III 2026"), BotHarness.Patience);
+        Assert.Contains("Format data: pemeriksaan draf format — Hendra Saputra, S.E.", status.Content);
+        await Kasubbag.SendTextAsync("/bantuan");
+        var help = await Kasubbag.WaitForReplyAsync(m => m.Content.Contains("Saat ini Bapak/Ibu perlu"), BotHarness.Patience);
+        Assert.Contains("pemeriksaan draf format Triwulan III 2026", help.Content);
+
         // A unit head pressing the planning official's button is refused, and nothing moves.
         await PressAndWaitForAnswerAsync(_bot.Official("kasi-pem"), _bot.Official("kasi-pem").LastBotMessage!.MessageId, draft.FindButton(FormatApprovalWorkflow.ReviewLabel)!.CallbackData!);
         Assert.Equal(BotTexts.NotYourButton, _bot.Server.CallbackAnswers.Last().Text);
