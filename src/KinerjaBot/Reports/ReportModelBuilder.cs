@@ -17,7 +17,6 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
     public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var period = Period.Parse(report.PeriodId);
-        var zone = office.Office.TimeZone;
         var sections = new List<ReportUnitSection>();
         var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
         var number = 1;
