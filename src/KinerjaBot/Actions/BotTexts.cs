@@ -56,7 +56,9 @@ public static class BotTexts
         var help = office.Units.Any(u => u.HeadId == officialId) ? Help : Help.Replace("/isi — mulai atau lanjutkan pengisian data\n", string.Empty, StringComparison.Ordinal);
         if (office.IsOperator(officialId) || office.Roles.PlanningId == officialId)
         {
-            return $"{help}\n\n{OperatorHelp}";
+            return office.FormatApproval.Enabled && office.IsOperator(officialId)
+                ? $"{help}\n\n{OperatorHelp.TrimEnd()}\n/format — kirim draf format yang sudah diperbaiki (bila dikembalikan)"
+                : $"{help}\n\n{OperatorHelp}";
         }
 
         return office.Roles.HeadId == officialId ? $"{help}\n\n{HeadHelp}" : help;

@@ -70,6 +70,18 @@ public sealed class OfficeConfiguration
     /// </summary>
     public bool RebindWithoutConfirmation { get; init; }
 
+    /// <summary>
+    /// <c>format_approval:</c> and its letter and deadlines: with it on, /buka first sends the period's draft format
+    /// through planning, paraf and signature, and the unit heads are asked only once it is signed.
+    /// </summary>
+    public FormatApprovalSettings FormatApproval
+    {
+        get => _formatApproval ??= FormatApprovalSettings.Off(Office.Id);
+        init => _formatApproval = value;
+    }
+
+    private FormatApprovalSettings? _formatApproval;
+
     public Official Official(string id) =>
         _officialsById.TryGetValue(id, out var official)
             ? official

@@ -16,6 +16,7 @@ internal sealed class ChatWorkflowEffects(
     VerificationFlow verification,
     FillingFlow filling,
     IOfficeReportChain reportChain,
+    FormatApprovalFlow formatApproval,
     IReadOnlyList<long> decidedMessageIds) : IWorkflowEffects
 {
     public async Task DecidedAsync(FiredTransition fired)
@@ -89,9 +90,20 @@ internal sealed class ChatWorkflowEffects(
 
     public Task ReturnedToUnitAsync(FiredTransition fired) => reportChain.OnReturnedToUnitAsync(context, fired, this);
 
+    public Task FormatApprovedAsync(FiredTransition fired) => formatApproval.OnApprovedAsync(context, fired);
+
+    public Task FormatReturnedAsync(FiredTransition fired) => formatApproval.OnReturnedAsync(context, fired);
+
+    public Task FormatResentAsync(FiredTransition fired) => formatApproval.OnResentAsync(context, fired);
+
+    public Task FormatSignedAsync(FiredTransition fired) => formatApproval.OnSignedAsync(context, fired);
+
     /// <summary>What replaces the decided message's buttons: "✅ Disetujui oleh …", "↩️ Dikembalikan. Alasan: …".</summary>
     private string? DecisionRecord(FiredTransition fired) => fired.Trigger switch
     {
+        WorkflowTrigger.Submit when fired.Before.Kind == WorkflowKind.FormatApproval => "✅ Draf perbaikan dikirim.",
+        WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.FormatApproval =>
+            $"✅ {FormatApprovalWorkflow.StepDone(fired.Before.State)} oleh {BotTexts.EndSentence(context.Me.Name)}",
         WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
         WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.OfficeReport =>
             $"✅ Sudah {OfficeReportWorkflow.StageDone(OfficeReportWorkflow.StageOf(context.Office, fired.Before.State)!.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}",

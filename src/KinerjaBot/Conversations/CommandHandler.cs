@@ -6,7 +6,7 @@ using KinerjaBot.Periods;
 namespace KinerjaBot.Conversations;
 
 /// <summary>The slash commands of registered officials.</summary>
-public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help)
+public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help, VerificationFlow verification, FormatApprovalFlow formatApproval)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -59,6 +59,9 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
                 break;
             case "/rekap":
                 await reportChain.SendSummaryAsync(context, argument);
+                break;
+            case "/format":
+                await formatApproval.ResendAsync(context, argument, verification.EffectsFor(context));
                 break;
             default:
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");
@@ -126,12 +129,19 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
         {
             // Opening notifies every unit head at once and cannot be undone: make an early or mistyped period deliberate.
             await context.ReplyAsync(
-                MessageText.Of($"{period.DisplayName} belum berakhir (sampai {IndonesianFormat.Date(period.End)}). Tetap buka pengumpulan datanya sekarang? Semua kepala unit akan langsung diberi tahu."),
+                MessageText.Of($"{period.DisplayName} belum berakhir (sampai {IndonesianFormat.Date(period.End)}). Tetap buka pengumpulan datanya sekarang? "
+                    + (context.Office.FormatApproval.Enabled ? "Draf formatnya akan langsung dikirim untuk diperiksa." : "Semua kepala unit akan langsung diberi tahu.")),
                 [[new Choice("Ya, buka sekarang", CallbackAction.ForOpening(period.Id)), new Choice(BotTexts.Cancel, CallbackAction.Cancel)]]);
             return;
         }
 
         var result = await opening.OpenAsync(context.Transaction, period, context.Me.Id, context.Now, context.CancellationToken);
+        if (result.Status == PeriodOpeningStatus.FormatDrafted)
+        {
+            await context.ReplyAsync(await formatApproval.StartedAsync(context, result, period));
+            return;
+        }
+
         var notified = result.Status == PeriodOpeningStatus.Opened ? await announcer.AnnounceAsync(context.Transaction, result, context.Now, context.CancellationToken) : 0;
         await context.ReplyAsync(result.Status switch
         {

@@ -33,14 +33,17 @@ public sealed class HelpReply(ConversationServices services, OwedWorkFinder owed
     private static string What(OwedItem item)
     {
         var period = item.Period.DisplayName;
-        return item.ChainStage is { } stage ? $"memberikan {OfficeReportWorkflow.StageNoun(stage.Kind)} laporan kantor {period}"
+        return item.Instance.Kind == WorkflowKind.FormatApproval ? $"{FormatApprovalWorkflow.StepNoun(item.Instance.State)} {period}"
+            : item.ChainStage is { } stage ? $"memberikan {OfficeReportWorkflow.StageNoun(stage.Kind)} laporan kantor {period}"
             : item.Instance.State == UnitSubmissionWorkflow.Returned ? $"memperbaiki data {item.Unit!.Name} {period} yang dikembalikan"
             : item.HolderId == item.Unit!.HeadId ? $"mengisi data {item.Unit.Name} {period}"
             : $"memverifikasi data {item.Unit.Name} {period}";
     }
 
     private static string How(OwedItem item) =>
-        item.ChainStage is { } stage ? $"tekan \"{OfficeReportWorkflow.ApproveLabel(stage.Kind)}\" pada pesan draf laporannya"
+        item.Instance.Kind == WorkflowKind.FormatApproval
+            ? item.Instance.State == FormatApprovalWorkflow.Correction ? "ketik /format setelah diperbaiki" : $"tekan \"{FormatApprovalWorkflow.ApproveLabel(item.Instance.State)}\" pada pesan draf formatnya"
+            : item.ChainStage is { } stage ? $"tekan \"{OfficeReportWorkflow.ApproveLabel(stage.Kind)}\" pada pesan draf laporannya"
             : item.HolderId == item.Unit!.HeadId ? "ketik /isi"
             : $"tekan \"{BotTexts.Approve}\" atau \"{BotTexts.Return}\" pada pesan verifikasinya";
 }

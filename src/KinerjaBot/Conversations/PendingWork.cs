@@ -10,7 +10,7 @@ namespace KinerjaBot.Conversations;
 /// What an official owes right now in the open periods, as the message that lets them act on it. Used when
 /// someone registers after a period opened, and by /isi.
 /// </summary>
-public sealed class PendingWork(ConversationServices services, FillingFlow filling, VerificationFlow verification, IOfficeReportChain reportChain)
+public sealed class PendingWork(ConversationServices services, FillingFlow filling, VerificationFlow verification, IOfficeReportChain reportChain, FormatApprovalFlow formatApproval)
 {
     /// <summary>The opening message of a period for one unit head, with Mulai isi.</summary>
     public static MessageText OpeningText(OfficeConfiguration office, SubmissionSnapshot submission, DateTimeOffset fillDeadline)
@@ -35,6 +35,12 @@ public sealed class PendingWork(ConversationServices services, FillingFlow filli
             if (report is not null && await services.Workflows.HolderAsync(report) == officialId)
             {
                 await reportChain.SendStageMessageAsync(context, report);
+            }
+
+            var format = await context.Transaction.Workflows.FindAsync(WorkflowKind.FormatApproval, period.PeriodId, null, context.CancellationToken);
+            if (format is not null && FormatApprovalWorkflow.StepHolder(context.Office, format.State) == officialId)
+            {
+                await formatApproval.SendDraftAsync(context.Transaction, format, context.Now, context.CancellationToken);
             }
         }
 

@@ -12,8 +12,11 @@ namespace KinerjaBot.Conversations;
 /// </summary>
 public sealed class PeriodAnnouncer(ConversationServices services)
 {
-    /// <summary>Queues the opening messages; returns how many heads have a chat to receive theirs now (the rest get it when they register).</summary>
-    public async Task<int> AnnounceAsync(StoreTransaction transaction, PeriodOpeningResult opened, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the opening messages; returns how many heads have a chat to receive theirs now (the rest get it when they
+    /// register). <paramref name="letterPath"/> is the signed notification letter attached to each (format approval).
+    /// </summary>
+    public async Task<int> AnnounceAsync(StoreTransaction transaction, PeriodOpeningResult opened, DateTimeOffset now, CancellationToken cancellationToken, string? letterPath = null)
     {
         var delivered = 0;
         foreach (var invited in opened.Invited)
@@ -23,6 +26,8 @@ public sealed class PeriodAnnouncer(ConversationServices services)
             {
                 Text = PendingWork.OpeningText(services.Office, submission, opened.FillDeadline!.Value).Spans,
                 Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, invited.HeadId),
+                DocumentPath = letterPath,
+                DocumentName = letterPath is null ? null : Path.GetFileName(letterPath),
             };
             if (await OfficialOutbox.SendAsync(transaction, invited.HeadId, message, now, cancellationToken))
             {

@@ -21,7 +21,7 @@ public sealed class StatusReport(WorkflowService workflows)
         foreach (var period in periods.Reverse())
         {
             var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken);
-            if (instances.Any(i => i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed))
+            if (instances.Any(i => (i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed) || (i.Kind == WorkflowKind.FormatApproval && i.State != FormatApprovalWorkflow.Signed)))
             {
                 shown.Add((period.PeriodId, instances));
             }
@@ -78,6 +78,12 @@ public sealed class StatusReport(WorkflowService workflows)
             }
 
             text.Line();
+        }
+
+        if (instances.FirstOrDefault(i => i.Kind == WorkflowKind.FormatApproval && i.State != FormatApprovalWorkflow.Signed) is { } format
+            && await workflows.HolderAsync(format) is { } formatHolder)
+        {
+            text.Plain("Format data: ").Line($"{FormatApprovalWorkflow.StepNoun(format.State)} — {context.Office.Official(formatHolder).Name}; kepala unit diminta mengisi setelah format ditandatangani");
         }
 
         var report = instances.FirstOrDefault(i => i.Kind == WorkflowKind.OfficeReport);

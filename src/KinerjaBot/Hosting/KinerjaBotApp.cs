@@ -32,7 +32,7 @@ public static class KinerjaBotApp
           dotnet run --project src/KinerjaBot                          run the bot (no Telegram:BotToken: a local sandbox with a chat page)
           dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
-          dotnet run --project src/KinerjaBot -- workflow diagram      print both workflows as Mermaid
+          dotnet run --project src/KinerjaBot -- workflow diagram      print the workflows as Mermaid
           dotnet run --project src/KinerjaBot -- verify FILE.pdf       is this exactly the signed, archived report? (exit 0 yes, 4 no)
           dotnet run --project src/KinerjaBot -- verify "KINERJABOT-VERIFIKASI v1|…"   check the code scanned from a printed copy's QR
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
@@ -162,9 +162,17 @@ public static class KinerjaBotApp
         var notified = result.Status == PeriodOpeningStatus.Opened
             ? await host.Services.GetRequiredService<PeriodAnnouncer>().AnnounceAsync(transaction, result, now, cancellationToken)
             : 0;
+        var draftSent = result.Status == PeriodOpeningStatus.FormatDrafted
+            && await host.Services.GetRequiredService<Conversations.FormatApprovalFlow>().SendDraftAsync(
+                transaction, (await transaction.Workflows.GetAsync(result.FormatApprovalId!.Value, cancellationToken))!, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         switch (result.Status)
         {
+            case PeriodOpeningStatus.FormatDrafted:
+                await output.WriteLineAsync($"Opened {period.Id} ({period.DisplayName}) with format approval: the draft format goes to {office.Official(office.Roles.PlanningId).Name}"
+                    + (draftSent ? " when the bot runs." : " once they register.")
+                    + " The unit heads are asked to fill once the head has signed it.");
+                return 0;
             case PeriodOpeningStatus.AlreadyOpen:
                 await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) is already open.");
                 return UsageError;

@@ -98,6 +98,21 @@ public static class ServiceCollectionExtensions
             Options(sp).DataDirectory));
         services.AddSingleton(sp => new ReportVerifier(Options(sp).DataDirectory));
         services.AddSingleton<IOfficeReportChain, OfficeReportChain>();
+
+        // Format approval (format_approval: on): the draft format, its letter, and the chat steps.
+        services.AddSingleton(_ =>
+        {
+            PdfSharpSetup.EnsureInitialized();
+            return new NotificationLetterRenderer();
+        });
+        services.AddSingleton<FormatDocumentBuilder>();
+        services.AddSingleton(sp => new FormatArchive(
+            sp.GetRequiredService<OfficeConfiguration>(),
+            sp.GetRequiredService<FormatDocumentBuilder>(),
+            sp.GetRequiredService<ReportPdfRenderer>(),
+            sp.GetRequiredService<NotificationLetterRenderer>(),
+            Options(sp).DataDirectory));
+        services.AddSingleton<FormatApprovalFlow>();
         return services;
     }
 

@@ -4,7 +4,7 @@ using KinerjaBot.Workflow;
 namespace KinerjaBot.Hosting;
 
 /// <summary>
-/// Both workflows as Markdown with Stateless's own Mermaid export: printed by <c>workflow diagram</c>, pasted into
+/// The workflows as Markdown with Stateless's own Mermaid export: printed by <c>workflow diagram</c>, pasted into
 /// the README (a test checks the copy).
 /// </summary>
 public static class WorkflowDiagrams

@@ -27,6 +27,30 @@ public sealed class PeriodOpening(OfficeConfiguration office, WorkingCalendar ca
             return PeriodOpeningResult.AlreadyOpen;
         }
 
+        if (office.FormatApproval.Enabled)
+        {
+            // The unit heads are asked only once the format is signed (InviteAsync); until then the period holds the draft.
+            var format = await transaction.Workflows.CreateAsync(WorkflowKind.FormatApproval, period.Id, null, FormatApprovalWorkflow.Review, now, cancellationToken);
+            await transaction.Workflows.SetStageDeadlineAsync(format.Id, calendar.DeadlineFrom(now, office.FormatApproval.Review), cancellationToken);
+            return new PeriodOpeningResult(PeriodOpeningStatus.FormatDrafted, [], deadline) { FormatApprovalId = format.Id };
+        }
+
+        return await CreateItemsAsync(transaction, period, units, deadline, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The format of an opened period was signed: the fill deadline starts now, and every reporting unit gets its
+    /// submission (and the office its report), as an opening without format approval does at once.
+    /// </summary>
+    public async Task<PeriodOpeningResult> InviteAsync(StoreTransaction transaction, Period period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deadline = calendar.DeadlineFrom(now, office.Deadlines.Fill);
+        await transaction.Periods.SetFillDeadlineAsync(period.Id, deadline, cancellationToken);
+        return await CreateItemsAsync(transaction, period, office.UnitsReporting(period), deadline, now, cancellationToken);
+    }
+
+    private static async Task<PeriodOpeningResult> CreateItemsAsync(StoreTransaction transaction, Period period, IReadOnlyList<Unit> units, DateTimeOffset deadline, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var invited = new List<InvitedUnit>();
         foreach (var unit in units)
         {

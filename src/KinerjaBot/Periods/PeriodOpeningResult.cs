@@ -7,4 +7,7 @@ public sealed record PeriodOpeningResult(PeriodOpeningStatus Status, IReadOnlyLi
     public static readonly PeriodOpeningResult NoIndicators = new(PeriodOpeningStatus.NoIndicators, []);
 
     public int Units => Invited.Count;
+
+    /// <summary>The format-approval instance started instead of inviting the units (<see cref="PeriodOpeningStatus.FormatDrafted"/>).</summary>
+    public long? FormatApprovalId { get; init; }
 }

@@ -6,4 +6,7 @@ public enum PeriodOpeningStatus
     Opened,
     AlreadyOpen,
     NoIndicators,
+
+    /// <summary>Opened with <c>format_approval: on</c>: the draft format went to planning; the unit heads are asked once it is signed.</summary>
+    FormatDrafted,
 }

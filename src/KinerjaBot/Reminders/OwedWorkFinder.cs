@@ -42,6 +42,17 @@ public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar c
 
         var buttons = await workflows.PermittedAsync(instance, holderId);
         var stored = await transaction.Workflows.GetStageDeadlineAsync(instance.Id, cancellationToken);
+        if (instance.Kind == WorkflowKind.FormatApproval)
+        {
+            if (stored is not { } formatDue)
+            {
+                return null;
+            }
+
+            var since = (await transaction.Audit.ForInstanceAsync(instance.Id, cancellationToken)).LastOrDefault()?.AtUtc ?? opened.OpenedAt;
+            return new OwedItem(instance, period, holderId, formatDue, since, Key(instance, $"format-{instance.State.Name}", formatDue), null, null, buttons);
+        }
+
         if (instance.Kind == WorkflowKind.OfficeReport)
         {
             if (OfficeReportWorkflow.StageOf(office, instance.State) is not { } stage || stored is not { } due)

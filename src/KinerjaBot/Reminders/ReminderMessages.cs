@@ -67,7 +67,8 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
     /// <summary>One line of what an item is, for digests: "verifikasi data Seksi Pemerintahan (Triwulan III 2026)".</summary>
     public string Summary(OwedItem item)
     {
-        var what = item.ChainStage is { } stage ? $"{StageNoun(stage.Kind)} laporan kantor"
+        var what = item.Instance.Kind == WorkflowKind.FormatApproval ? FormatApprovalWorkflow.StepNoun(item.Instance.State)
+            : item.ChainStage is { } stage ? $"{StageNoun(stage.Kind)} laporan kantor"
             : item.Instance.State == UnitSubmissionWorkflow.Returned ? $"perbaikan data {item.Unit!.Name}"
             : item.HolderId == item.Unit!.HeadId ? $"pengisian data {item.Unit.Name}"
             : $"verifikasi data {item.Unit.Name}";
@@ -81,6 +82,15 @@ public sealed class ReminderMessages(OfficeConfiguration office, WorkingCalendar
     {
         var period = item.Period.DisplayName;
         var choices = WorkflowChoices.From(item.Instance, item.HolderButtons);
+        if (item.Instance.Kind == WorkflowKind.FormatApproval)
+        {
+            return item.Instance.State == FormatApprovalWorkflow.Correction
+                ? ($"Draf format data kinerja {period} yang dikembalikan belum dikirim ulang.", $"Setelah indicators.yaml diperbaiki, ketik /format atau tekan \"{FormatApprovalWorkflow.ResendLabel}\".", choices)
+                : ($"Draf format data kinerja {period} menunggu {FormatApprovalWorkflow.StepNoun(item.Instance.State)} Bapak/Ibu.",
+                    $"Draf ada pada pesan sebelumnya. Tekan \"{FormatApprovalWorkflow.ApproveLabel(item.Instance.State)}\" bila sudah sesuai, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.",
+                    choices);
+        }
+
         if (item.ChainStage is { } stage)
         {
             var label = OfficeReportWorkflow.ApproveLabel(stage.Kind);

@@ -44,7 +44,7 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
         Path.Combine(Path.GetFullPath(dataDirectory), "reports", office.Office.Id, periodId, $"rev-{revision}");
 
     // Written to a temporary name and moved, so a crash never leaves half a PDF under the final name.
-    private static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";

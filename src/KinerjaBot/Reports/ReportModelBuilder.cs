@@ -17,7 +17,6 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
     public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var period = Period.Parse(report.PeriodId);
-        var zone = office.Office.TimeZone;
         var sections = new List<ReportUnitSection>();
         var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
         var number = 1;
@@ -53,18 +52,11 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         }
 
         var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
-        var head = office.Official(office.Roles.HeadId);
         var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}";
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
         {
-            Letterhead = new ReportLetterhead
-            {
-                GovernmentLine = office.Office.Government.ToUpperInvariant(),
-                OfficeName = office.Office.Name.ToUpperInvariant(),
-                Address = office.Office.Address,
-                LogoPath = office.Office.LogoPath,
-            },
+            Letterhead = Letterhead(office),
             Title = $"DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}",
             DocumentNumber = documentNumber,
             DataHash = dataHash,
@@ -72,15 +64,31 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
             Parafs = parafs,
-            Signature = new SignatureBlock
-            {
-                PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt ?? now, zone).DateTime))}",
-                Position = head.Position,
-                Name = head.Name,
-                Rank = head.Rank,
-                Nip = Nip.Group(head.Nip),
-            },
+            Signature = HeadSignature(office, signedAt ?? now),
             Author = office.Office.Name,
+        };
+    }
+
+    /// <summary>The office's kop surat, as every document of the office prints it.</summary>
+    internal static ReportLetterhead Letterhead(OfficeConfiguration office) => new()
+    {
+        GovernmentLine = office.Office.Government.ToUpperInvariant(),
+        OfficeName = office.Office.Name.ToUpperInvariant(),
+        Address = office.Office.Address,
+        LogoPath = office.Office.LogoPath,
+    };
+
+    /// <summary>The head's signature block, dated <paramref name="at"/> in the office's time zone.</summary>
+    internal static SignatureBlock HeadSignature(OfficeConfiguration office, DateTimeOffset at)
+    {
+        var head = office.Official(office.Roles.HeadId);
+        return new SignatureBlock
+        {
+            PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, office.Office.TimeZone).DateTime))}",
+            Position = head.Position,
+            Name = head.Name,
+            Rank = head.Rank,
+            Nip = Nip.Group(head.Nip),
         };
     }
 

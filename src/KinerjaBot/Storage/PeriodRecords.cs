@@ -19,6 +19,14 @@ public sealed class PeriodRecords
             _session.Transaction,
             cancellationToken: cancellationToken)) == 1;
 
+    /// <summary>Moves the fill deadline: with format approval it starts when the format is signed, not at /buka.</summary>
+    public Task SetFillDeadlineAsync(string periodId, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE periods SET fill_deadline = @Deadline WHERE id = @periodId",
+            new { periodId, Deadline = StoredTime.Format(deadline) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
     public async Task<OpenedPeriod?> GetAsync(string periodId, CancellationToken cancellationToken) =>
         (await _session.Connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
             $"SELECT {Columns} FROM periods WHERE id = @periodId", new { periodId }, _session.Transaction, cancellationToken: cancellationToken)))?.ToPeriod();

@@ -120,5 +120,15 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_rebind_requests_chat ON rebind_requests (chat_id, decided_at);
             """),
+        (6, "format approval: the notification letters' running numbers, one sequence per year", """
+            CREATE TABLE letter_numbers (
+                year         INTEGER NOT NULL,
+                number       INTEGER NOT NULL,
+                period_id    TEXT NOT NULL REFERENCES periods(id),
+                instance_id  INTEGER NOT NULL UNIQUE REFERENCES workflow_instances(id),
+                allocated_at TEXT NOT NULL,
+                PRIMARY KEY (year, number)
+            );
+            """),
     ];
 }

@@ -36,6 +36,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Conversations = new ConversationStates(session);
         Reminders = new ReminderRecords(session);
         Rebinds = new RebindRequests(session);
+        Letters = new LetterNumbers(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -57,6 +58,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public ReminderRecords Reminders { get; }
 
     public RebindRequests Rebinds { get; }
+
+    public LetterNumbers Letters { get; }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

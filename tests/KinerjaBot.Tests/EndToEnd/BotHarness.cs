@@ -31,13 +31,15 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly PostgresTestDatabase? _postgres = PostgresTestDatabase.Requested ? new PostgresTestDatabase() : null;
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
+    private readonly string _configDirectory;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook)
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory)
     {
         Server = server;
         _clock = clock;
         _wire = wire;
+        _configDirectory = configDirectory ?? RepositoryPaths.SampleConfig;
         if (webhook)
         {
             // Fixed for the harness's life: a restarted bot is found at the address Telegram already has.
@@ -68,13 +70,15 @@ public sealed class BotHarness : IAsyncDisposable
     /// Starts the server with every official of the sample office as a Telegram user, and the bot. With a
     /// <paramref name="clock"/>, every host this harness starts tells time by it (the system clock otherwise).
     /// With a <paramref name="wire"/>, the bot's HTTP requests pass through it on their way to the server (a
-    /// bot that is started once only: the handler goes with the bot's HTTP client).
+    /// bot that is started once only: the handler goes with the bot's HTTP client). With a
+    /// <paramref name="configDirectory"/>, the bot reads that copy of the sample office (same officials) instead.
     /// </summary>
     /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null)
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
-        var harness = new BotHarness(server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase));
+        var harness = new BotHarness(
+            server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory);
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -104,7 +108,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         string[] settings =
         [
-            $"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}",
+            $"--KinerjaBot:ConfigDirectory={_configDirectory}",
             $"--KinerjaBot:DataDirectory={_data.Path}",
             $"--Telegram:BotToken={Server.Token}",
             $"--Telegram:ApiBaseUrl={Server.BaseUrl}",

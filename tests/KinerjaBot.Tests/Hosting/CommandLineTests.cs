@@ -1,6 +1,7 @@
 using KinerjaBot.Hosting;
 using KinerjaBot.Tests.Reports;
 using KinerjaBot.Tests.Support;
+using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Tests.Hosting;
 
@@ -109,6 +110,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("already open", error);
         Assert.Equal(KinerjaBotApp.UsageError, bad);
         Assert.Contains("'2026-Q3' is not a period id", badError);
+    }
+
+    [Fact]
+    public async Task Period_open_with_format_approval_on_starts_the_format_approval_and_asks_no_unit_head_yet()
+    {
+        var config = _temp.Combine("format-config");
+        Directory.CreateDirectory(config);
+        SampleOffice.CopyTo(config);
+        await File.AppendAllTextAsync(Path.Combine(config, "office.yaml"), "\nformat_approval: on\n");
+
+        var (exit, output, _) = await RunAsync("period", "open", "2026-TW3", "--KinerjaBot:ConfigDirectory=" + config);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Opened 2026-TW3 (Triwulan III 2026) with format approval: the draft format goes to Hendra Saputra, S.E. once they register.", output);
+        await using var transaction = await KinerjaBot.Storage.KinerjaStore.Open(_temp.Combine("data"), TimeProvider.System).BeginAsync(default);
+        var instances = await transaction.Workflows.ListForPeriodAsync("2026-TW3", default);
+        Assert.Equal([WorkflowKind.FormatApproval], instances.Select(i => i.Kind));
+        Assert.Equal(FormatApprovalWorkflow.Review, instances[0].State);
     }
 
     [Fact]

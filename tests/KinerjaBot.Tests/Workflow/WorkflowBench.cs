@@ -46,7 +46,7 @@ public sealed class WorkflowBench : IDisposable
         var periodId = Periods[_created++];
         await using var tx = await Store.BeginAsync(default);
         await tx.Periods.TryOpenAsync(new OpenedPeriod(periodId, Now, "staf-pk", Now.AddDays(3)), default);
-        var initial = kind == WorkflowKind.OfficeReport ? OfficeReportWorkflow.Collecting : UnitSubmissionWorkflow.NotStarted;
+        var initial = kind == WorkflowKind.OfficeReport ? OfficeReportWorkflow.Collecting : kind == WorkflowKind.FormatApproval ? FormatApprovalWorkflow.Review : UnitSubmissionWorkflow.NotStarted;
         var instance = await tx.Workflows.CreateAsync(kind, periodId, unitId, initial, Now, default);
         await tx.CommitAsync(default);
         return instance;

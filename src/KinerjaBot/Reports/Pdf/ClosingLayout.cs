@@ -28,7 +28,7 @@ internal sealed class ClosingLayout
     private readonly TableRow _parafHeader;
     private readonly List<TableRow> _parafRows;
     private readonly double _parafHeight;
-    private readonly List<(string Text, MeasuredFont Font, bool Underline, double Space)> _signature;
+    private readonly SignatureLayout _signature;
     private readonly double _signatureWidth;
     private readonly byte[]? _qrPng;
     private readonly List<string> _qrCaption;
@@ -54,7 +54,7 @@ internal sealed class ClosingLayout
         _parafHeight = _parafRows.Count == 0 ? 0 : captionHeight + _parafHeader.Height + _parafRows.Sum(r => r.Height);
 
         _signatureWidth = style.BodyWidth * style.SignatureWidthFraction;
-        _signature = SignatureLines(model.Signature);
+        _signature = new SignatureLayout(flow, model.Signature, _signatureWidth);
         if (!string.IsNullOrWhiteSpace(model.VerificationLine))
         {
             // ECC level M survives a smudge or a staple hole; the quiet zone is part of the image, so it is never cropped.
@@ -80,7 +80,7 @@ internal sealed class ClosingLayout
 
     private double QrHeight => _qrPng is null ? 0 : _flow.Style.QrCodeSize + QrCaptionGap + (_qrCaption.Count * _flow.Fonts.QrCaption.LineHeight);
 
-    private double SignatureHeight => Math.Max(_signature.Sum(l => l.Space), QrHeight);
+    private double SignatureHeight => Math.Max(_signature.Height, QrHeight);
 
     public void Emit()
     {
@@ -141,7 +141,7 @@ internal sealed class ClosingLayout
         _flow.Y += gap;
         var top = _flow.Y;
         EmitQrCode(top);
-        EmitSignature(top);
+        _signature.Emit(_flow.Style.BodyRight - _signatureWidth, top);
         _flow.Y = top + SignatureHeight;
     }
 
@@ -161,47 +161,5 @@ internal sealed class ClosingLayout
             _flow.AddText(line, _flow.Fonts.QrCaption, _flow.Paint.Footer, style.BodyLeft, style.QrCaptionWidth, CellAlignment.Left, y);
             y += _flow.Fonts.QrCaption.LineHeight;
         }
-    }
-
-    private void EmitSignature(double top)
-    {
-        var left = _flow.Style.BodyRight - _signatureWidth;
-        var y = top;
-        foreach (var (text, font, underline, space) in _signature)
-        {
-            if (text.Length > 0)
-            {
-                var x = PageFlow.Align(text, font, left, _signatureWidth, CellAlignment.Center);
-                _flow.Add(new TextOp(text, font.Font, _flow.Paint.Text, x, y));
-                if (underline)
-                {
-                    var underlineY = y + font.Ascent + 1.5;
-                    _flow.Add(new LineOp(_flow.Paint.Underline, x, underlineY, x + font.Width(text), underlineY));
-                }
-            }
-
-            y += space;
-        }
-    }
-
-    private List<(string Text, MeasuredFont Font, bool Underline, double Space)> SignatureLines(SignatureBlock signature)
-    {
-        var result = new List<(string, MeasuredFont, bool, double)>();
-        void Add(string text, MeasuredFont font, bool underline = false)
-        {
-            foreach (var line in PageFlow.Wrap(text, font, _signatureWidth))
-            {
-                result.Add((line, font, underline, font.LineHeight));
-            }
-        }
-
-        var fonts = _flow.Fonts;
-        Add(signature.PlaceAndDate, fonts.Signature);
-        Add(signature.Position, fonts.Signature);
-        result.Add(("", fonts.Signature, false, _flow.Style.SignatureSpace));
-        Add(signature.Name, fonts.SignatureBold, underline: true);
-        Add(signature.Rank, fonts.Signature);
-        Add($"NIP. {signature.Nip}", fonts.Signature);
-        return result;
     }
 }

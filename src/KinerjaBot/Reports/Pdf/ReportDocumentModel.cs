@@ -28,6 +28,9 @@ public sealed record ReportDocumentModel
     /// <summary>Null for the first issue, otherwise e.g. "Revisi ke-2".</summary>
     public string? RevisionLabel { get; init; }
 
+    /// <summary>Lines printed under the title, such as a format's fill deadline; none for a report.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public required IReadOnlyList<ReportUnitSection> Units { get; init; }
 
     public required IReadOnlyList<ParafRecord> Parafs { get; init; }

@@ -36,7 +36,7 @@ internal sealed class ReportLayoutEngine
     public List<List<DrawOp>> Layout(ReportDocumentModel model)
     {
         _flow.StartPage();
-        LayoutLetterhead(model.Letterhead);
+        LetterheadLayout.Emit(_flow, model.Letterhead);
         LayoutTitle(model);
         var closing = new ClosingLayout(_flow, model);
         LayoutIndicatorTable(model.Units, closing.Height);
@@ -46,58 +46,6 @@ internal sealed class ReportLayoutEngine
     }
 
     // ---------------------------------------------------------------- letterhead and title
-
-    private void LayoutLetterhead(ReportLetterhead letterhead)
-    {
-        var top = _flow.Y;
-        var logoWidth = 0.0;
-        var logoHeight = 0.0;
-        if (!string.IsNullOrWhiteSpace(letterhead.LogoPath))
-        {
-            logoHeight = _style.LogoHeight;
-            logoWidth = logoHeight * LogoAspectRatio(letterhead.LogoPath);
-            _flow.Add(new ImageOp(letterhead.LogoPath, new XRect(_style.BodyLeft, top, logoWidth, logoHeight)));
-        }
-
-        // The text is centred on the page, so it keeps clear of the logo on both sides.
-        var inset = logoWidth > 0 ? logoWidth + _style.LogoGap : 0;
-        var left = _style.BodyLeft + inset;
-        var width = _style.BodyWidth - (2 * inset);
-        var blocks = new[]
-        {
-            (Font: _fonts.GovernmentLine, Lines: PageFlow.Wrap(letterhead.GovernmentLine, _fonts.GovernmentLine, width)),
-            (Font: _fonts.OfficeName, Lines: PageFlow.Wrap(letterhead.OfficeName, _fonts.OfficeName, width)),
-            (Font: _fonts.Address, Lines: PageFlow.Wrap(letterhead.Address, _fonts.Address, width)),
-        };
-        var textHeight = blocks.Sum(b => b.Lines.Count * b.Font.LineHeight);
-        var y = top + Math.Max(0, (logoHeight - textHeight) / 2);
-        foreach (var (font, lines) in blocks)
-        {
-            foreach (var line in lines)
-            {
-                _flow.AddText(line, font, _paint.Text, left, width, CellAlignment.Center, y);
-                y += font.LineHeight;
-            }
-        }
-
-        // Kop surat: a thick rule with a thin one under it, across the whole body width.
-        var ruleY = Math.Max(y, top + logoHeight) + 4 + (_style.LetterheadThickRule / 2);
-        _flow.Add(new LineOp(_paint.ThickRule, _style.BodyLeft, ruleY, _style.BodyRight, ruleY));
-        var thinY = ruleY + (_style.LetterheadThickRule / 2) + _style.LetterheadRuleGap + (_style.LetterheadThinRule / 2);
-        _flow.Add(new LineOp(_paint.ThinRule, _style.BodyLeft, thinY, _style.BodyRight, thinY));
-        _flow.Y = thinY + _style.SpaceAfterLetterhead;
-    }
-
-    private static double LogoAspectRatio(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The letterhead logo '{path}' does not exist.", path);
-        }
-
-        using var image = XImage.FromFile(path);
-        return image.PixelHeight == 0 ? 1 : (double)image.PixelWidth / image.PixelHeight;
-    }
 
     private void LayoutTitle(ReportDocumentModel model)
     {
@@ -109,6 +57,11 @@ internal sealed class ReportLayoutEngine
         if (!string.IsNullOrWhiteSpace(model.RevisionLabel))
         {
             AddCentredLines(PageFlow.Wrap(model.RevisionLabel, _fonts.Subtitle, width), _fonts.Subtitle, left, width);
+        }
+
+        foreach (var note in model.Notes)
+        {
+            AddCentredLines(PageFlow.Wrap(note, _fonts.Subtitle, width), _fonts.Subtitle, left, width);
         }
 
         _flow.Y += _style.SpaceAfterTitle;

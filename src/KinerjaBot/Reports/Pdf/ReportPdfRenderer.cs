@@ -71,19 +71,24 @@ public sealed class ReportPdfRenderer
             document.Info.Elements.SetString(VerificationKey, model.VerificationLine);
         }
 
+        DrawPages(document, pages, _style);
+        document.Save(destination, closeStream: false);
+    }
+
+    /// <summary>Draws laid-out pages into <paramref name="document"/>; the letters use it too.</summary>
+    internal static void DrawPages(PdfDocument document, IEnumerable<List<DrawOp>> pages, ReportStyle style)
+    {
         using var drawing = new ReportDrawingContext();
         foreach (var ops in pages)
         {
             var page = document.AddPage();
-            page.Width = XUnit.FromPoint(_style.PageWidth);
-            page.Height = XUnit.FromPoint(_style.PageHeight);
+            page.Width = XUnit.FromPoint(style.PageWidth);
+            page.Height = XUnit.FromPoint(style.PageHeight);
             using var graphics = XGraphics.FromPdfPage(page);
             foreach (var op in ops)
             {
                 op.Draw(graphics, drawing);
             }
         }
-
-        document.Save(destination, closeStream: false);
     }
 }

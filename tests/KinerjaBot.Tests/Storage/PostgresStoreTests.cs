@@ -1,0 +1,120 @@
+using KinerjaBot.Domain;
+using KinerjaBot.Storage;
+using KinerjaBot.Tests.Support;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Tests.Storage;
+
+/// <summary>The PostgreSQL store keeps the SQLite store's promises, also with several instances on one database.</summary>
+public sealed class PostgresStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2026, 10, 5, 1, 0, 0, TimeSpan.Zero);
+
+    private readonly PostgresTestDatabase _database = new();
+    private readonly FakeTimeProvider _clock = new(Monday);
+    private readonly List<KinerjaStore> _stores = [];
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task Two_instances_starting_together_create_the_schema_once()
+    {
+        var both = await Task.WhenAll(Task.Run(Open), Task.Run(Open));
+
+        var newest = both[0].SchemaVersion();
+        Assert.Equal(newest, both[1].SchemaVersion());
+        await using var read = await both[1].ReadAsync(default);
+        Assert.Null(await read.Periods.GetAsync("2026-TW3", default));
+    }
+
+    [Fact]
+    public async Task Everything_saved_is_there_for_another_instance()
+    {
+        long instanceId;
+        await using (var tx = await Open().BeginAsync(default))
+        {
+            await tx.Chats.BindAsync("kasi-trantib", 5_001_000_000, 5_001_000_000, Monday, default);
+            await tx.Periods.TryOpenAsync(new OpenedPeriod("2026-TW3", Monday, "staf-pk", Monday.AddDays(3)), default);
+            var instance = await tx.Workflows.CreateAsync(WorkflowKind.UnitSubmission, "2026-TW3", "trantib", UnitSubmissionWorkflow.NotStarted, Monday, default);
+            instanceId = instance.Id;
+            await tx.Values.AppendAsync(instanceId, new StoredValue("IKU-2", 1, 72.5m, "Razia PKL 3 kali", "evidence/a.jpg", "kasi-trantib", Monday), default);
+            await tx.Telegram.MarkProcessedAsync(900, Monday, default);
+            await tx.Telegram.SetNextOffsetAsync(901, default);
+            await tx.Telegram.SetNextOffsetAsync(850, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using var read = await Open().ReadAsync(default);
+        Assert.Equal(new ChatBinding("kasi-trantib", 5_001_000_000, 5_001_000_000, Monday, false), await read.Chats.FindByChatAsync(5_001_000_000, default));
+        Assert.Equal(new OpenedPeriod("2026-TW3", Monday, "staf-pk", Monday.AddDays(3)), await read.Periods.GetAsync("2026-TW3", default));
+        Assert.Equal(new StoredValue("IKU-2", 1, 72.5m, "Razia PKL 3 kali", "evidence/a.jpg", "kasi-trantib", Monday), (await read.Values.CurrentAsync(instanceId, default))["IKU-2"]);
+        Assert.True(await read.Telegram.IsProcessedAsync(900, default));
+        Assert.Equal(901, await read.Telegram.GetNextOffsetAsync(default));
+    }
+
+    [Fact]
+    public async Task A_transaction_that_is_not_committed_leaves_nothing_behind()
+    {
+        var store = Open();
+        await using (var tx = await store.BeginAsync(default))
+        {
+            await tx.Chats.BindAsync("camat", 1, 1, Monday, default);
+            await tx.Telegram.MarkProcessedAsync(5, Monday, default);
+        }
+
+        await using var read = await store.ReadAsync(default);
+        Assert.Null(await read.Chats.FindByOfficialAsync("camat", default));
+        Assert.False(await read.Telegram.IsProcessedAsync(5, default));
+    }
+
+    [Fact]
+    public async Task Writers_of_two_instances_take_turns_so_the_second_sees_what_the_first_committed()
+    {
+        var first = Open();
+        var second = Open();
+        var holding = await first.BeginAsync(default);
+        Assert.True(await holding.Periods.TryOpenAsync(new OpenedPeriod("2026-TW4", Monday, "staf-pk", Monday.AddDays(3)), default));
+        var waiting = Task.Run(async () =>
+        {
+            await using var tx = await second.BeginAsync(default);
+            return await tx.Periods.GetAsync("2026-TW4", default);
+        });
+
+        // Without the writers' lock the second instance would read now, beside the first, and find no TW4.
+        await Task.Delay(300);
+        await holding.CommitAsync(default);
+        await holding.DisposeAsync();
+
+        Assert.Equal("staf-pk", (await waiting)?.OpenedBy);
+    }
+
+    [Fact]
+    public void A_database_that_cannot_be_reached_stops_start_up_naming_host_and_database_but_never_the_password()
+    {
+        var error = Assert.Throws<DataStoreException>(() => KinerjaStore.OpenPostgres(
+            "Host=127.0.0.1;Port=1;Database=kinerjabot;Username=kinerjabot;Password=rahasia-sekali;Timeout=2", _clock));
+
+        Assert.Contains("PostgreSQL 127.0.0.1:1/kinerjabot (user kinerjabot)", error.Message);
+        Assert.Contains("Check Storage:ConnectionString", error.Message);
+        Assert.DoesNotContain("rahasia-sekali", error.Message);
+    }
+
+    private KinerjaStore Open()
+    {
+        var store = KinerjaStore.OpenPostgres(_database.ConnectionString, _clock);
+        lock (_stores)
+        {
+            _stores.Add(store);
+        }
+
+        return store;
+    }
+}
