@@ -18,6 +18,11 @@ public static class BotTexts
     public const string Skip = "Lewati";
     public const string Cancel = "Batal";
     public const string Nudge = "Ingatkan";
+    public const string Later = "Nanti";
+    public const string SendEvidence = "Kirim bukti";
+
+    /// <summary>How to attach, for officials who have never sent a file to a bot.</summary>
+    public const string AttachHint = "📎 Cara melampirkan: tekan ikon klip (📎) di samping kolom pesan, lalu pilih foto atau dokumennya.";
 
     public const string AlreadyProcessed = "Sudah diproses.";
 

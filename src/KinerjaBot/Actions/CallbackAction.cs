@@ -10,6 +10,7 @@ namespace KinerjaBot.Actions;
 /// version it was shown for, but is never trusted: every press is re-checked against the store and the
 /// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
 /// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence),
+/// <c>l</c> (required evidence later), <c>v:id:version:code</c> (send the evidence still owed for one indicator),
 /// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
@@ -24,6 +25,8 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char CancelKind = 'x';
     public const char OpenPeriodKind = 'b';
     public const char NudgeKind = 'i';
+    public const char LaterKind = 'l';
+    public const char EvidenceKind = 'v';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -32,6 +35,12 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
 
     public static string ForEdit(WorkflowInstance instance, string indicatorCode) =>
         Checked($"e:{instance.Id}:{instance.Version}:{indicatorCode}");
+
+    /// <summary>"Kirim bukti IK-1.1": asks again for evidence deferred with Nanti.</summary>
+    public static string ForEvidence(WorkflowInstance instance, string indicatorCode) =>
+        Checked($"v:{instance.Id}:{instance.Version}:{indicatorCode}");
+
+    public static string Later => "l";
 
     public static string ForNudge(string officialId) => Checked($"i:{officialId}");
 
@@ -57,7 +66,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
         foreach (var choice in choices.SelectMany(row => row))
         {
             if (TryParse(choice.Action, out var action)
-                && (action.Kind == EditKind
+                && (action.Kind is EditKind or EvidenceKind
                     || (action.Kind == WorkflowKind && action.Trigger is Workflow.WorkflowTrigger.Start or Workflow.WorkflowTrigger.Submit or Workflow.WorkflowTrigger.Approve or Workflow.WorkflowTrigger.Fix)))
             {
                 return $"i{action.InstanceId}";
@@ -75,7 +84,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return false;
         }
 
-        if (data is "y" or "n" or "s" or "x")
+        if (data is "y" or "n" or "s" or "x" or "l")
         {
             action = new CallbackAction(data[0]);
             return true;
@@ -114,8 +123,8 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
                 && Enum.IsDefined((WorkflowTrigger)trigger):
                 action = new CallbackAction(WorkflowKind, id, version, (WorkflowTrigger)trigger, parts.Length == 5 ? parts[4] : null);
                 return true;
-            case "e" when parts.Length == 4:
-                action = new CallbackAction(EditKind, id, version, null, parts[3]);
+            case "e" or "v" when parts.Length == 4:
+                action = new CallbackAction(parts[0][0], id, version, null, parts[3]);
                 return true;
             default:
                 return false;

@@ -118,6 +118,12 @@ public sealed class ConversationRouter(
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context);
                 break;
+            case CallbackAction.LaterKind:
+                await filling.HandleLaterPressAsync(context);
+                break;
+            case CallbackAction.EvidenceKind:
+                await filling.HandleEvidencePressAsync(context, action);
+                break;
             case CallbackAction.OpenPeriodKind:
                 await commands.ConfirmOpenPeriodAsync(context, action.Argument);
                 break;

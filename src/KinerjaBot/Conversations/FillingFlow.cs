@@ -27,6 +27,11 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         {
             await AskValueAsync(context, submission, next, backToSummary: false);
         }
+        else if (OwedEvidence(submission) is [var owed, ..])
+        {
+            // Every value is in: what stands between the official and Kirim is the evidence deferred with Nanti.
+            await AskEvidenceAsync(context, submission, owed, backToSummary: true);
+        }
         else
         {
             await ShowSummaryAsync(context, submission);
@@ -141,8 +146,13 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (context.Event.Attachment is not { } attachment)
         {
-            var skip = indicator.Evidence == EvidenceRule.Optional ? " atau tekan \"Lewati\"" : string.Empty;
-            await context.ReplyAsync($"Mohon kirim foto atau dokumen bukti untuk {indicator.Code}{skip}.");
+            if (MeansLater(context.Event.Text))
+            {
+                await HandleLaterPressAsync(context);
+                return;
+            }
+
+            await AskEvidenceAsync(context, submission, indicator, question.BackToSummary);
             return;
         }
 
@@ -185,6 +195,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             .Bold($"Ringkasan data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
             .Line();
         formatter.AppendValues(text, submission);
+        var owedEvidence = AppendOwedEvidence(text, submission);
         var verifier = context.Office.Official(submission.Unit.VerifierIds[0]);
         text.Line().Plain($"Mohon periksa kembali. Untuk mengganti nilai, tekan tombol \"{BotTexts.Change}\" pada indikator yang bersangkutan. Bila data sudah benar, tekan \"{BotTexts.Send}\"; data akan diteruskan kepada {verifier.Name} untuk diverifikasi.");
         var edits = submission.Indicators
@@ -192,6 +203,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             .Chunk(3)
             .Select(row => (IReadOnlyList<Choice>)row)
             .ToList();
+        edits.InsertRange(0, owedEvidence);
         edits.AddRange(await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, context.Me.Id));
         await context.ReplyAsync(text, edits);
     }
@@ -257,17 +269,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (indicator.Evidence != EvidenceRule.None && attached is null)
         {
-            context.State = new AwaitingEvidenceState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
-            var hasEvidence = earlier?.EvidencePath is not null;
-            var ask = indicator.Evidence == EvidenceRule.Required && !hasEvidence
-                ? $"Mohon kirim foto atau dokumen bukti untuk {indicator.Code} (wajib)."
-                : hasEvidence
-                    ? $"Bukti {indicator.Code} sudah ada. Kirim foto atau dokumen baru bila ingin menggantinya, atau tekan \"{BotTexts.Skip}\" untuk tetap memakai bukti yang lama."
-                    : $"Bila ada, kirim foto atau dokumen bukti untuk {indicator.Code}, atau tekan \"{BotTexts.Skip}\".";
-            var choices = indicator.Evidence == EvidenceRule.Required && !hasEvidence
-                ? null
-                : new IReadOnlyList<Choice>[] { [new Choice(BotTexts.Skip, CallbackAction.Skip)] };
-            await context.ReplyAsync(MessageText.Of(ask), choices);
+            await AskEvidenceAsync(context, submission with { Values = new Dictionary<string, StoredValue>(submission.Values) { [indicator.Code] = stored } }, indicator, question.BackToSummary);
             return;
         }
 

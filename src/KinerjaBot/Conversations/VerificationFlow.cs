@@ -338,8 +338,9 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return false;
         }
 
+        var owedEvidence = FillingFlow.OwedEvidence(submission);
         var missing = submission.Indicators.Where(i => !submission.Values.ContainsKey(i.Code)).Select(i => $"{i.Code} belum diisi")
-            .Concat(submission.MissingEvidence().Select(i => $"{i.Code} belum ada bukti"))
+            .Concat(submission.MissingEvidence().Select(i => $"bukti wajib {i.Code} belum dikirim"))
             .ToList();
         if (missing.Count == 0)
         {
@@ -347,7 +348,10 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         context.CallbackNotice = "Data belum lengkap.";
-        await context.ReplyAsync($"Data belum bisa dikirim: {string.Join("; ", missing)}. Ketik /isi untuk melengkapinya.");
+        var how = owedEvidence.Count > 0
+            ? $" Tekan \"{BotTexts.SendEvidence} …\" di bawah lalu lampirkan foto atau dokumennya (📎), atau ketik /isi untuk melengkapinya."
+            : " Ketik /isi untuk melengkapinya.";
+        await context.ReplyAsync(MessageText.Of($"Data belum bisa dikirim: {string.Join("; ", missing)}.{how}"), FillingFlow.EvidenceChoices(submission, owedEvidence));
         return false;
     }
 
