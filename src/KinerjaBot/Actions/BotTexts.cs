@@ -20,6 +20,7 @@ public static class BotTexts
     public const string Nudge = "Ingatkan";
     public const string Later = "Nanti";
     public const string SendEvidence = "Kirim bukti";
+    public const string ApproveSeen = "Setujui semua yang sudah saya periksa";
 
     /// <summary>How to attach, for officials who have never sent a file to a bot.</summary>
     public const string AttachHint = "📎 Cara melampirkan: tekan ikon klip (📎) di samping kolom pesan, lalu pilih foto atau dokumennya.";

@@ -11,6 +11,7 @@ namespace KinerjaBot.Actions;
 /// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
 /// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence),
 /// <c>l</c> (required evidence later), <c>v:id:version:code</c> (send the evidence still owed for one indicator),
+/// <c>a</c> (approve every submission whose details the presser was shown before that list),
 /// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
@@ -27,6 +28,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char NudgeKind = 'i';
     public const char LaterKind = 'l';
     public const char EvidenceKind = 'v';
+    public const char ApproveSeenKind = 'a';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -41,6 +43,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
         Checked($"v:{instance.Id}:{instance.Version}:{indicatorCode}");
 
     public static string Later => "l";
+
+    /// <summary>"Setujui semua yang sudah saya periksa"; what it covers is worked out on the press, never carried.</summary>
+    public static string ApproveSeen => "a";
 
     public static string ForNudge(string officialId) => Checked($"i:{officialId}");
 
@@ -84,7 +89,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return false;
         }
 
-        if (data is "y" or "n" or "s" or "x" or "l")
+        if (data is "y" or "n" or "s" or "x" or "l" or "a")
         {
             action = new CallbackAction(data[0]);
             return true;

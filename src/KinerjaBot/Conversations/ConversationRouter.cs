@@ -16,6 +16,7 @@ public sealed class ConversationRouter(
     VerificationFlow verification,
     CommandHandler commands,
     NudgeFlow nudges,
+    BulkApprovalFlow bulkApproval,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -120,6 +121,9 @@ public sealed class ConversationRouter(
                 break;
             case CallbackAction.LaterKind:
                 await filling.HandleLaterPressAsync(context);
+                break;
+            case CallbackAction.ApproveSeenKind:
+                await bulkApproval.HandlePressAsync(context);
                 break;
             case CallbackAction.EvidenceKind:
                 await filling.HandleEvidencePressAsync(context, action);

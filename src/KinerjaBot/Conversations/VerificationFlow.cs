@@ -269,6 +269,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
         await context.SendToAsync(verifierId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId));
+        await BulkApprovalFlow.OfferAsync(context, services, verifierId);
     }
 
     /// <summary>Whether the verifier at <paramref name="position"/> was sent the revision before the current one.</summary>

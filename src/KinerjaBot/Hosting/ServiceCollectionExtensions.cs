@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionFormatter>();
         services.AddSingleton<FillingFlow>();
         services.AddSingleton<VerificationFlow>();
+        services.AddSingleton<BulkApprovalFlow>();
         services.AddSingleton<PendingWork>();
         services.AddSingleton<RegistrationFlow>();
         services.AddSingleton<StatusReport>();
