@@ -159,6 +159,7 @@ public sealed class ConversationRouter(
         AwaitingConfirmationState question when context.Event.Text is not null => filling.HandleValueAsync(context, question),
         AwaitingConfirmationState => context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya."),
         AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
+        AwaitingPlausibilityNoteState question => filling.HandlePlausibilityNoteAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
         _ => context.ReplyAsync(context.Event.Attachment is not null
             ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."

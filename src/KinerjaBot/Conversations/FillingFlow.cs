@@ -69,9 +69,9 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     /// <summary>A typed answer to a value question; typed instead of "Ya, benar" / "Ketik ulang", it is the new value.</summary>
     public async Task HandleValueAsync(ConversationContext context, FillingQuestion question)
     {
-        if (question is AwaitingConfirmationState)
+        if (question is not AwaitingValueState)
         {
-            // The value waiting for "Ya, benar" is replaced, so that button can no longer save it.
+            // The value waiting for "Ya, benar" (or for its reason) is replaced, so that button can no longer save it.
             question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
             context.State = question;
         }
@@ -101,10 +101,10 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
-        if (result.NeedsConfirmation)
+        // The parser's own over-target question is one of the plausibility concerns, asked with its reason below.
+        if (await PlausibilityConcernAsync(context, submission, indicator, result.Value!.Value) is { } concern)
         {
-            context.State = new AwaitingConfirmationState(question.InstanceId, question.IndicatorCode, question.BackToSummary, result.Value!.Value, note);
-            await context.ReplyAsync(MessageText.Of(result.Message), [[new Choice(BotTexts.Yes, CallbackAction.Confirm), new Choice(BotTexts.Retype, CallbackAction.Retype)]]);
+            await AskAboutPlausibilityAsync(context, question, indicator, result.Value!.Value, note, concern);
             return;
         }
 
@@ -194,7 +194,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         var text = new MessageText()
             .Bold($"Ringkasan data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
             .Line();
-        formatter.AppendValues(text, submission);
+        formatter.AppendValues(text, submission, lastPeriod: await submission.LastPeriodValuesAsync(context));
         var owedEvidence = AppendOwedEvidence(text, submission);
         var verifier = context.Office.Official(submission.Unit.VerifierIds[0]);
         text.Line().Plain($"Mohon periksa kembali. Untuk mengganti nilai, tekan tombol \"{BotTexts.Change}\" pada indikator yang bersangkutan. Bila data sudah benar, tekan \"{BotTexts.Send}\"; data akan diteruskan kepada {verifier.Name} untuk diverifikasi.");
@@ -218,7 +218,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             .Bold(indicator.Code).Line($" {indicator.Name}")
             .Line($"Satuan: {indicator.Measure} · {(indicator.Polarity == Polarity.Higher ? "semakin besar semakin baik" : "semakin kecil semakin baik")}")
             .Line($"Target {submission.Period.DisplayName}: {(target is { } t ? formatter.Value(indicator, t) : "–")}");
-        var previous = await PreviousValueAsync(context, submission, indicator);
+        var previous = (await submission.LastPeriodValuesAsync(context)).GetValueOrDefault(indicator.Code);
         if (previous is not null)
         {
             text.Line($"Realisasi {submission.Period.Previous().DisplayName}: {formatter.Value(indicator, previous.Value)}");
@@ -307,18 +307,6 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         }
 
         return (submission, indicator);
-    }
-
-    private static async Task<StoredValue?> PreviousValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator)
-    {
-        var previous = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, submission.Period.Previous().Id, submission.Unit.Id, context.CancellationToken);
-        if (previous is null)
-        {
-            return null;
-        }
-
-        var values = await context.Transaction.Values.CurrentAsync(previous.Id, context.CancellationToken);
-        return values.GetValueOrDefault(indicator.Code);
     }
 
     private static string Example(Indicator indicator, Period period) => AnswerExample.For(indicator.Kind, indicator.TargetFor(period));

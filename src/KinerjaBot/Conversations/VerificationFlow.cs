@@ -11,11 +11,6 @@ namespace KinerjaBot.Conversations;
 /// </summary>
 public sealed class VerificationFlow(ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain)
 {
-    /// <summary>The shortest return reason that can tell a unit head what to fix.</summary>
-    public const int MinReasonWords = 3;
-
-    public const int MinReasonLength = 10;
-
     public async Task HandleTriggerPressAsync(ConversationContext context, CallbackAction action)
     {
         var instance = await context.Transaction.Workflows.GetAsync(action.InstanceId, context.CancellationToken);
@@ -115,9 +110,9 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         // The unit head has only this text to go on; "x" or "cek" tells them nothing to fix.
-        if (reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < MinReasonWords || reason.Length < MinReasonLength)
+        if (ReasonRule.IsTooShort(reason))
         {
-            await context.ReplyAsync($"Alasan terlalu singkat. Mohon tulis paling sedikit {MinReasonWords} kata ({MinReasonLength} huruf) tentang bagian yang perlu diperbaiki, atau /batal untuk membatalkan.");
+            await context.ReplyAsync($"Alasan terlalu singkat. Mohon tulis {ReasonRule.Minimum} tentang bagian yang perlu diperbaiki, atau /batal untuk membatalkan.");
             return;
         }
 
@@ -256,7 +251,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         text.Line();
-        var changed = formatter.AppendValues(text, submission, previous);
+        var changed = formatter.AppendValues(text, submission, previous, await submission.LastPeriodValuesAsync(context));
         if (previous is not null && changed == 0)
         {
             text.Line().Line("Tidak ada nilai yang diubah sejak data ini dikembalikan.");
