@@ -240,8 +240,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(submission.Instance.Id, context.CancellationToken);
 
         // When the head sent it, not when this message is built (it may be for the second verifier, or a re-send).
-        var submitted = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken))
-            .LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit)?.AtUtc ?? context.Now;
+        var audit = await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken);
+        var submitted = audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit)?.AtUtc ?? context.Now;
         var text = new MessageText()
             .Bold($"Verifikasi data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
             .Line($"Dikirim oleh {head.Name}, {IndonesianFormat.DateTime(submitted, context.Office.Office.TimeZone)}.");
@@ -249,6 +249,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         {
             text.Line($"Bapak/Ibu adalah verifikator ke-{position} dari {submission.Unit.VerifierIds.Count}.");
         }
+
+        AppendHandOff(context, text, audit, position);
 
         text.Line();
         var changed = formatter.AppendValues(text, submission, previous, await submission.LastPeriodValuesAsync(context));
@@ -266,6 +268,30 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         await context.SendToAsync(verifierId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId));
         await BulkApprovalFlow.OfferAsync(context, services, verifierId);
     }
+
+    /// <summary>
+    /// What the verifier should know of the hand-off: who approved before them (by name) and, on a resubmission, why
+    /// it came back — a reopen from the office report chain (its verifiers saw nothing of it) or a verifier's return.
+    /// </summary>
+    private static void AppendHandOff(ConversationContext context, MessageText text, IReadOnlyList<AuditEntry> audit, int position)
+    {
+        var zone = context.Office.Office.TimeZone;
+        if (position > 1 && audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Approve && a.To == UnitSubmissionWorkflow.Submitted(position)) is { } approval)
+        {
+            text.Line($"Sudah disetujui oleh verifikator ke-{position - 1}, {OfficialName(context, approval.ActorId)}, {IndonesianFormat.DateTime(approval.AtUtc, zone)}.");
+        }
+
+        var lastReturn = audit.LastOrDefault(a => a.To == UnitSubmissionWorkflow.Returned);
+        if (lastReturn is { Trigger: WorkflowTrigger.Reopen or WorkflowTrigger.Return })
+        {
+            var how = lastReturn.Trigger == WorkflowTrigger.Reopen ? "dibuka kembali dari laporan kantor" : "dikembalikan";
+            text.Plain($"Data ini sebelumnya {how} oleh {OfficialName(context, lastReturn.ActorId)}, {IndonesianFormat.DateTime(lastReturn.AtUtc, zone)}. Alasan: ")
+                .Line(lastReturn.Reason ?? "–");
+        }
+    }
+
+    private static string OfficialName(ConversationContext context, string officialId) =>
+        context.Office.Officials.FirstOrDefault(o => o.Id == officialId)?.Name ?? officialId;
 
     /// <summary>Whether the verifier at <paramref name="position"/> was sent the revision before the current one.</summary>
     private static async Task<bool> ReachedInPreviousRevisionAsync(ConversationContext context, WorkflowInstance instance, int position)
