@@ -114,13 +114,13 @@ public sealed class ConversationRouter(
                 await filling.HandleEditPressAsync(context, action);
                 break;
             case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
-                await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind);
+                await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind, action.Argument);
                 break;
             case CallbackAction.SkipKind:
-                await filling.HandleSkipEvidencePressAsync(context);
+                await filling.HandleSkipEvidencePressAsync(context, action.Argument);
                 break;
             case CallbackAction.LaterKind:
-                await filling.HandleLaterPressAsync(context);
+                await filling.HandleLaterPressAsync(context, action.Argument);
                 break;
             case CallbackAction.ApproveSeenKind:
                 await bulkApproval.HandlePressAsync(context);

@@ -22,12 +22,19 @@ public sealed partial class FillingFlow
         text is not null && LaterWords.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The Nanti press (or its typed words) at an evidence question: the next indicator, the evidence stays owed.</summary>
-    public async Task HandleLaterPressAsync(ConversationContext context)
+    /// <param name="stamp">The pressed button's question stamp; null when typed.</param>
+    public async Task HandleLaterPressAsync(ConversationContext context, string? stamp)
     {
         await context.RemovePressedChoicesAsync();
         var question = context.State as AwaitingEvidenceState;
-        var (submission, indicator) = question is not null ? await CurrentQuestionAsync(context, question) : (null, null);
-        if (question is null || submission is null || indicator is null)
+        if (question is null || !question.IsAnsweredBy(stamp))
+        {
+            context.CallbackNotice = StalePressNotice(stamp);
+            return;
+        }
+
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
+        if (submission is null || indicator is null)
         {
             context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
@@ -75,7 +82,8 @@ public sealed partial class FillingFlow
     /// </summary>
     private async Task AskEvidenceAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator, bool backToSummary)
     {
-        context.State = new AwaitingEvidenceState(submission.Instance.Id, indicator.Code, backToSummary);
+        var stamp = NextStamp(context);
+        context.State = new AwaitingEvidenceState(submission.Instance.Id, indicator.Code, backToSummary) { AskedAt = stamp };
         var hasEvidence = submission.Values.GetValueOrDefault(indicator.Code)?.EvidencePath is not null;
         var owed = indicator.Evidence == EvidenceRule.Required && !hasEvidence;
         var ask = owed
@@ -83,7 +91,9 @@ public sealed partial class FillingFlow
             : hasEvidence
                 ? $"Bukti {indicator.Code} sudah ada. Kirim foto atau dokumen baru bila ingin menggantinya, atau tekan \"{BotTexts.Skip}\" untuk tetap memakai bukti yang lama.\n{BotTexts.AttachHint}"
                 : $"Bila ada, kirim foto atau dokumen bukti untuk {indicator.Code}, atau tekan \"{BotTexts.Skip}\".\n{BotTexts.AttachHint}";
-        var button = owed ? new Choice(BotTexts.Later, CallbackAction.Later) : new Choice(BotTexts.Skip, CallbackAction.Skip);
+        var button = owed
+            ? new Choice(BotTexts.Later, CallbackAction.ForQuestion(CallbackAction.LaterKind, stamp))
+            : new Choice(BotTexts.Skip, CallbackAction.ForQuestion(CallbackAction.SkipKind, stamp));
         await context.ReplyAsync(MessageText.Of(ask), [[button]]);
     }
 

@@ -24,10 +24,11 @@ public sealed partial class FillingFlow
         var asked = $"Apakah benar nilai {indicator.Code} {formatter.Value(indicator, value)}? Angka ini {concern}.";
         if (note is not null && !ReasonRule.IsTooShort(note))
         {
-            context.State = new AwaitingConfirmationState(question.InstanceId, question.IndicatorCode, question.BackToSummary, value, note);
+            var stamp = NextStamp(context);
+            context.State = new AwaitingConfirmationState(question.InstanceId, question.IndicatorCode, question.BackToSummary, value, note) { AskedAt = stamp };
             await context.ReplyAsync(
                 MessageText.Of($"{asked}\nKeterangan: {note}\n\nKeterangan ini ditampilkan kepada verifikator."),
-                [[new Choice(BotTexts.Yes, CallbackAction.Confirm), new Choice(BotTexts.Retype, CallbackAction.Retype)]]);
+                [[new Choice(BotTexts.Yes, CallbackAction.ForQuestion(CallbackAction.ConfirmKind, stamp)), new Choice(BotTexts.Retype, CallbackAction.ForQuestion(CallbackAction.RetypeKind, stamp))]]);
             return;
         }
 

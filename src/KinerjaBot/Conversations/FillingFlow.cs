@@ -72,7 +72,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         if (question is not AwaitingValueState)
         {
             // The value waiting for "Ya, benar" (or for its reason) is replaced, so that button can no longer save it.
-            question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
+            question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary) { AskedAt = question.AskedAt };
             context.State = question;
         }
 
@@ -111,12 +111,12 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await SaveValueAsync(context, question, submission, indicator, result.Value!.Value, note);
     }
 
-    public async Task HandleConfirmationPressAsync(ConversationContext context, bool confirmed)
+    public async Task HandleConfirmationPressAsync(ConversationContext context, bool confirmed, string? stamp)
     {
         await context.RemovePressedChoicesAsync();
-        if (context.State is not AwaitingConfirmationState question)
+        if (context.State is not AwaitingConfirmationState question || !question.IsAnsweredBy(stamp))
         {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            context.CallbackNotice = StalePressNotice(stamp);
             return;
         }
 
@@ -148,7 +148,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         {
             if (MeansLater(context.Event.Text))
             {
-                await HandleLaterPressAsync(context);
+                await HandleLaterPressAsync(context, stamp: null);
                 return;
             }
 
@@ -166,12 +166,18 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await NextAsync(context, submission.Instance.Id, question.BackToSummary);
     }
 
-    public async Task HandleSkipEvidencePressAsync(ConversationContext context)
+    public async Task HandleSkipEvidencePressAsync(ConversationContext context, string? stamp)
     {
         await context.RemovePressedChoicesAsync();
         var question = context.State as AwaitingEvidenceState;
-        var (submission, indicator) = question is not null ? await CurrentQuestionAsync(context, question) : (null, null);
-        if (question is null || submission is null || indicator is null)
+        if (question is null || !question.IsAnsweredBy(stamp))
+        {
+            context.CallbackNotice = StalePressNotice(stamp);
+            return;
+        }
+
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
+        if (submission is null || indicator is null)
         {
             context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
@@ -308,6 +314,16 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         return (submission, indicator);
     }
+
+    /// <summary>
+    /// The stamp for a question about to be asked with buttons: its time, and always later than the question it
+    /// replaces, so an earlier question's button never matches (even when a test clock stands still).
+    /// </summary>
+    private static long NextStamp(ConversationContext context) =>
+        Math.Max(context.Now.UtcTicks, ((context.State as FillingQuestion)?.AskedAt ?? 0) + 1);
+
+    /// <summary>A stamped button of a question no longer open is stale (a newer one replaced it); an unstamped one is from before stamps.</summary>
+    private static string StalePressNotice(string? stamp) => stamp is null ? BotTexts.AlreadyProcessed : BotTexts.StaleCopy;
 
     private static string Example(Indicator indicator, Period period) => AnswerExample.For(indicator.Kind, indicator.TargetFor(period));
 }
