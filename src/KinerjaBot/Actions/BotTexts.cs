@@ -41,6 +41,7 @@ public static class BotTexts
         /status — kemajuan periode yang sedang berjalan
         /batal — batalkan langkah yang sedang berjalan
         /bantuan — tugas Bapak/Ibu saat ini dan daftar perintah ini
+        /cek — periksa apakah berkas PDF laporan sama persis dengan yang ditandatangani
         """;
 
     public const string OperatorHelp = """

@@ -16,6 +16,7 @@ namespace KinerjaBot.Conversations;
 [JsonDerivedType(typeof(AwaitingEvidenceState), "awaiting-evidence")]
 [JsonDerivedType(typeof(AwaitingReasonState), "awaiting-reason")]
 [JsonDerivedType(typeof(AwaitingPlausibilityNoteState), "awaiting-plausibility-note")]
+[JsonDerivedType(typeof(AwaitingReportCheckState), "awaiting-report-check")]
 public abstract record ChatState
 {
     /// <summary>The mode this state belongs to; derived from the type, never stored.</summary>

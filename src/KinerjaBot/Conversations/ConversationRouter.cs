@@ -17,6 +17,7 @@ public sealed class ConversationRouter(
     CommandHandler commands,
     NudgeFlow nudges,
     BulkApprovalFlow bulkApproval,
+    ReportCheckFlow reportCheck,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -161,6 +162,7 @@ public sealed class ConversationRouter(
         AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
         AwaitingPlausibilityNoteState question => filling.HandlePlausibilityNoteAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
+        AwaitingReportCheckState => reportCheck.HandleAsync(context),
         _ => context.ReplyAsync(context.Event.Attachment is not null
             ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
             : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan."),

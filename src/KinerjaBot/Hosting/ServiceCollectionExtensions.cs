@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FillingFlow>();
         services.AddSingleton<VerificationFlow>();
         services.AddSingleton<BulkApprovalFlow>();
+        services.AddSingleton<ReportCheckFlow>();
         services.AddSingleton<PendingWork>();
         services.AddSingleton<RegistrationFlow>();
         services.AddSingleton<StatusReport>();
