@@ -116,16 +116,17 @@ public sealed class SandboxChatBrowserTests(ITestOutputHelper log) : IAsyncLifet
             await Expect(LastBotMessage(kasi)).ToContainTextAsync("Bukti wajib yang masih ditunggu: IK-2.2", Patient);
             await ScreenshotAsync(kasi, "sandbox-evidence-owed-phone.png");
 
-            await kasi.GetByRole(AriaRole.Button, new() { Name = "Kirim", Exact = true }).ClickAsync();
+            await KirimButton(kasi).ClickAsync();
             await Expect(LastBotMessage(kasi)).ToContainTextAsync("bukti wajib IK-2.2 belum dikirim", Patient);
-            await kasi.GetByRole(AriaRole.Button, new() { Name = "Kirim bukti IK-2.2" }).Last.ClickAsync();
+            // The page keeps a code on one line with non-breaking hyphens (IK‑2.2).
+            await kasi.GetByRole(AriaRole.Button, new() { Name = "Kirim bukti IK\u20112.2" }).Last.ClickAsync();
             await Expect(LastBotMessage(kasi)).ToContainTextAsync("bukti untuk IK-2.2 (wajib)", Patient);
 
             // The page's attach button (📎) sends the photo; a fresh summary follows and Kirim goes through.
             await kasi.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "patroli.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 3, 0xFF, 0xD9] });
             await Expect(LastBotMessage(kasi)).ToContainTextAsync("Bukti untuk IK-2.2 sudah diterima", Patient);
             await Expect(LastBotMessage(kasi)).Not.ToContainTextAsync("masih ditunggu", Patient);
-            await kasi.GetByRole(AriaRole.Button, new() { Name = "Kirim", Exact = true }).Last.ClickAsync();
+            await KirimButton(kasi).ClickAsync();
             await Expect(LastBotMessage(kasi)).ToContainTextAsync("telah dikirim kepada", Patient);
             await ScreenshotAsync(kasi, "sandbox-evidence-sent-phone.png");
         }
@@ -157,6 +158,9 @@ public sealed class SandboxChatBrowserTests(ITestOutputHelper log) : IAsyncLifet
     }
 
     private static ILocator LastBotMessage(IPage page) => page.Locator(".msg.bot").Last;
+
+    /// <summary>The summary's Kirim (the page's own send button is called "Kirim" too).</summary>
+    private static ILocator KirimButton(IPage page) => page.Locator("button.kb-button").GetByText("Kirim", new() { Exact = true }).Last;
 
     private static async Task SendAsync(IPage page, string text)
     {
