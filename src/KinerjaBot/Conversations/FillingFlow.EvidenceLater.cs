@@ -25,18 +25,8 @@ public sealed partial class FillingFlow
     /// <param name="stamp">The pressed button's question stamp; null when typed.</param>
     public async Task HandleLaterPressAsync(ConversationContext context, string? stamp)
     {
-        await context.RemovePressedChoicesAsync();
-        var question = context.State as AwaitingEvidenceState;
-        if (question is null || !question.IsAnsweredBy(stamp))
+        if (await EvidenceQuestionPressAsync(context, stamp) is not (var question, var submission, var indicator))
         {
-            context.CallbackNotice = StalePressNotice(stamp);
-            return;
-        }
-
-        var (submission, indicator) = await CurrentQuestionAsync(context, question);
-        if (submission is null || indicator is null)
-        {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
         }
 
@@ -51,23 +41,10 @@ public sealed partial class FillingFlow
     /// <summary>"Kirim bukti IK-1.1" on the summary (or on a refused Kirim): asks for that indicator's evidence again.</summary>
     public async Task HandleEvidencePressAsync(ConversationContext context, CallbackAction action)
     {
-        var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
-        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument && i.Evidence != EvidenceRule.None);
-        if (submission is null || indicator is null || !submission.Values.ContainsKey(indicator.Code))
+        if (await SummaryPressAsync(context, action, i => i.Evidence != EvidenceRule.None) is not (var submission, var indicator)
+            || !submission.Values.ContainsKey(indicator.Code))
         {
-            context.CallbackNotice = BotTexts.UnknownButton;
-            return;
-        }
-
-        if (submission.Unit.HeadId != context.Me.Id)
-        {
-            context.CallbackNotice = BotTexts.NotYourButton;
-            return;
-        }
-
-        if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
-        {
-            await VerificationFlow.RefuseStaleAsync(context, submission.Instance);
+            context.CallbackNotice ??= BotTexts.UnknownButton;
             return;
         }
 

@@ -40,23 +40,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
     public async Task HandleEditPressAsync(ConversationContext context, CallbackAction action)
     {
-        var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
-        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument);
-        if (submission is null || indicator is null)
+        if (await SummaryPressAsync(context, action, _ => true) is not (var submission, var indicator))
         {
-            context.CallbackNotice = BotTexts.UnknownButton;
-            return;
-        }
-
-        if (submission.Unit.HeadId != context.Me.Id)
-        {
-            context.CallbackNotice = BotTexts.NotYourButton;
-            return;
-        }
-
-        if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
-        {
-            await VerificationFlow.RefuseStaleAsync(context, submission.Instance);
             return;
         }
 
@@ -64,6 +49,35 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         // correction typed next with nothing to land on, so its buttons go now and a fresh summary follows.
         await context.RemovePressedChoicesAsync();
         await AskValueAsync(context, submission, indicator, backToSummary: true);
+    }
+
+    /// <summary>
+    /// A summary button about one indicator (Ubah, Kirim bukti): the submission and indicator when the unit head presses
+    /// it while the submission is still being filled at the version shown; otherwise the press is refused and null.
+    /// </summary>
+    private static async Task<(SubmissionSnapshot Submission, Indicator Indicator)?> SummaryPressAsync(ConversationContext context, CallbackAction action, Func<Indicator, bool> applies)
+    {
+        var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
+        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument && applies(i));
+        if (submission is null || indicator is null)
+        {
+            context.CallbackNotice = BotTexts.UnknownButton;
+            return null;
+        }
+
+        if (submission.Unit.HeadId != context.Me.Id)
+        {
+            context.CallbackNotice = BotTexts.NotYourButton;
+            return null;
+        }
+
+        if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
+        {
+            await VerificationFlow.RefuseStaleAsync(context, submission.Instance);
+            return null;
+        }
+
+        return (submission, indicator);
     }
 
     /// <summary>A typed answer to a value question; typed instead of "Ya, benar" / "Ketik ulang", it is the new value.</summary>
@@ -168,18 +182,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
     public async Task HandleSkipEvidencePressAsync(ConversationContext context, string? stamp)
     {
-        await context.RemovePressedChoicesAsync();
-        var question = context.State as AwaitingEvidenceState;
-        if (question is null || !question.IsAnsweredBy(stamp))
+        if (await EvidenceQuestionPressAsync(context, stamp) is not (var question, var submission, var indicator))
         {
-            context.CallbackNotice = StalePressNotice(stamp);
-            return;
-        }
-
-        var (submission, indicator) = await CurrentQuestionAsync(context, question);
-        if (submission is null || indicator is null)
-        {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
         }
 
@@ -191,6 +195,29 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         }
 
         await NextAsync(context, submission.Instance.Id, question.BackToSummary);
+    }
+
+    /// <summary>
+    /// A press on the open evidence question's Lewati or Nanti (or its typed words, <paramref name="stamp"/> null): the
+    /// question, submission and indicator, or null when the press is stale (its buttons go either way).
+    /// </summary>
+    private async Task<(AwaitingEvidenceState Question, SubmissionSnapshot Submission, Indicator Indicator)?> EvidenceQuestionPressAsync(ConversationContext context, string? stamp)
+    {
+        await context.RemovePressedChoicesAsync();
+        if (context.State is not AwaitingEvidenceState question || !question.IsAnsweredBy(stamp))
+        {
+            context.CallbackNotice = StalePressNotice(stamp);
+            return null;
+        }
+
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
+        if (submission is null || indicator is null)
+        {
+            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            return null;
+        }
+
+        return (question, submission, indicator);
     }
 
     /// <summary>The summary with Ubah per indicator and Kirim; also what a returned submission shows after Perbaiki.</summary>

@@ -55,12 +55,7 @@ public sealed class PlausibilityEndToEndTests : IAsyncLifetime
         var confirm = await KasiPem.WaitForReplyAsync(m => m.FindButton("Ya, benar") is not null, BotHarness.Patience);
         Assert.Contains("lebih dari 3 kali target (3 kegiatan)", confirm.Content);
         await KasiPem.PressButtonAsync(confirm.MessageId, confirm.FindButton("Ya, benar")!.CallbackData!);
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
-        await KasiPem.SendPhotoAsync(Photo);
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.2 "), BotHarness.Patience);
-        await KasiPem.SendTextAsync("2,5");
-        await KasiPem.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
-        await KasiPem.PressButtonAsync("Kirim");
+        await SendTheRestAsync(ik12: "2,5", ik11Answered: true);
 
         var request = await Verifier.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Pemerintahan"), BotHarness.Patience);
         var iku1 = Section(request.Content, "IKU-1 ", "IK-1.1 ");
@@ -82,14 +77,7 @@ public sealed class PlausibilityEndToEndTests : IAsyncLifetime
         await KasiPem.SendTextAsync("90");
         await KasiPem.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
         await KasiPem.PressButtonAsync("Lewati");
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.1 "), BotHarness.Patience);
-        await KasiPem.SendTextAsync("3");
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
-        await KasiPem.SendPhotoAsync(Photo);
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.2 "), BotHarness.Patience);
-        await KasiPem.SendTextAsync("3");
-        await KasiPem.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
-        await KasiPem.PressButtonAsync("Kirim");
+        await SendTheRestAsync(ik12: "3");
         var earlier = await Verifier.WaitForReplyAsync(m => m.FindButton("Setujui") is not null, BotHarness.Patience);
         await Verifier.PressButtonAsync(earlier.MessageId, earlier.FindButton("Setujui")!.CallbackData!);
         await KasiPem.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
@@ -103,17 +91,27 @@ public sealed class PlausibilityEndToEndTests : IAsyncLifetime
         await KasiPem.SendTextAsync("pelaporan desa pindah ke aplikasi baru");
         await KasiPem.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
         await KasiPem.PressButtonAsync("Lewati");
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.1 "), BotHarness.Patience);
-        await KasiPem.SendTextAsync("3");
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
-        await KasiPem.SendPhotoAsync(Photo);
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.2 "), BotHarness.Patience);
-        await KasiPem.SendTextAsync("2,5");
-        await KasiPem.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
-        await KasiPem.PressButtonAsync("Kirim");
+        await SendTheRestAsync(ik12: "2,5");
 
         var request = await Verifier.WaitForReplyAsync(m => m.Content.Contains($"Verifikasi data Seksi Pemerintahan — {Period.DisplayName}"), BotHarness.Patience);
         Assert.Contains("⚠️ Perlu perhatian: nilai ini jauh berbeda dari realisasi periode lalu (90 %)", Section(request.Content, "IKU-1 ", "IK-1.1 "));
+    }
+
+    /// <summary>IK-1.1 = 3 (unless already answered) with its photo, IK-1.2 = <paramref name="ik12"/>, then Kirim.</summary>
+    private async Task SendTheRestAsync(string ik12, bool ik11Answered = false)
+    {
+        if (!ik11Answered)
+        {
+            await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.1 "), BotHarness.Patience);
+            await KasiPem.SendTextAsync("3");
+        }
+
+        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("(wajib)"), BotHarness.Patience);
+        await KasiPem.SendPhotoAsync(Photo);
+        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IK-1.2 "), BotHarness.Patience);
+        await KasiPem.SendTextAsync(ik12);
+        await KasiPem.WaitForReplyAsync(m => m.FindButton("Kirim") is not null, BotHarness.Patience);
+        await KasiPem.PressButtonAsync("Kirim");
     }
 
     private async Task StartAsync()

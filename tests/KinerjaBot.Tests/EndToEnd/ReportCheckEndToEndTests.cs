@@ -39,12 +39,7 @@ public sealed class ReportCheckEndToEndTests : IAsyncLifetime
         var draftAnswer = await KasiPem.WaitForReplyAsync(m => m.Content.StartsWith('❌'), BotHarness.Patience);
         Assert.Contains("bukan laporan yang ditandatangani", draftAnswer.Content);
 
-        foreach (var (official, label) in new[] { ("kasubbag-pk", "Validasi"), ("sekcam", "Paraf"), ("camat", "Tandatangani") })
-        {
-            var user = _bot.Official(official);
-            var message = await _bot.Server.WaitForBotMessageAsync(user.ChatId, m => m.FindButton(label) is not null, BotHarness.Patience);
-            await user.PressButtonAsync(message.MessageId, message.FindButton(label)!.CallbackData!);
-        }
+        await OfficeScript.SignReportAsync(_bot);
 
         var signed = await _bot.Official("camat").WaitForReplyAsync(m => m.Content.Contains("telah ditandatangani") && m.Document is not null, BotHarness.Patience);
         var pdf = _bot.Server.ReadFile(signed.Document!.FileId);

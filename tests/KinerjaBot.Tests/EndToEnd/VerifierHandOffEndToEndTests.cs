@@ -47,11 +47,7 @@ public sealed class VerifierHandOffEndToEndTests : IAsyncLifetime
             await OfficeScript.CompleteUnitAsync(_bot, Period, unit, firstTime: true);
         }
 
-        foreach (var (user, label) in new[] { (Kasubbag, "Validasi"), (Sekcam, "Paraf") })
-        {
-            var stage = await _bot.Server.WaitForBotMessageAsync(user.ChatId, m => m.FindButton(label) is not null, BotHarness.Patience);
-            await user.PressButtonAsync(stage.MessageId, stage.FindButton(label)!.CallbackData!);
-        }
+        await OfficeScript.ApproveStagesAsync(_bot, ("kasubbag-pk", "Validasi"), ("sekcam", "Paraf"));
 
         await Camat.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null, BotHarness.Patience);
         await Camat.PressButtonAsync("Kembalikan");
