@@ -56,8 +56,10 @@ internal static class ChatPageHtml
             var tag = c == '<' ? TryReadTag(html, i) : null;
             if (tag is not { } found || !SafeTags.TryGetValue(found.Name, out var safe))
             {
-                output.Append(Escape(c.ToString()));
-                i++;
+                // An emoji beyond the first plane (📎) is two UTF-16 units; encoded one at a time each half became "�".
+                var length = char.IsHighSurrogate(c) && i + 1 < html.Length && char.IsLowSurrogate(html[i + 1]) ? 2 : 1;
+                output.Append(Escape(html.Substring(i, length)));
+                i += length;
                 continue;
             }
 

@@ -68,13 +68,7 @@ public sealed class SandboxChatBrowserTests(ITestOutputHelper log) : IAsyncLifet
             await Expect(kasi.Locator(".msg.bot b", new() { HasText = "Siti Nurhaliza" }).First).ToBeVisibleAsync(PatientlyVisible);
 
             // The operator opens the period from a second tab, side by side with the unit head.
-            var operatorTab = await _browser.Context.NewPageAsync();
-            await operatorTab.GotoAsync(_sandbox.PageUrl + "chat/staf-pk");
-            await SendAsync(operatorTab, "/start");
-            await operatorTab.GetByRole(AriaRole.Button, new() { Name = "Bagikan nomor telepon" }).ClickAsync();
-            await Expect(LastBotMessage(operatorTab)).ToContainTextAsync("terdaftar sebagai", Patient);
-            await SendAsync(operatorTab, "/buka 2026-TW3");
-            await Expect(operatorTab.Locator(".msg.bot").Last).ToContainTextAsync("Triwulan III 2026", Patient);
+            var operatorTab = await OpenPeriodAsync();
 
             // The unit head's page shows the opening message live, then the filling conversation.
             var start = kasi.GetByRole(AriaRole.Button, new() { Name = "Mulai isi" });
@@ -100,7 +94,73 @@ public sealed class SandboxChatBrowserTests(ITestOutputHelper log) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public async Task A_unit_head_defers_required_evidence_with_nanti_and_sends_it_from_the_summary_in_the_browser()
+    {
+        var kasi = await OpenRegisteredAsync("kasi-trantib");
+        try
+        {
+            await OpenPeriodAsync();
+            await kasi.GetByRole(AriaRole.Button, new() { Name = "Mulai isi" }).ClickAsync();
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("Indikator 1 dari 3", Patient);
+            await SendAsync(kasi, "72,5");
+            await kasi.GetByRole(AriaRole.Button, new() { Name = "Lewati" }).ClickAsync();
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("Indikator 2 dari 3", Patient);
+            await SendAsync(kasi, "6");
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("Indikator 3 dari 3", Patient);
+            await SendAsync(kasi, "24");
+
+            // The evidence question says how to attach and offers Nanti; the summary then lists what is owed.
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("📎", Patient);
+            await kasi.GetByRole(AriaRole.Button, new() { Name = "Nanti" }).ClickAsync();
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("Bukti wajib yang masih ditunggu: IK-2.2", Patient);
+            await ScreenshotAsync(kasi, "sandbox-evidence-owed-phone.png");
+
+            await KirimButton(kasi).ClickAsync();
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("bukti wajib IK-2.2 belum dikirim", Patient);
+            // The page keeps a code on one line with non-breaking hyphens (IK‑2.2).
+            await kasi.GetByRole(AriaRole.Button, new() { Name = "Kirim bukti IK\u20112.2" }).Last.ClickAsync();
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("bukti untuk IK-2.2 (wajib)", Patient);
+
+            // The page's attach button (📎) sends the photo; a fresh summary follows and Kirim goes through.
+            await kasi.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "patroli.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 3, 0xFF, 0xD9] });
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("Bukti untuk IK-2.2 sudah diterima", Patient);
+            await Expect(LastBotMessage(kasi)).Not.ToContainTextAsync("masih ditunggu", Patient);
+            await KirimButton(kasi).ClickAsync();
+            await Expect(LastBotMessage(kasi)).ToContainTextAsync("telah dikirim kepada", Patient);
+            await ScreenshotAsync(kasi, "sandbox-evidence-sent-phone.png");
+        }
+        catch
+        {
+            await ScreenshotAsync(kasi, "sandbox-evidence-failure.png");
+            throw;
+        }
+    }
+
+    /// <summary>A chat tab of <paramref name="officialId"/>, registered with the share-contact button.</summary>
+    private async Task<IPage> OpenRegisteredAsync(string officialId)
+    {
+        var page = await _browser.Context.NewPageAsync();
+        await page.GotoAsync(_sandbox.PageUrl + "chat/" + officialId);
+        await SendAsync(page, "/start");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bagikan nomor telepon" }).ClickAsync();
+        await Expect(LastBotMessage(page)).ToContainTextAsync("terdaftar sebagai", Patient);
+        return page;
+    }
+
+    /// <summary>The operator, in a tab of their own, opens Triwulan III 2026.</summary>
+    private async Task<IPage> OpenPeriodAsync()
+    {
+        var operatorTab = await OpenRegisteredAsync("staf-pk");
+        await SendAsync(operatorTab, "/buka 2026-TW3");
+        await Expect(operatorTab.Locator(".msg.bot").Last).ToContainTextAsync("Triwulan III 2026", Patient);
+        return operatorTab;
+    }
+
     private static ILocator LastBotMessage(IPage page) => page.Locator(".msg.bot").Last;
+
+    /// <summary>The summary's Kirim (the page's own send button is called "Kirim" too).</summary>
+    private static ILocator KirimButton(IPage page) => page.Locator("button.kb-button").GetByText("Kirim", new() { Exact = true }).Last;
 
     private static async Task SendAsync(IPage page, string text)
     {

@@ -18,6 +18,12 @@ public static class BotTexts
     public const string Skip = "Lewati";
     public const string Cancel = "Batal";
     public const string Nudge = "Ingatkan";
+    public const string Later = "Nanti";
+    public const string SendEvidence = "Kirim bukti";
+    public const string ApproveSeen = "Setujui semua yang sudah saya periksa";
+
+    /// <summary>How to attach, for officials who have never sent a file to a bot.</summary>
+    public const string AttachHint = "📎 Cara melampirkan: tekan ikon klip (📎) di samping kolom pesan, lalu pilih foto atau dokumennya.";
 
     public const string AlreadyProcessed = "Sudah diproses.";
 
@@ -35,6 +41,7 @@ public static class BotTexts
         /status — kemajuan periode yang sedang berjalan
         /batal — batalkan langkah yang sedang berjalan
         /bantuan — tugas Bapak/Ibu saat ini dan daftar perintah ini
+        /cek — periksa apakah berkas PDF laporan sama persis dengan yang ditandatangani
         """;
 
     public const string OperatorHelp = """

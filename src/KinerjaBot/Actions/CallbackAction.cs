@@ -9,7 +9,10 @@ namespace KinerjaBot.Actions;
 /// What a button means, packed into Telegram's 64-byte <c>callback_data</c>. It names the instance and the
 /// version it was shown for, but is never trusted: every press is re-checked against the store and the
 /// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
-/// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence),
+/// (change one value), <c>y:asked</c> / <c>n:asked</c> (confirm a value or type again), <c>s:asked</c> (skip optional
+/// evidence), <c>l:asked</c> (required evidence later) — <c>asked</c> stamps the question they answer, and the bare
+/// letters of older messages are still read — <c>v:id:version:code</c> (send the evidence still owed for one indicator),
+/// <c>a</c> (approve every submission whose details the presser was shown before that list),
 /// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
@@ -24,6 +27,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char CancelKind = 'x';
     public const char OpenPeriodKind = 'b';
     public const char NudgeKind = 'i';
+    public const char LaterKind = 'l';
+    public const char EvidenceKind = 'v';
+    public const char ApproveSeenKind = 'a';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -33,13 +39,17 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public static string ForEdit(WorkflowInstance instance, string indicatorCode) =>
         Checked($"e:{instance.Id}:{instance.Version}:{indicatorCode}");
 
+    /// <summary>"Kirim bukti IK-1.1": asks again for evidence deferred with Nanti.</summary>
+    public static string ForEvidence(WorkflowInstance instance, string indicatorCode) =>
+        Checked($"v:{instance.Id}:{instance.Version}:{indicatorCode}");
+
+    /// <summary>"Setujui semua yang sudah saya periksa"; what it covers is worked out on the press, never carried.</summary>
+    public static string ApproveSeen => "a";
+
     public static string ForNudge(string officialId) => Checked($"i:{officialId}");
 
-    public static string Confirm => "y";
-
-    public static string Retype => "n";
-
-    public static string Skip => "s";
+    /// <summary>Ya, benar / Ketik ulang / Lewati / Nanti of the filling question asked at <paramref name="askedAt"/> (its stamp).</summary>
+    public static string ForQuestion(char kind, long askedAt) => Checked($"{kind}:{askedAt.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>Confirms opening a period that has not ended yet.</summary>
     public static string ForOpening(string periodId) => Checked($"b:{periodId}");
@@ -57,7 +67,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
         foreach (var choice in choices.SelectMany(row => row))
         {
             if (TryParse(choice.Action, out var action)
-                && (action.Kind == EditKind
+                && (action.Kind is EditKind or EvidenceKind
                     || (action.Kind == WorkflowKind && action.Trigger is Workflow.WorkflowTrigger.Start or Workflow.WorkflowTrigger.Submit or Workflow.WorkflowTrigger.Approve or Workflow.WorkflowTrigger.Fix)))
             {
                 return $"i{action.InstanceId}";
@@ -75,9 +85,20 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return false;
         }
 
-        if (data is "y" or "n" or "s" or "x")
+        if (data is "y" or "n" or "s" or "x" or "l" or "a")
         {
             action = new CallbackAction(data[0]);
+            return true;
+        }
+
+        if (data.Length > 2 && data[1] == ':' && data[0] is ConfirmKind or RetypeKind or SkipKind or LaterKind)
+        {
+            if (!long.TryParse(data[2..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return false;
+            }
+
+            action = new CallbackAction(data[0], Argument: data[2..]);
             return true;
         }
 
@@ -114,8 +135,8 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
                 && Enum.IsDefined((WorkflowTrigger)trigger):
                 action = new CallbackAction(WorkflowKind, id, version, (WorkflowTrigger)trigger, parts.Length == 5 ? parts[4] : null);
                 return true;
-            case "e" when parts.Length == 4:
-                action = new CallbackAction(EditKind, id, version, null, parts[3]);
+            case "e" or "v" when parts.Length == 4:
+                action = new CallbackAction(parts[0][0], id, version, null, parts[3]);
                 return true;
             default:
                 return false;

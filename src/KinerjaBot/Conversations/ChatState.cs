@@ -15,6 +15,8 @@ namespace KinerjaBot.Conversations;
 [JsonDerivedType(typeof(AwaitingConfirmationState), "awaiting-confirmation")]
 [JsonDerivedType(typeof(AwaitingEvidenceState), "awaiting-evidence")]
 [JsonDerivedType(typeof(AwaitingReasonState), "awaiting-reason")]
+[JsonDerivedType(typeof(AwaitingPlausibilityNoteState), "awaiting-plausibility-note")]
+[JsonDerivedType(typeof(AwaitingReportCheckState), "awaiting-report-check")]
 public abstract record ChatState
 {
     /// <summary>The mode this state belongs to; derived from the type, never stored.</summary>

@@ -6,7 +6,17 @@ using KinerjaBot.Periods;
 namespace KinerjaBot.Conversations;
 
 /// <summary>The slash commands of registered officials.</summary>
-public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help, VerificationFlow verification, FormatApprovalFlow formatApproval)
+public sealed class CommandHandler(
+    ConversationServices services,
+    PendingWork pendingWork,
+    StatusReport status,
+    PeriodOpening opening,
+    PeriodAnnouncer announcer,
+    IOfficeReportChain reportChain,
+    HelpReply help,
+    VerificationFlow verification,
+    FormatApprovalFlow formatApproval,
+    ReportCheckFlow reportCheck)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -50,6 +60,9 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
                 break;
             case "/status":
                 await context.ReplyAsync(await status.BuildAsync(context));
+                break;
+            case ReportCheckFlow.Command:
+                await reportCheck.StartAsync(context, argument);
                 break;
             case "/tentang":
                 await context.ReplyAsync(About());

@@ -17,4 +17,10 @@ public enum ConversationMode
 
     /// <summary>The reason for a return (Kembalikan), which is required.</summary>
     AwaitingReason,
+
+    /// <summary>The short reason for a value far from its target or from last period's, which is required.</summary>
+    AwaitingPlausibilityNote,
+
+    /// <summary>After /cek: the PDF (or QR line) to check against the signed, archived reports.</summary>
+    AwaitingReportCheck,
 }

@@ -16,6 +16,8 @@ public sealed class ConversationRouter(
     VerificationFlow verification,
     CommandHandler commands,
     NudgeFlow nudges,
+    BulkApprovalFlow bulkApproval,
+    ReportCheckFlow reportCheck,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -113,10 +115,19 @@ public sealed class ConversationRouter(
                 await filling.HandleEditPressAsync(context, action);
                 break;
             case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
-                await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind);
+                await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind, action.Argument);
                 break;
             case CallbackAction.SkipKind:
-                await filling.HandleSkipEvidencePressAsync(context);
+                await filling.HandleSkipEvidencePressAsync(context, action.Argument);
+                break;
+            case CallbackAction.LaterKind:
+                await filling.HandleLaterPressAsync(context, action.Argument);
+                break;
+            case CallbackAction.ApproveSeenKind:
+                await bulkApproval.HandlePressAsync(context);
+                break;
+            case CallbackAction.EvidenceKind:
+                await filling.HandleEvidencePressAsync(context, action);
                 break;
             case CallbackAction.OpenPeriodKind:
                 await commands.ConfirmOpenPeriodAsync(context, action.Argument);
@@ -149,7 +160,9 @@ public sealed class ConversationRouter(
         AwaitingConfirmationState question when context.Event.Text is not null => filling.HandleValueAsync(context, question),
         AwaitingConfirmationState => context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya."),
         AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
+        AwaitingPlausibilityNoteState question => filling.HandlePlausibilityNoteAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
+        AwaitingReportCheckState => reportCheck.HandleAsync(context),
         _ => context.ReplyAsync(context.Event.Attachment is not null
             ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
             : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan."),

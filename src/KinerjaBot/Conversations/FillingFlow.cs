@@ -27,6 +27,11 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         {
             await AskValueAsync(context, submission, next, backToSummary: false);
         }
+        else if (OwedEvidence(submission) is [var owed, ..])
+        {
+            // Every value is in: what stands between the official and Kirim is the evidence deferred with Nanti.
+            await AskEvidenceAsync(context, submission, owed, backToSummary: true);
+        }
         else
         {
             await ShowSummaryAsync(context, submission);
@@ -35,23 +40,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
     public async Task HandleEditPressAsync(ConversationContext context, CallbackAction action)
     {
-        var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
-        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument);
-        if (submission is null || indicator is null)
+        if (await SummaryPressAsync(context, action, _ => true) is not (var submission, var indicator))
         {
-            context.CallbackNotice = BotTexts.UnknownButton;
-            return;
-        }
-
-        if (submission.Unit.HeadId != context.Me.Id)
-        {
-            context.CallbackNotice = BotTexts.NotYourButton;
-            return;
-        }
-
-        if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
-        {
-            await VerificationFlow.RefuseStaleAsync(context, submission.Instance);
             return;
         }
 
@@ -61,13 +51,42 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await AskValueAsync(context, submission, indicator, backToSummary: true);
     }
 
+    /// <summary>
+    /// A summary button about one indicator (Ubah, Kirim bukti): the submission and indicator when the unit head presses
+    /// it while the submission is still being filled at the version shown; otherwise the press is refused and null.
+    /// </summary>
+    private static async Task<(SubmissionSnapshot Submission, Indicator Indicator)?> SummaryPressAsync(ConversationContext context, CallbackAction action, Func<Indicator, bool> applies)
+    {
+        var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
+        var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument && applies(i));
+        if (submission is null || indicator is null)
+        {
+            context.CallbackNotice = BotTexts.UnknownButton;
+            return null;
+        }
+
+        if (submission.Unit.HeadId != context.Me.Id)
+        {
+            context.CallbackNotice = BotTexts.NotYourButton;
+            return null;
+        }
+
+        if (submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.Version != action.Version)
+        {
+            await VerificationFlow.RefuseStaleAsync(context, submission.Instance);
+            return null;
+        }
+
+        return (submission, indicator);
+    }
+
     /// <summary>A typed answer to a value question; typed instead of "Ya, benar" / "Ketik ulang", it is the new value.</summary>
     public async Task HandleValueAsync(ConversationContext context, FillingQuestion question)
     {
-        if (question is AwaitingConfirmationState)
+        if (question is not AwaitingValueState)
         {
-            // The value waiting for "Ya, benar" is replaced, so that button can no longer save it.
-            question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
+            // The value waiting for "Ya, benar" (or for its reason) is replaced, so that button can no longer save it.
+            question = new AwaitingValueState(question.InstanceId, question.IndicatorCode, question.BackToSummary) { AskedAt = question.AskedAt };
             context.State = question;
         }
 
@@ -96,22 +115,22 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
-        if (result.NeedsConfirmation)
+        // The parser's own over-target question is one of the plausibility concerns, asked with its reason below.
+        if (await PlausibilityConcernAsync(context, submission, indicator, result.Value!.Value) is { } concern)
         {
-            context.State = new AwaitingConfirmationState(question.InstanceId, question.IndicatorCode, question.BackToSummary, result.Value!.Value, note);
-            await context.ReplyAsync(MessageText.Of(result.Message), [[new Choice(BotTexts.Yes, CallbackAction.Confirm), new Choice(BotTexts.Retype, CallbackAction.Retype)]]);
+            await AskAboutPlausibilityAsync(context, question, indicator, result.Value!.Value, note, concern);
             return;
         }
 
         await SaveValueAsync(context, question, submission, indicator, result.Value!.Value, note);
     }
 
-    public async Task HandleConfirmationPressAsync(ConversationContext context, bool confirmed)
+    public async Task HandleConfirmationPressAsync(ConversationContext context, bool confirmed, string? stamp)
     {
         await context.RemovePressedChoicesAsync();
-        if (context.State is not AwaitingConfirmationState question)
+        if (context.State is not AwaitingConfirmationState question || !question.IsAnsweredBy(stamp))
         {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            context.CallbackNotice = StalePressNotice(stamp);
             return;
         }
 
@@ -141,8 +160,13 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (context.Event.Attachment is not { } attachment)
         {
-            var skip = indicator.Evidence == EvidenceRule.Optional ? " atau tekan \"Lewati\"" : string.Empty;
-            await context.ReplyAsync($"Mohon kirim foto atau dokumen bukti untuk {indicator.Code}{skip}.");
+            if (MeansLater(context.Event.Text))
+            {
+                await HandleLaterPressAsync(context, stamp: null);
+                return;
+            }
+
+            await AskEvidenceAsync(context, submission, indicator, question.BackToSummary);
             return;
         }
 
@@ -156,14 +180,10 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await NextAsync(context, submission.Instance.Id, question.BackToSummary);
     }
 
-    public async Task HandleSkipEvidencePressAsync(ConversationContext context)
+    public async Task HandleSkipEvidencePressAsync(ConversationContext context, string? stamp)
     {
-        await context.RemovePressedChoicesAsync();
-        var question = context.State as AwaitingEvidenceState;
-        var (submission, indicator) = question is not null ? await CurrentQuestionAsync(context, question) : (null, null);
-        if (question is null || submission is null || indicator is null)
+        if (await EvidenceQuestionPressAsync(context, stamp) is not (var question, var submission, var indicator))
         {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
             return;
         }
 
@@ -177,6 +197,29 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await NextAsync(context, submission.Instance.Id, question.BackToSummary);
     }
 
+    /// <summary>
+    /// A press on the open evidence question's Lewati or Nanti (or its typed words, <paramref name="stamp"/> null): the
+    /// question, submission and indicator, or null when the press is stale (its buttons go either way).
+    /// </summary>
+    private async Task<(AwaitingEvidenceState Question, SubmissionSnapshot Submission, Indicator Indicator)?> EvidenceQuestionPressAsync(ConversationContext context, string? stamp)
+    {
+        await context.RemovePressedChoicesAsync();
+        if (context.State is not AwaitingEvidenceState question || !question.IsAnsweredBy(stamp))
+        {
+            context.CallbackNotice = StalePressNotice(stamp);
+            return null;
+        }
+
+        var (submission, indicator) = await CurrentQuestionAsync(context, question);
+        if (submission is null || indicator is null)
+        {
+            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            return null;
+        }
+
+        return (question, submission, indicator);
+    }
+
     /// <summary>The summary with Ubah per indicator and Kirim; also what a returned submission shows after Perbaiki.</summary>
     public async Task ShowSummaryAsync(ConversationContext context, SubmissionSnapshot submission)
     {
@@ -184,7 +227,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         var text = new MessageText()
             .Bold($"Ringkasan data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
             .Line();
-        formatter.AppendValues(text, submission);
+        formatter.AppendValues(text, submission, lastPeriod: await submission.LastPeriodValuesAsync(context));
+        var owedEvidence = AppendOwedEvidence(text, submission);
         var verifier = context.Office.Official(submission.Unit.VerifierIds[0]);
         text.Line().Plain($"Mohon periksa kembali. Untuk mengganti nilai, tekan tombol \"{BotTexts.Change}\" pada indikator yang bersangkutan. Bila data sudah benar, tekan \"{BotTexts.Send}\"; data akan diteruskan kepada {verifier.Name} untuk diverifikasi.");
         var edits = submission.Indicators
@@ -192,6 +236,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             .Chunk(3)
             .Select(row => (IReadOnlyList<Choice>)row)
             .ToList();
+        edits.InsertRange(0, owedEvidence);
         edits.AddRange(await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, context.Me.Id));
         await context.ReplyAsync(text, edits);
     }
@@ -206,7 +251,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             .Bold(indicator.Code).Line($" {indicator.Name}")
             .Line($"Satuan: {indicator.Measure} · {(indicator.Polarity == Polarity.Higher ? "semakin besar semakin baik" : "semakin kecil semakin baik")}")
             .Line($"Target {submission.Period.DisplayName}: {(target is { } t ? formatter.Value(indicator, t) : "–")}");
-        var previous = await PreviousValueAsync(context, submission, indicator);
+        var previous = (await submission.LastPeriodValuesAsync(context)).GetValueOrDefault(indicator.Code);
         if (previous is not null)
         {
             text.Line($"Realisasi {submission.Period.Previous().DisplayName}: {formatter.Value(indicator, previous.Value)}");
@@ -257,17 +302,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         if (indicator.Evidence != EvidenceRule.None && attached is null)
         {
-            context.State = new AwaitingEvidenceState(question.InstanceId, question.IndicatorCode, question.BackToSummary);
-            var hasEvidence = earlier?.EvidencePath is not null;
-            var ask = indicator.Evidence == EvidenceRule.Required && !hasEvidence
-                ? $"Mohon kirim foto atau dokumen bukti untuk {indicator.Code} (wajib)."
-                : hasEvidence
-                    ? $"Bukti {indicator.Code} sudah ada. Kirim foto atau dokumen baru bila ingin menggantinya, atau tekan \"{BotTexts.Skip}\" untuk tetap memakai bukti yang lama."
-                    : $"Bila ada, kirim foto atau dokumen bukti untuk {indicator.Code}, atau tekan \"{BotTexts.Skip}\".";
-            var choices = indicator.Evidence == EvidenceRule.Required && !hasEvidence
-                ? null
-                : new IReadOnlyList<Choice>[] { [new Choice(BotTexts.Skip, CallbackAction.Skip)] };
-            await context.ReplyAsync(MessageText.Of(ask), choices);
+            await AskEvidenceAsync(context, submission with { Values = new Dictionary<string, StoredValue>(submission.Values) { [indicator.Code] = stored } }, indicator, question.BackToSummary);
             return;
         }
 
@@ -307,17 +342,15 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         return (submission, indicator);
     }
 
-    private static async Task<StoredValue?> PreviousValueAsync(ConversationContext context, SubmissionSnapshot submission, Indicator indicator)
-    {
-        var previous = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, submission.Period.Previous().Id, submission.Unit.Id, context.CancellationToken);
-        if (previous is null)
-        {
-            return null;
-        }
+    /// <summary>
+    /// The stamp for a question about to be asked with buttons: its time, and always later than the question it
+    /// replaces, so an earlier question's button never matches (even when a test clock stands still).
+    /// </summary>
+    private static long NextStamp(ConversationContext context) =>
+        Math.Max(context.Now.UtcTicks, ((context.State as FillingQuestion)?.AskedAt ?? 0) + 1);
 
-        var values = await context.Transaction.Values.CurrentAsync(previous.Id, context.CancellationToken);
-        return values.GetValueOrDefault(indicator.Code);
-    }
+    /// <summary>A stamped button of a question no longer open is stale (a newer one replaced it); an unstamped one is from before stamps.</summary>
+    private static string StalePressNotice(string? stamp) => stamp is null ? BotTexts.AlreadyProcessed : BotTexts.StaleCopy;
 
     private static string Example(Indicator indicator, Period period) => AnswerExample.For(indicator.Kind, indicator.TargetFor(period));
 }

@@ -21,8 +21,10 @@ public sealed class SubmissionFormatter(RatingBands ratings)
     }
 
     /// <summary>One numbered line per indicator with value, capaian, note and evidence; used in summaries and for verifiers.</summary>
+    /// <param name="previous">The previous revision's values: what changed is marked.</param>
+    /// <param name="lastPeriod">Last period's values: a value far from them (or from its target) is flagged ⚠️.</param>
     /// <returns>How many indicators differ from <paramref name="previous"/>.</returns>
-    public int AppendValues(MessageText text, SubmissionSnapshot submission, IReadOnlyDictionary<string, StoredValue>? previous = null)
+    public int AppendValues(MessageText text, SubmissionSnapshot submission, IReadOnlyDictionary<string, StoredValue>? previous = null, IReadOnlyDictionary<string, StoredValue>? lastPeriod = null)
     {
         var number = 1;
         var changed = 0;
@@ -34,6 +36,11 @@ public sealed class SubmissionFormatter(RatingBands ratings)
             if (submission.Values.TryGetValue(indicator.Code, out var stored))
             {
                 text.Plain("   Realisasi: ").Bold(Value(indicator, stored.Value)).Line($" · {Achievement(indicator, stored.Value, submission.Period)}");
+                if (Plausibility.Concern(stored.Value, target, lastPeriod?.GetValueOrDefault(indicator.Code)?.Value, v => Value(indicator, v)) is { } concern)
+                {
+                    text.BoldLine($"   ⚠️ Perlu perhatian: nilai ini {concern}.");
+                }
+
                 if (!string.IsNullOrWhiteSpace(stored.Note))
                 {
                     text.Line($"   Keterangan: {stored.Note}");

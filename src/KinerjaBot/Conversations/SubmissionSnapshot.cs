@@ -18,6 +18,15 @@ public sealed record SubmissionSnapshot(
     public IReadOnlyList<Indicator> MissingEvidence() =>
         Indicators.Where(i => i.Evidence == EvidenceRule.Required && (!Values.TryGetValue(i.Code, out var v) || v.EvidencePath is null)).ToList();
 
+    /// <summary>The same unit's current values in the period before this one (empty when it was not collected).</summary>
+    public async Task<IReadOnlyDictionary<string, StoredValue>> LastPeriodValuesAsync(ConversationContext context)
+    {
+        var previous = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, Period.Previous().Id, Unit.Id, context.CancellationToken);
+        return previous is null
+            ? new Dictionary<string, StoredValue>()
+            : await context.Transaction.Values.CurrentAsync(previous.Id, context.CancellationToken);
+    }
+
     public static Task<SubmissionSnapshot?> LoadAsync(ConversationContext context, long instanceId) =>
         LoadAsync(context.Transaction, context.Office, instanceId, context.CancellationToken);
 

@@ -11,11 +11,6 @@ namespace KinerjaBot.Conversations;
 /// </summary>
 public sealed class VerificationFlow(ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain, FormatApprovalFlow formatApproval)
 {
-    /// <summary>The shortest return reason that can tell a unit head what to fix.</summary>
-    public const int MinReasonWords = 3;
-
-    public const int MinReasonLength = 10;
-
     public async Task HandleTriggerPressAsync(ConversationContext context, CallbackAction action)
     {
         var instance = await context.Transaction.Workflows.GetAsync(action.InstanceId, context.CancellationToken);
@@ -121,9 +116,9 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         // The unit head has only this text to go on; "x" or "cek" tells them nothing to fix.
-        if (reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < MinReasonWords || reason.Length < MinReasonLength)
+        if (ReasonRule.IsTooShort(reason))
         {
-            await context.ReplyAsync($"Alasan terlalu singkat. Mohon tulis paling sedikit {MinReasonWords} kata ({MinReasonLength} huruf) tentang bagian yang perlu diperbaiki, atau /batal untuk membatalkan.");
+            await context.ReplyAsync($"Alasan terlalu singkat. Mohon tulis {ReasonRule.Minimum} tentang bagian yang perlu diperbaiki, atau /batal untuk membatalkan.");
             return;
         }
 
@@ -252,8 +247,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         var deadline = await context.Transaction.Workflows.GetStageDeadlineAsync(submission.Instance.Id, context.CancellationToken);
 
         // When the head sent it, not when this message is built (it may be for the second verifier, or a re-send).
-        var submitted = (await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken))
-            .LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit)?.AtUtc ?? context.Now;
+        var audit = await context.Transaction.Audit.ForInstanceAsync(submission.Instance.Id, context.CancellationToken);
+        var submitted = audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit)?.AtUtc ?? context.Now;
         var text = new MessageText()
             .Bold($"Verifikasi data {submission.Unit.Name}").Line($" — {submission.Period.DisplayName}" + (submission.Instance.Revision > 1 ? $" (Revisi ke-{submission.Instance.Revision})" : string.Empty))
             .Line($"Dikirim oleh {head.Name}, {IndonesianFormat.DateTime(submitted, context.Office.Office.TimeZone)}.");
@@ -262,8 +257,10 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             text.Line($"Bapak/Ibu adalah verifikator ke-{position} dari {submission.Unit.VerifierIds.Count}.");
         }
 
+        AppendHandOff(context, text, audit, position);
+
         text.Line();
-        var changed = formatter.AppendValues(text, submission, previous);
+        var changed = formatter.AppendValues(text, submission, previous, await submission.LastPeriodValuesAsync(context));
         if (previous is not null && changed == 0)
         {
             text.Line().Line("Tidak ada nilai yang diubah sejak data ini dikembalikan.");
@@ -276,7 +273,32 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
         await context.SendToAsync(verifierId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId));
+        await BulkApprovalFlow.OfferAsync(context, services, verifierId);
     }
+
+    /// <summary>
+    /// What the verifier should know of the hand-off: who approved before them (by name) and, on a resubmission, why
+    /// it came back — a reopen from the office report chain (its verifiers saw nothing of it) or a verifier's return.
+    /// </summary>
+    private static void AppendHandOff(ConversationContext context, MessageText text, IReadOnlyList<AuditEntry> audit, int position)
+    {
+        var zone = context.Office.Office.TimeZone;
+        if (position > 1 && audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Approve && a.To == UnitSubmissionWorkflow.Submitted(position)) is { } approval)
+        {
+            text.Line($"Sudah disetujui oleh verifikator ke-{position - 1}, {OfficialName(context, approval.ActorId)}, {IndonesianFormat.DateTime(approval.AtUtc, zone)}.");
+        }
+
+        var lastReturn = audit.LastOrDefault(a => a.To == UnitSubmissionWorkflow.Returned);
+        if (lastReturn is { Trigger: WorkflowTrigger.Reopen or WorkflowTrigger.Return })
+        {
+            var how = lastReturn.Trigger == WorkflowTrigger.Reopen ? "dibuka kembali dari laporan kantor" : "dikembalikan";
+            text.Plain($"Data ini sebelumnya {how} oleh {OfficialName(context, lastReturn.ActorId)}, {IndonesianFormat.DateTime(lastReturn.AtUtc, zone)}. Alasan: ")
+                .Line(lastReturn.Reason ?? "–");
+        }
+    }
+
+    private static string OfficialName(ConversationContext context, string officialId) =>
+        context.Office.Officials.FirstOrDefault(o => o.Id == officialId)?.Name ?? officialId;
 
     /// <summary>Whether the verifier at <paramref name="position"/> was sent the revision before the current one.</summary>
     private static async Task<bool> ReachedInPreviousRevisionAsync(ConversationContext context, WorkflowInstance instance, int position)
@@ -345,8 +367,9 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             return false;
         }
 
+        var owedEvidence = FillingFlow.OwedEvidence(submission);
         var missing = submission.Indicators.Where(i => !submission.Values.ContainsKey(i.Code)).Select(i => $"{i.Code} belum diisi")
-            .Concat(submission.MissingEvidence().Select(i => $"{i.Code} belum ada bukti"))
+            .Concat(submission.MissingEvidence().Select(i => $"bukti wajib {i.Code} belum dikirim"))
             .ToList();
         if (missing.Count == 0)
         {
@@ -354,7 +377,10 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         }
 
         context.CallbackNotice = "Data belum lengkap.";
-        await context.ReplyAsync($"Data belum bisa dikirim: {string.Join("; ", missing)}. Ketik /isi untuk melengkapinya.");
+        var how = owedEvidence.Count > 0
+            ? $" Tekan \"{BotTexts.SendEvidence} …\" di bawah lalu lampirkan foto atau dokumennya (📎), atau ketik /isi untuk melengkapinya."
+            : " Ketik /isi untuk melengkapinya.";
+        await context.ReplyAsync(MessageText.Of($"Data belum bisa dikirim: {string.Join("; ", missing)}.{how}"), FillingFlow.EvidenceChoices(submission, owedEvidence));
         return false;
     }
 

@@ -70,6 +70,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionFormatter>();
         services.AddSingleton<FillingFlow>();
         services.AddSingleton<VerificationFlow>();
+        services.AddSingleton<BulkApprovalFlow>();
+        services.AddSingleton<ReportCheckFlow>();
         services.AddSingleton<PendingWork>();
         services.AddSingleton<RegistrationFlow>();
         services.AddSingleton<StatusReport>();

@@ -51,6 +51,25 @@ public sealed class OutgoingQueue
             _session.Transaction,
             cancellationToken: cancellationToken));
 
+    /// <summary>The outbox row that became Telegram message <paramref name="messageId"/> in the chat, if it was recorded.</summary>
+    public Task<long?> RowOfSentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM outbox WHERE chat_id = @chatId AND sent_message_id = @messageId AND operation = @Send ORDER BY id DESC LIMIT 1",
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// The Telegram message id of the latest message queued before row <paramref name="beforeId"/> that carries a
+    /// button with exactly <paramref name="action"/> and that Telegram accepted: proof the official was shown it.
+    /// </summary>
+    public Task<long?> DeliveredWithChoiceAsync(long chatId, string action, long beforeId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND id < @beforeId AND sent_message_id IS NOT NULL AND payload_json LIKE @Pattern ESCAPE '\\' ORDER BY id DESC LIMIT 1",
+            new { chatId, beforeId, Pattern = "%" + JsonSerializer.Serialize(action, Json).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
     /// <summary>The chat wrote again after blocking the bot: what was held for it goes out after all.</summary>
     public Task RequeueUnreachableAsync(long chatId, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(

@@ -183,15 +183,7 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         Assert.Equal((OfficeReportWorkflow.Signed, 2), (report.State, report.Revision));
     }
 
-    private async Task SignAsync()
-    {
-        foreach (var (official, label) in new[] { ("kasubbag-pk", "Validasi"), ("sekcam", "Paraf"), ("camat", "Tandatangani") })
-        {
-            var user = _bot.Official(official);
-            var message = await _bot.Server.WaitForBotMessageAsync(user.ChatId, m => m.FindButton(label) is not null, BotHarness.Patience);
-            await user.PressButtonAsync(message.MessageId, message.FindButton(label)!.CallbackData!);
-        }
-    }
+    private Task SignAsync() => OfficeScript.SignReportAsync(_bot);
 
     private Task CompleteUnitAsync(string unitId, bool firstTime) => OfficeScript.CompleteUnitAsync(_bot, Period, unitId, firstTime);
 

@@ -24,6 +24,21 @@ public static class OfficeScript
         await head.WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
     }
 
+    /// <summary>Each chain official in turn presses their stage's button (Validasi, Paraf, Tandatangani) on the draft.</summary>
+    public static async Task ApproveStagesAsync(BotHarness bot, params (string OfficialId, string Label)[] stages)
+    {
+        foreach (var (officialId, label) in stages)
+        {
+            var user = bot.Official(officialId);
+            var message = await bot.Server.WaitForBotMessageAsync(user.ChatId, m => m.FindButton(label) is not null, BotHarness.Patience);
+            await user.PressButtonAsync(message.MessageId, message.FindButton(label)!.CallbackData!);
+        }
+    }
+
+    /// <summary>The whole chain of the sample office approves: validation, paraf, signature.</summary>
+    public static Task SignReportAsync(BotHarness bot) =>
+        ApproveStagesAsync(bot, ("kasubbag-pk", "Validasi"), ("sekcam", "Paraf"), ("camat", "Tandatangani"));
+
     /// <summary>The unit head fills every indicator with its target (or fixes after a return) and presses Kirim.</summary>
     public static async Task SubmitUnitAsync(BotHarness bot, Period period, string unitId, bool firstTime)
     {

@@ -152,6 +152,18 @@ public sealed class ChatPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_emoji_beyond_the_first_plane_in_a_bots_html_message_is_shown_whole()
+    {
+        (await _page.PostAsJsonAsync("/sandbox/api/chat/ani/text", new { text = "/start" })).EnsureSuccessStatusCode();
+        await _bot.GetUpdatesAsync();
+        await SendAsync(new { chat_id = AniId, parse_mode = "HTML", text = "<b>Bukti</b> 📎 lampirkan" });
+
+        var html = (await ChatAsync("ani"))["messages"]!.AsArray().Last()!["html"]!.GetValue<string>();
+
+        Assert.Equal("<b>Bukti</b> &#128206; lampirkan", html);
+    }
+
+    [Fact]
     public async Task A_waiting_page_wakes_when_the_bot_edits_a_message_and_sees_its_buttons_gone()
     {
         await StartChatAsync();
