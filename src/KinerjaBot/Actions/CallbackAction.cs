@@ -10,7 +10,8 @@ namespace KinerjaBot.Actions;
 /// version it was shown for, but is never trusted: every press is re-checked against the store and the
 /// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
 /// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence),
-/// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
+/// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button),
+/// <c>b:period</c> / <c>t:period</c> (confirm opening / closing a period), <c>a:step:value</c> (a /wakil answer).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
 {
@@ -24,6 +25,8 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char CancelKind = 'x';
     public const char OpenPeriodKind = 'b';
     public const char NudgeKind = 'i';
+    public const char ClosePeriodKind = 't';
+    public const char ActingStepKind = 'a';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -43,6 +46,12 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
 
     /// <summary>Confirms opening a period that has not ended yet.</summary>
     public static string ForOpening(string periodId) => Checked($"b:{periodId}");
+
+    /// <summary>Confirms closing a period opened by mistake (/tutup): <c>t:period</c>.</summary>
+    public static string ForClosing(string periodId) => Checked($"t:{periodId}");
+
+    /// <summary>One answer in the /wakil conversation: <c>a:step:value</c> (who is away, who stands in, the kind, confirm, end one).</summary>
+    public static string ForActingStep(char step, string value) => Checked($"a:{step}:{value}");
 
     /// <summary>Closes a side question (such as "ke mana?") without doing anything.</summary>
     public static string Cancel => "x";
@@ -81,9 +90,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return true;
         }
 
-        if (data.StartsWith("b:", StringComparison.Ordinal) && data.Length > 2)
+        if (data.Length > 2 && data[1] == ':' && data[0] is OpenPeriodKind or ClosePeriodKind or ActingStepKind)
         {
-            action = new CallbackAction(OpenPeriodKind, Argument: data[2..]);
+            action = new CallbackAction(data[0], Argument: data[2..]);
             return true;
         }
 

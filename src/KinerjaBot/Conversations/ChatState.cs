@@ -15,6 +15,9 @@ namespace KinerjaBot.Conversations;
 [JsonDerivedType(typeof(AwaitingConfirmationState), "awaiting-confirmation")]
 [JsonDerivedType(typeof(AwaitingEvidenceState), "awaiting-evidence")]
 [JsonDerivedType(typeof(AwaitingReasonState), "awaiting-reason")]
+[JsonDerivedType(typeof(ClosingReasonState), "closing-reason")]
+[JsonDerivedType(typeof(ClosingConfirmationState), "closing-confirmation")]
+[JsonDerivedType(typeof(ActingSetupState), "acting-setup")]
 public abstract record ChatState
 {
     /// <summary>The mode this state belongs to; derived from the type, never stored.</summary>

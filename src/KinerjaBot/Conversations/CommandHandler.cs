@@ -6,7 +6,7 @@ using KinerjaBot.Periods;
 namespace KinerjaBot.Conversations;
 
 /// <summary>The slash commands of registered officials.</summary>
-public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help)
+public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help, PeriodClosingFlow closing, ActingFlow acting)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -60,6 +60,12 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             case "/rekap":
                 await reportChain.SendSummaryAsync(context, argument);
                 break;
+            case "/tutup":
+                await closing.StartAsync(context, argument);
+                break;
+            case "/wakil":
+                await acting.StartAsync(context);
+                break;
             default:
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");
                 break;
@@ -87,6 +93,8 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
         await context.ReplyAsync(before switch
         {
             AwaitingReasonState returns => $"Baik, pengembalian {await VerificationFlow.DescribeAsync(context, returns.Returns)} dibatalkan; datanya tidak berubah.",
+            ClosingReasonState or ClosingConfirmationState => "Baik, periode tidak jadi ditutup.",
+            ActingSetupState => "Baik, penetapan Plt. / Plh. dibatalkan; tidak ada yang diubah.",
             { Mode: not ConversationMode.Idle } => "Baik, pertanyaan dibatalkan. Jawaban yang sudah tersimpan tetap aman. Ketik /isi untuk melanjutkan pengisian.",
             _ => "Tidak ada pertanyaan yang sedang aktif.",
         });
@@ -131,7 +139,9 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
             return;
         }
 
-        var result = await opening.OpenAsync(context.Transaction, period, context.Me.Id, context.Now, context.CancellationToken);
+        // A period closed with /tutup opens again with its units starting over; any other one is opened as new.
+        var result = await closing.ReopenAsync(context, period)
+            ?? await opening.OpenAsync(context.Transaction, period, context.Me.Id, context.Now, context.CancellationToken);
         var notified = result.Status == PeriodOpeningStatus.Opened ? await announcer.AnnounceAsync(context.Transaction, result, context.Now, context.CancellationToken) : 0;
         await context.ReplyAsync(result.Status switch
         {

@@ -17,4 +17,7 @@ public enum ConversationMode
 
     /// <summary>The reason for a return (Kembalikan), which is required.</summary>
     AwaitingReason,
+
+    /// <summary>A step of a short guided command: closing a period (/tutup) or setting a Plt. / Plh. (/wakil).</summary>
+    GuidedCommand,
 }

@@ -43,7 +43,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return;
         }
 
-        if (submission.Unit.HeadId != context.Me.Id)
+        if (services.Workflows.RecipientFor(submission.Unit.HeadId) != context.Me.Id)
         {
             context.CallbackNotice = BotTexts.NotYourButton;
             return;
@@ -297,7 +297,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, question.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == question.IndicatorCode);
-        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || submission.Unit.HeadId != context.Me.Id)
+        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || services.Workflows.RecipientFor(submission.Unit.HeadId) != context.Me.Id)
         {
             context.State = IdleState.Instance;
             await context.ReplyAsync("Pertanyaan ini sudah tidak berlaku karena datanya sudah dikirim atau diproses. Ketik /status untuk melihat kemajuan.");

@@ -32,7 +32,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var trigger = action.Trigger!.Value;
         if (await services.Workflows.PressRefusalAsync(report, trigger, context.Me.Id, action.Version) is { } refusal)
         {
-            await VerificationFlow.RefuseAsync(context, report, refusal);
+            await VerificationFlow.RefuseAsync(context, services, report, refusal);
             return;
         }
 
@@ -220,16 +220,22 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
 
         text.Plain($"Tekan \"{label}\" bila sudah sesuai, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
-        var delivered = await context.SendToAsync(stage.OfficialId, new OutgoingMessage
+        var recipient = services.Workflows.RecipientFor(stage.OfficialId);
+        if (services.Workflows.Today().AbsenceOf(stage.OfficialId) is { } acting)
+        {
+            text.Line().Line().Plain($"Bapak/Ibu menerima ini sebagai {acting.Capacity.TitleFor(context.Office)}.");
+        }
+
+        var delivered = await context.SendToAsync(recipient, new OutgoingMessage
         {
             Text = text.Spans,
             DocumentPath = draft,
             DocumentName = Path.GetFileName(draft),
-            Choices = await WorkflowChoices.ForAsync(services.Workflows, report, stage.OfficialId),
+            Choices = await WorkflowChoices.ForAsync(services.Workflows, report, recipient),
         });
-        if (!delivered && context.Official is not null && context.Official.Id != stage.OfficialId)
+        if (!delivered && context.Official is not null && context.Official.Id != recipient)
         {
-            await context.ReplyAsync($"Catatan: {context.Office.Official(stage.OfficialId).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon sampaikan kepada beliau.");
+            await context.ReplyAsync($"Catatan: {context.Office.Official(recipient).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon sampaikan kepada beliau.");
         }
     }
 

@@ -1,6 +1,7 @@
 using KinerjaBot.Actions;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
 using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Conversations;
@@ -21,7 +22,7 @@ public sealed class StatusReport(WorkflowService workflows)
         foreach (var period in periods.Reverse())
         {
             var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken);
-            if (instances.Any(i => i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed))
+            if (instances.Any(i => i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed) && !PeriodClosing.IsClosed(instances))
             {
                 shown.Add((period.PeriodId, instances));
             }

@@ -52,8 +52,12 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             sections.Add(new ReportUnitSection { UnitName = unverified ? $"{unit.Name} (belum terverifikasi)" : unit.Name, Rows = rows });
         }
 
-        var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
-        var head = office.Official(office.Roles.HeadId);
+        var (parafs, signature) = await ChainRecordsAsync(transaction, report, cancellationToken);
+        var signedAt = signature?.AtUtc;
+
+        // A Plt. / Plh. signs under the absent head's position with their own name, rank and NIP.
+        var head = office.Official(signature is { ActingFor: not null } ? signature.ActorId : office.Roles.HeadId);
+        var headPosition = signature?.ActingFor?.TitleFor(office) ?? head.Position;
         var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}";
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
@@ -75,7 +79,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             Signature = new SignatureBlock
             {
                 PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt ?? now, zone).DateTime))}",
-                Position = head.Position,
+                Position = headPosition,
                 Name = head.Name,
                 Rank = head.Rank,
                 Nip = Nip.Group(head.Nip),
@@ -86,9 +90,9 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
 
     /// <summary>
     /// The paraf given in the current pass through the chain (after the report last opened), one per stage, and the
-    /// signing time. A return to an earlier stage voids the approvals from that stage on: they are given again.
+    /// signature (who signed, when, and for whom when a stand-in did). A return to an earlier stage voids the approvals from that stage on: they are given again.
     /// </summary>
-    private async Task<(IReadOnlyList<ParafRecord> Parafs, DateTimeOffset? SignedAt)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ParafRecord> Parafs, AuditEntry? Signature)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
     {
         var audit = await transaction.Audit.ForInstanceAsync(report.Id, cancellationToken);
         var lastOpened = audit.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Trigger == WorkflowTrigger.OpenReport).index;
@@ -113,21 +117,21 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         // One row per chain official before the head, given or not: the printed copy has a box for each one's wet
         // initials, and a draft shows whose paraf is still to come.
         var parafs = new List<ParafRecord>();
-        DateTimeOffset? signedAt = null;
+        AuditEntry? signature = null;
         for (var index = 0; index < office.Chain.Count; index++)
         {
             var given = approvals.GetValueOrDefault(index);
             if (office.Chain[index].Kind == ChainStageKind.Sign)
             {
-                signedAt = given?.AtUtc ?? signedAt;
+                signature = given ?? signature;
                 continue;
             }
 
             var official = office.Official(given?.ActorId ?? office.Chain[index].OfficialId);
             var at = given is null ? string.Empty : IndonesianFormat.DateTime(given.AtUtc, office.Office.TimeZone);
-            parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = at });
+            parafs.Add(new ParafRecord { Name = official.Name, Position = given?.ActingFor?.TitleFor(office) ?? official.Position, SignedAt = at });
         }
 
-        return (parafs, signedAt);
+        return (parafs, signature);
     }
 }

@@ -12,6 +12,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly Action<bool> _release;
     private readonly bool _ownsConnection;
+    private readonly List<Action> _undoOnRollback = [];
     private bool _committed;
     private bool _disposed;
 
@@ -36,6 +37,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Conversations = new ConversationStates(session);
         Reminders = new ReminderRecords(session);
         Rebinds = new RebindRequests(session);
+        Acting = new ActingRecords(session);
+        Closures = new PeriodClosures(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -57,6 +60,16 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public ReminderRecords Reminders { get; }
 
     public RebindRequests Rebinds { get; }
+
+    public ActingRecords Acting { get; }
+
+    public PeriodClosures Closures { get; }
+
+    /// <summary>
+    /// Runs <paramref name="undo"/> if this transaction ends without committing: for state kept in memory beside the
+    /// store (the Plt. / Plh. register), which must not keep a change the store rolled back.
+    /// </summary>
+    public void OnRollback(Action undo) => _undoOnRollback.Add(undo);
 
     public Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +94,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
             {
                 if (!_committed)
                 {
+                    _undoOnRollback.ForEach(undo => undo());
                     _transaction.Rollback();
                 }
 
