@@ -36,33 +36,35 @@ public sealed class ActingHandover(KinerjaStore store, OfficeConfiguration offic
         return queued;
     }
 
-    /// <summary>Announces one assignment unless it was announced before; returns how many messages it queued.</summary>
+    /// <summary>
+    /// Tells the absent official and the stand-in of one assignment, each unless told before; one without a chat yet is
+    /// told on a later pass. The stand-in's notice is followed by the absent official's waiting steps. Returns how many
+    /// messages it queued.
+    /// </summary>
     public async Task<int> AnnounceAsync(StoreTransaction transaction, ActingAssignment assignment, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await transaction.Acting.TryMarkToldAsync(assignment.Key, now, cancellationToken))
-        {
-            return 0;
-        }
-
         var absent = office.Official(assignment.ForId);
         var standIn = office.Official(assignment.ById);
         var title = assignment.Capacity.TitleFor(office);
         var range = $"{IndonesianFormat.Date(assignment.From)} sampai dengan {IndonesianFormat.Date(assignment.To)}";
-        await OfficialOutbox.SendAsync(transaction, absent.Id, new OutgoingMessage
-        {
-            Text = new MessageText()
+        var queued = 0;
+        if (await TellOnceAsync(transaction, assignment, absent.Id, new MessageText()
                 .Line($"Yth. {BotTexts.Address(absent)},")
                 .Plain($"mulai {range}, ").Bold(standIn.Name).Line($" bertugas sebagai {title}.")
-                .Plain("Selama itu tombol persetujuan dan pengingat KinerjaBot untuk Bapak/Ibu dikirim kepada beliau, dan tombol pada pesan yang sudah Bapak/Ibu terima tidak dapat dipakai. Sesudahnya semuanya kembali kepada Bapak/Ibu.").Spans,
-        }, now, cancellationToken);
-        await OfficialOutbox.SendAsync(transaction, standIn.Id, new OutgoingMessage
+                .Plain("Selama itu tombol persetujuan dan pengingat KinerjaBot untuk Bapak/Ibu dikirim kepada beliau, dan tombol pada pesan yang sudah Bapak/Ibu terima tidak dapat dipakai. Sesudahnya semuanya kembali kepada Bapak/Ibu."), now, cancellationToken))
         {
-            Text = new MessageText()
+            queued++;
+        }
+
+        if (await TellOnceAsync(transaction, assignment, standIn.Id, new MessageText()
                 .Line($"Yth. {BotTexts.Address(standIn)},")
                 .Plain("Bapak/Ibu bertugas sebagai ").Bold(title).Line($" mulai {range}.")
-                .Plain($"Selama itu tombol persetujuan dan pengingat untuk {absent.Name} dikirim kepada Bapak/Ibu. Persetujuan, paraf atau tanda tangan Bapak/Ibu tercatat sebagai {title} dengan nama, pangkat dan NIP Bapak/Ibu sendiri.").Spans,
-        }, now, cancellationToken);
-        return 2 + await SendOwedAsync(transaction, assignment.ForId, now, cancellationToken);
+                .Plain($"Selama itu tombol persetujuan dan pengingat untuk {absent.Name} dikirim kepada Bapak/Ibu. Persetujuan, paraf atau tanda tangan Bapak/Ibu tercatat sebagai {title} dengan nama, pangkat dan NIP Bapak/Ibu sendiri."), now, cancellationToken))
+        {
+            queued += 1 + await SendOwedAsync(transaction, assignment.ForId, now, cancellationToken);
+        }
+
+        return queued;
     }
 
     /// <summary>
@@ -82,5 +84,17 @@ public sealed class ActingHandover(KinerjaStore store, OfficeConfiguration offic
         }
 
         return sent;
+    }
+
+    private static async Task<bool> TellOnceAsync(StoreTransaction transaction, ActingAssignment assignment, string officialId, MessageText text, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await transaction.Acting.WasToldAsync(assignment.Key, officialId, cancellationToken)
+            || !await OfficialOutbox.SendAsync(transaction, officialId, new OutgoingMessage { Text = text.Spans }, now, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.Acting.MarkToldAsync(assignment.Key, officialId, now, cancellationToken);
+        return true;
     }
 }

@@ -6,7 +6,7 @@ namespace KinerjaBot.Storage;
 
 /// <summary>
 /// Plt. / Plh. assignments set in chat with /wakil (those in office.yaml are not stored), and which assignments have
-/// been announced, so the absent official and the stand-in are told once.
+/// been announced to whom, so the absent official and the stand-in are each told once.
 /// </summary>
 public sealed class ActingRecords
 {
@@ -55,13 +55,24 @@ public sealed class ActingRecords
             KeyOf(r.Id))).ToList();
     }
 
-    /// <summary>Records that an assignment was announced; false when it already had been.</summary>
-    public async Task<bool> TryMarkToldAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await _session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO acting_notices (assignment_key, told_at) VALUES (@key, @At) ON CONFLICT (assignment_key) DO NOTHING",
-            new { key, At = StoredTime.Format(now) },
+    /// <summary>Whether <paramref name="officialId"/> was told of the assignment <paramref name="key"/>.</summary>
+    public async Task<bool> WasToldAsync(string key, string officialId, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM acting_notices WHERE assignment_key = @NoticeKey",
+            new { NoticeKey = NoticeKey(key, officialId) },
             _session.Transaction,
-            cancellationToken: cancellationToken)) == 1;
+            cancellationToken: cancellationToken)) > 0;
+
+    /// <summary>Records that <paramref name="officialId"/> was told of the assignment <paramref name="key"/>.</summary>
+    public Task MarkToldAsync(string key, string officialId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO acting_notices (assignment_key, told_at) VALUES (@NoticeKey, @At) ON CONFLICT (assignment_key) DO NOTHING",
+            new { NoticeKey = NoticeKey(key, officialId), At = StoredTime.Format(now) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    // One row per official told, so one who registers later is still told once.
+    private static string NoticeKey(string key, string officialId) => $"{key}|{officialId}";
 
     private static string KeyOf(long id) => $"chat:{id.ToString(CultureInfo.InvariantCulture)}";
 

@@ -22,13 +22,15 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TempDirectory _data = new();
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
+    private readonly string _configDirectory;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire)
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, string? configDirectory)
     {
         Server = server;
         _clock = clock;
         _wire = wire;
+        _configDirectory = configDirectory ?? RepositoryPaths.SampleConfig;
     }
 
     /// <summary>What the bot logged (Information and above), for tests of what an administrator reads.</summary>
@@ -44,12 +46,13 @@ public sealed class BotHarness : IAsyncDisposable
     /// Starts the server with every official of the sample office as a Telegram user, and the bot. With a
     /// <paramref name="clock"/>, every host this harness starts tells time by it (the system clock otherwise).
     /// With a <paramref name="wire"/>, the bot's HTTP requests pass through it on their way to the server (a
-    /// bot that is started once only: the handler goes with the bot's HTTP client).
+    /// bot that is started once only: the handler goes with the bot's HTTP client). With a
+    /// <paramref name="configDirectory"/>, the bot reads that office (same officials as the sample) instead of config/.
     /// </summary>
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null)
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, string? configDirectory = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
-        var harness = new BotHarness(server, clock, wire);
+        var harness = new BotHarness(server, clock, wire, configDirectory);
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -72,7 +75,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var builder = KinerjaBotApp.CreateBuilder(
         [
-            $"--KinerjaBot:ConfigDirectory={RepositoryPaths.SampleConfig}",
+            $"--KinerjaBot:ConfigDirectory={_configDirectory}",
             $"--KinerjaBot:DataDirectory={_data.Path}",
             $"--Telegram:BotToken={Server.Token}",
             $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
@@ -139,6 +142,22 @@ public sealed class BotHarness : IAsyncDisposable
         {
             await operatorUser.PressButtonAsync(reply.MessageId, confirm.CallbackData!);
             await operatorUser.WaitForReplyAsync(m => m.Content.Contains("dibuka untuk"), Patience);
+        }
+    }
+
+    /// <summary>Waits until the press of a button under <paramref name="messageId"/> is answered; returns the answer's text.</summary>
+    public async Task<string?> WaitForPressAnswerAsync(SimulatedUser user, long messageId)
+    {
+        var giveUp = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (Server.CallbackAnswers.LastOrDefault(a => a.MessageId == messageId && a.UserId == user.UserId) is { } answer)
+            {
+                return answer.Text;
+            }
+
+            Assert.True(DateTime.UtcNow < giveUp, $"the press on message {messageId} was not answered in time");
+            await Task.Delay(20);
         }
     }
 
