@@ -84,10 +84,6 @@ public sealed class PeriodClosing(OfficeConfiguration office, WorkflowService wo
         return new PeriodOpeningResult(PeriodOpeningStatus.Opened, invited, deadline);
     }
 
-    /// <summary>Whether a period's instances are those of a closed period (for lists of periods in progress).</summary>
-    public static bool IsClosed(IEnumerable<WorkflowInstance> instances) =>
-        instances.Where(i => i.Kind == WorkflowKind.UnitSubmission).ToList() is { Count: > 0 } units && units.All(u => u.State == UnitSubmissionWorkflow.Closed);
-
     private static async Task<IReadOnlyList<WorkflowInstance>> UnitSubmissionsAsync(StoreTransaction transaction, Period period, CancellationToken cancellationToken) =>
         (await transaction.Workflows.ListForPeriodAsync(period.Id, cancellationToken)).Where(i => i.Kind == WorkflowKind.UnitSubmission).ToList();
 }

@@ -78,5 +78,9 @@ public static class UnitSubmissionWorkflow
             .Rests(Closed);
     }
 
+    /// <summary>Whether a period's instances are those of a period closed with /tutup (left out of lists of periods in progress).</summary>
+    public static bool IsPeriodClosed(IEnumerable<WorkflowInstance> instances) =>
+        instances.Where(i => i.Kind == WorkflowKind.UnitSubmission).ToList() is { Count: > 0 } units && units.All(u => u.State == Closed);
+
     public static string Title(Unit unit) => $"Unit submission ({unit.VerifierIds.Count} verifier(s))";
 }
