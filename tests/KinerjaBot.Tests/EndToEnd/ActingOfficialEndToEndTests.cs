@@ -28,11 +28,7 @@ public sealed class ActingOfficialEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SampleConfig, "*.yaml"))
-        {
-            File.Copy(file, _config.Combine(Path.GetFileName(file)));
-        }
-
+        SampleOffice.CopyTo(_config.Path);
         await File.AppendAllTextAsync(_config.Combine("office.yaml"), "\nacting:\n  - {for: camat, by: sekcam, kind: plh, from: 2026-12-01, to: 2026-12-14}\n");
         _bot = await BotHarness.StartAsync(_clock, configDirectory: _config.Path);
         foreach (var official in SampleOffice.Configuration.Officials)
