@@ -8,8 +8,9 @@ namespace KinerjaBot.Tests.EndToEnd;
 
 /// <summary>
 /// /wakil over real HTTP: the head sets a Plt. for the planning official in a short guided conversation; both are
-/// told, the stand-in receives and approves a unit's verification (recorded as acting for the planning official), and
-/// once the head ends it early the planning official receives the next verification again.
+/// told, the verification already waiting moves to the stand-in, who approves it (recorded as acting for the planning
+/// official) while the planning official's old button is refused, and once the head ends it early the planning official
+/// receives the next verification again.
 /// </summary>
 public sealed class ActingInChatEndToEndTests : IAsyncLifetime
 {
@@ -39,6 +40,11 @@ public sealed class ActingInChatEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_head_sets_a_plt_in_chat_who_then_verifies_for_the_planning_official_until_it_is_ended_early()
     {
+        // Seksi Pemerintahan waits for the planning official's verification when the head sets the Plt.
+        await _bot.OpenPeriodAsync(Period.Id);
+        await OfficeScript.SubmitUnitAsync(_bot, Period, "pemerintahan", firstTime: true);
+        var waiting = await Planning.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Pemerintahan") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+
         await Camat.SendTextAsync("/wakil");
         await Camat.WaitForReplyAsync(m => m.Content.Contains("siapa yang berhalangan?"), BotHarness.Patience);
         await Camat.PressButtonAsync("Kepala Subbagian Perencanaan dan Keuangan");
@@ -59,13 +65,14 @@ public sealed class ActingInChatEndToEndTests : IAsyncLifetime
         await Planning.WaitForReplyAsync(m => m.Content.Contains("bertugas sebagai Plt. Kepala Subbagian Perencanaan dan Keuangan"), BotHarness.Patience);
         await StandIn.WaitForReplyAsync(m => m.Content.Contains("Bapak/Ibu bertugas sebagai Plt. Kepala Subbagian Perencanaan dan Keuangan"), BotHarness.Patience);
 
-        // During the range the stand-in receives Seksi Pemerintahan's verification and approves it.
-        await _bot.OpenPeriodAsync(Period.Id);
-        await OfficeScript.SubmitUnitAsync(_bot, Period, "pemerintahan", firstTime: true);
-        var verification = await StandIn.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Pemerintahan") && m.FindButton("Setujui") is not null, BotHarness.Patience);
-        await StandIn.PressButtonAsync(verification.MessageId, verification.FindButton("Setujui")!.CallbackData!);
+        // The step already waiting goes to the stand-in with its buttons; the planning official's old button is answered with who holds it now.
+        var handedOver = await StandIn.WaitForReplyAsync(m => m.Content.Contains("Seksi Pemerintahan") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+        await Planning.PressButtonAsync(waiting.MessageId, waiting.FindButton("Setujui")!.CallbackData!);
+        Assert.Equal(
+            "Sampai 11 Desember 2026 tugas ini dilaksanakan oleh Plt. Kepala Subbagian Perencanaan dan Keuangan (Yusuf Pratama, S.Sos.).",
+            await _bot.WaitForPressAnswerAsync(Planning, waiting.MessageId));
+        await StandIn.PressButtonAsync(handedOver.MessageId, handedOver.FindButton("Setujui")!.CallbackData!);
         await _bot.Official("kasi-pem").WaitForReplyAsync(m => m.Content.Contains("telah terverifikasi"), BotHarness.Patience);
-        Assert.DoesNotContain(Planning.Messages, m => m.Content.Contains("Verifikasi data Seksi Pemerintahan"));
         var approval = await _bot.ReadStoreAsync(async tx =>
         {
             var unit = await tx.Workflows.FindAsync(WorkflowKind.UnitSubmission, Period.Id, "pemerintahan", default);

@@ -56,6 +56,8 @@ public sealed class ActingOfficialEndToEndTests : IAsyncLifetime
 
         var inRange = await SignAsync(Period.Quarter(2026, 3), "sekcam");
         Assert.Contains("Bapak/Ibu menerima ini sebagai Plh. Camat Sukamaju.", inRange.Prompt.Content);
+        Assert.Contains("Sudah diparaf oleh Ratna Kusumawardani, S.IP.", inRange.Prompt.Content);
+        Assert.Contains("telah ditandatangani oleh Ratna Kusumawardani, S.IP. (Plh. Camat Sukamaju).", inRange.Delivered);
         Assert.DoesNotContain(Camat.Messages, m => m.FindButton("Tandatangani") is not null);
         Assert.Single(Camat.Messages, m => m.Content.Contains("bertugas sebagai Plh. Camat Sukamaju"));
         Assert.Contains("Plh. Camat Sukamaju", inRange.PdfText);
@@ -76,14 +78,18 @@ public sealed class ActingOfficialEndToEndTests : IAsyncLifetime
         _clock.JumpTo(new DateTimeOffset(2026, 12, 15, 9, 0, 0, Wib));
         var afterRange = await SignAsync(Period.Quarter(2026, 4), "camat");
         Assert.DoesNotContain("Plh.", afterRange.Prompt.Content);
+        Assert.Contains("telah ditandatangani oleh Drs. Bagus Wicaksono, M.Si.", afterRange.Delivered);
         Assert.DoesNotContain("Plh.", afterRange.PdfText);
         Assert.Contains("Camat Sukamaju", afterRange.PdfText);
         Assert.Contains("Drs. Bagus Wicaksono, M.Si.", afterRange.PdfText);
         Assert.Contains("NIP. 19700315 200003 1 004", afterRange.PdfText);
     }
 
-    /// <summary>Opens the period, completes every unit, validates and initials; <paramref name="signerId"/> signs. Returns the signature prompt and the signed PDF's text.</summary>
-    private async Task<(ChatMessage Prompt, string PdfText)> SignAsync(Period period, string signerId)
+    /// <summary>
+    /// Opens the period, completes every unit, validates and initials; <paramref name="signerId"/> signs. Returns the
+    /// signature prompt, the operator's delivery message and the signed PDF's text.
+    /// </summary>
+    private async Task<(ChatMessage Prompt, string Delivered, string PdfText)> SignAsync(Period period, string signerId)
     {
         await _bot.OpenPeriodAsync(period.Id);
         foreach (var unit in SampleOffice.Configuration.Units)
@@ -101,6 +107,6 @@ public sealed class ActingOfficialEndToEndTests : IAsyncLifetime
         var prompt = await signer.WaitForReplyAsync(m => m.FindButton("Tandatangani") is not null && m.Content.Contains(period.DisplayName), BotHarness.Patience);
         await signer.PressButtonAsync(prompt.MessageId, prompt.FindButton("Tandatangani")!.CallbackData!);
         var signed = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Content.Contains($"{period.DisplayName} telah ditandatangani") && m.Document is not null, BotHarness.Patience);
-        return (prompt, string.Join("\n", PdfText.Pages(_bot.Server.ReadFile(signed.Document!.FileId))));
+        return (prompt, signed.Content, string.Join("\n", PdfText.Pages(_bot.Server.ReadFile(signed.Document!.FileId))));
     }
 }
