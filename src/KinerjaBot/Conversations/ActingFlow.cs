@@ -202,6 +202,12 @@ public sealed partial class ActingFlow(ConversationServices services, ActingHand
         await handover.SendOwedAsync(context.Transaction, assignment.ForId, context.Now, context.CancellationToken);
     }
 
+    /// <summary>"Bapak/Ibu menerima ini sebagai Plh. Camat Sukamaju.": the line a prompt meant for an absent official carries to the stand-in; null when nobody stands in for them today.</summary>
+    public static string? StandInNote(ConversationServices services, string officialId) =>
+        services.Workflows.Today().AbsenceOf(officialId) is { } acting
+            ? $"Bapak/Ibu menerima ini sebagai {acting.Capacity.TitleFor(services.Office)}."
+            : null;
+
     private static string Describe(ConversationContext context, ActingAssignment assignment) =>
         $"{assignment.Capacity.TitleFor(context.Office)}: {context.Office.Official(assignment.ById).Name}, {IndonesianFormat.Date(assignment.From)} s.d. {IndonesianFormat.Date(assignment.To)}";
 

@@ -221,9 +221,9 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 
         text.Plain($"Tekan \"{label}\" bila sudah sesuai, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
         var recipient = services.Workflows.RecipientFor(stage.OfficialId);
-        if (services.Workflows.Today().AbsenceOf(stage.OfficialId) is { } acting)
+        if (ActingFlow.StandInNote(services, stage.OfficialId) is { } standIn)
         {
-            text.Line().Line().Plain($"Bapak/Ibu menerima ini sebagai {acting.Capacity.TitleFor(context.Office)}.");
+            text.Line().Line().Plain(standIn);
         }
 
         var delivered = await context.SendToAsync(recipient, new OutgoingMessage

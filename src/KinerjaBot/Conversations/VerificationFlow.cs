@@ -254,6 +254,11 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             text.Line().Line($"Batas waktu verifikasi: {IndonesianFormat.DateTime(due, context.Office.Office.TimeZone)}.");
         }
 
+        if (ActingFlow.StandInNote(services, submission.Unit.VerifierIds[position - 1]) is { } note)
+        {
+            text.Line(note);
+        }
+
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
         await context.SendToAsync(verifierId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId));
     }

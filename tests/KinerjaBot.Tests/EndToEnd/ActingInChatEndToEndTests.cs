@@ -80,13 +80,19 @@ public sealed class ActingInChatEndToEndTests : IAsyncLifetime
         });
         Assert.Equal(("kasubbag-umum", new ActingCapacity("kasubbag-pk", ActingKind.Plt)), (approval.ActorId, approval.ActingFor));
 
+        // A unit sent during the range goes straight to the stand-in, saying in whose place.
+        await OfficeScript.SubmitUnitAsync(_bot, Period, "kesos", firstTime: true);
+        var direct = await StandIn.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Kesejahteraan Sosial") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+        Assert.Contains("Bapak/Ibu menerima ini sebagai Plt. Kepala Subbagian Perencanaan dan Keuangan.", direct.Content);
+
         // Ended early, the planning official verifies again.
         await Camat.SendTextAsync("/wakil");
         await Camat.WaitForReplyAsync(m => m.FindButton("Akhiri Yusuf Pratama (Plt.)") is not null, BotHarness.Patience);
         await Camat.PressButtonAsync("Akhiri Yusuf Pratama (Plt.)");
         await Planning.WaitForReplyAsync(m => m.Content.Contains("diakhiri oleh Drs. Bagus Wicaksono, M.Si."), BotHarness.Patience);
         await OfficeScript.SubmitUnitAsync(_bot, Period, "pmd", firstTime: true);
-        await Planning.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Pemberdayaan Masyarakat dan Desa") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+        var back = await Planning.WaitForReplyAsync(m => m.Content.Contains("Verifikasi data Seksi Pemberdayaan Masyarakat dan Desa") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+        Assert.DoesNotContain("Bapak/Ibu menerima ini sebagai", back.Content);
         Assert.DoesNotContain(StandIn.Messages, m => m.Content.Contains("Verifikasi data Seksi Pemberdayaan Masyarakat dan Desa"));
     }
 
