@@ -7,7 +7,12 @@ namespace KinerjaBot.Configuration;
 /// </summary>
 public sealed record ActingAssignment(string ForId, string ById, ActingKind Kind, DateOnly From, DateOnly To, string Key)
 {
+    public const string ChatKeyPrefix = "chat:";
+
     public ActingCapacity Capacity => new(ForId, Kind);
+
+    /// <summary>Set with /wakil (and so can be ended in chat), not read from office.yaml.</summary>
+    public bool SetInChat => Key.StartsWith(ChatKeyPrefix, StringComparison.Ordinal);
 
     public bool Covers(DateOnly day) => day >= From && day <= To;
 
@@ -15,5 +20,5 @@ public sealed record ActingAssignment(string ForId, string ById, ActingKind Kind
 
     /// <summary>The key of an assignment from office.yaml: the same line always gets the same key, across restarts.</summary>
     public static string ConfigKey(string forId, string byId, ActingKind kind, DateOnly from, DateOnly to) =>
-        $"config:{forId}:{byId}:{kind}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}";
+        FormattableString.Invariant($"config:{forId}:{byId}:{kind}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}");
 }

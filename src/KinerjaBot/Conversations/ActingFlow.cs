@@ -46,11 +46,10 @@ public sealed partial class ActingFlow(ConversationServices services, ActingHand
 
         foreach (var assignment in current)
         {
-            var fromFile = !assignment.Key.StartsWith("chat:", StringComparison.Ordinal);
-            text.Line($"• {Describe(context, assignment)}{(fromFile ? " (dari office.yaml)" : string.Empty)}");
-            if (!fromFile)
+            text.Line($"• {Describe(context, assignment)}{(assignment.SetInChat ? string.Empty : " (dari office.yaml)")}");
+            if (assignment.SetInChat)
             {
-                choices.Add([new Choice($"Akhiri {ReminderMessages.ShortName(context.Office.Official(assignment.ById))} ({assignment.Capacity.Prefix})", CallbackAction.ForActingStep(EndStep, assignment.Key["chat:".Length..]))]);
+                choices.Add([new Choice($"Akhiri {ReminderMessages.ShortName(context.Office.Official(assignment.ById))} ({assignment.Capacity.Prefix})", CallbackAction.ForActingStep(EndStep, assignment.Key[ActingAssignment.ChatKeyPrefix.Length..]))]);
             }
         }
 
@@ -72,7 +71,7 @@ public sealed partial class ActingFlow(ConversationServices services, ActingHand
 
         if (step == EndStep)
         {
-            await EndAsync(context, $"chat:{value}");
+            await EndAsync(context, ActingAssignment.ChatKeyPrefix + value);
             return;
         }
 

@@ -74,10 +74,11 @@ public sealed class ActingRecords
     // One row per official told, so one who registers later is still told once.
     private static string NoticeKey(string key, string officialId) => $"{key}|{officialId}";
 
-    private static string KeyOf(long id) => $"chat:{id.ToString(CultureInfo.InvariantCulture)}";
+    private static string KeyOf(long id) => ActingAssignment.ChatKeyPrefix + id.ToString(CultureInfo.InvariantCulture);
 
     private static long? IdOf(string key) =>
-        key.StartsWith("chat:", StringComparison.Ordinal) && long.TryParse(key["chat:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        key.StartsWith(ActingAssignment.ChatKeyPrefix, StringComparison.Ordinal)
+        && long.TryParse(key[ActingAssignment.ChatKeyPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private sealed record AssignmentRow(long Id, string ForId, string ById, string Kind, string FromDate, string ToDate);
 }
