@@ -162,9 +162,13 @@ public static class KinerjaBotApp
         var notified = result.Status == PeriodOpeningStatus.Opened
             ? await host.Services.GetRequiredService<PeriodAnnouncer>().AnnounceAsync(transaction, result, now, cancellationToken)
             : 0;
+        var closed = result.Status == PeriodOpeningStatus.AlreadyOpen && await transaction.Closures.IsClosedAsync(period.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         switch (result.Status)
         {
+            case PeriodOpeningStatus.AlreadyOpen when closed:
+                await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) was closed with /tutup. An operator opens it again in the chat with /buka {period.Id}, so the unit heads are told.");
+                return UsageError;
             case PeriodOpeningStatus.AlreadyOpen:
                 await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) is already open.");
                 return UsageError;
