@@ -31,7 +31,7 @@ public sealed class ActingRegisterTests : IDisposable
         var register = ActingRegister.Load(SampleOffice.Configuration, _store);
         await using (var transaction = await _store.BeginAsync(default))
         {
-            await register.AddAsync(transaction, "camat", "sekcam", ActingKind.Plh, First, Last, "staf-pk", DateTimeOffset.UtcNow, default);
+            await SekcamForCamatAsync(register, transaction);
             Assert.Equal("sekcam", register.RosterOn(First).ActorFor("camat"));
             await transaction.CommitAsync(default);
         }
@@ -47,7 +47,7 @@ public sealed class ActingRegisterTests : IDisposable
         var register = ActingRegister.Load(SampleOffice.Configuration, _store);
         await using (var transaction = await _store.BeginAsync(default))
         {
-            await register.AddAsync(transaction, "camat", "sekcam", ActingKind.Plh, First, Last, "staf-pk", DateTimeOffset.UtcNow, default);
+            await SekcamForCamatAsync(register, transaction);
         }
 
         Assert.Equal("camat", register.RosterOn(First).ActorFor("camat"));
@@ -60,10 +60,13 @@ public sealed class ActingRegisterTests : IDisposable
         var fromFile = new ActingAssignment("kasubbag-pk", "kasi-kesos", ActingKind.Plt, First, Last, ActingAssignment.ConfigKey("kasubbag-pk", "kasi-kesos", ActingKind.Plt, First, Last));
         var register = new ActingRegister(SampleOffice.Configuration, []);
         await using var transaction = await _store.BeginAsync(default);
-        var set = await register.AddAsync(transaction, "camat", "sekcam", ActingKind.Plh, First, Last, "staf-pk", DateTimeOffset.UtcNow, default);
+        var set = await SekcamForCamatAsync(register, transaction);
 
         Assert.True(await register.EndAsync(transaction, set, "camat", DateTimeOffset.UtcNow, default));
         Assert.False(await register.EndAsync(transaction, fromFile, "camat", DateTimeOffset.UtcNow, default));
         Assert.Equal("camat", register.RosterOn(First).ActorFor("camat"));
     }
+
+    private static Task<ActingAssignment> SekcamForCamatAsync(ActingRegister register, StoreTransaction transaction) =>
+        register.AddAsync(transaction, "camat", "sekcam", ActingKind.Plh, First, Last, "staf-pk", DateTimeOffset.UtcNow, default);
 }
