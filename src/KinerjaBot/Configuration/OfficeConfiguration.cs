@@ -82,6 +82,9 @@ public sealed class OfficeConfiguration
 
     private FormatApprovalSettings? _formatApproval;
 
+    /// <summary>Plt. / Plh. stand-ins from office.yaml <c>acting:</c>; more can be set in chat with /wakil.</summary>
+    public IReadOnlyList<ActingAssignment> Acting { get; init; } = [];
+
     public Official Official(string id) =>
         _officialsById.TryGetValue(id, out var official)
             ? official

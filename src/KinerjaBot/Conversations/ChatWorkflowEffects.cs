@@ -21,8 +21,9 @@ internal sealed class ChatWorkflowEffects(
 {
     public async Task DecidedAsync(FiredTransition fired)
     {
-        // The bot's own moves (opening the report) and a reopen done as part of a report return decide no message.
-        if (fired.Trigger is WorkflowTrigger.OpenReport or WorkflowTrigger.Reopen)
+        // The bot's own moves (opening the report), a reopen done as part of a report return, and closing or opening a
+        // period again (one confirmation for every unit) decide no message of their own.
+        if (fired.Trigger is WorkflowTrigger.OpenReport or WorkflowTrigger.Reopen or WorkflowTrigger.Close or WorkflowTrigger.OpenAgain)
         {
             return;
         }
@@ -83,6 +84,8 @@ internal sealed class ChatWorkflowEffects(
         await verification.SendReturnToHeadAsync(context, await LoadAsync(fired), context.Me.Name, fired.Audit.Reason);
 
     public async Task FixStartedAsync(FiredTransition fired) => await filling.ShowSummaryAsync(context, await LoadAsync(fired));
+
+    public Task ClosedAsync(FiredTransition fired) => PeriodClosingFlow.TellClosedAsync(context, services, fired);
 
     public Task StageEnteredAsync(FiredTransition fired) => reportChain.OnStageEnteredAsync(context, fired);
 

@@ -18,6 +18,8 @@ public sealed class ConversationRouter(
     NudgeFlow nudges,
     BulkApprovalFlow bulkApproval,
     ReportCheckFlow reportCheck,
+    PeriodClosingFlow closing,
+    ActingFlow acting,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -142,6 +144,12 @@ public sealed class ConversationRouter(
             case CallbackAction.NudgeKind:
                 await nudges.HandlePressAsync(context, action);
                 break;
+            case CallbackAction.ClosePeriodKind:
+                await closing.HandleConfirmPressAsync(context, action.Argument);
+                break;
+            case CallbackAction.ActingStepKind:
+                await acting.HandlePressAsync(context, action.Argument);
+                break;
         }
 
         // Another button replaced returns that waited for their reasons (or decided their items): say so rather than drop them silently.
@@ -163,6 +171,9 @@ public sealed class ConversationRouter(
         AwaitingPlausibilityNoteState question => filling.HandlePlausibilityNoteAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
         AwaitingReportCheckState => reportCheck.HandleAsync(context),
+        ClosingReasonState question => closing.HandleReasonAsync(context, question),
+        ClosingConfirmationState => context.ReplyAsync($"Mohon tekan \"{PeriodClosingFlow.ConfirmLabel}\" untuk menutup periode, atau \"{BotTexts.Cancel}\"."),
+        ActingSetupState question => acting.HandleTextAsync(context, question),
         _ => context.ReplyAsync(context.Event.Attachment is not null
             ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
             : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan."),

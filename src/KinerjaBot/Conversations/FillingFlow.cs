@@ -55,7 +55,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     /// A summary button about one indicator (Ubah, Kirim bukti): the submission and indicator when the unit head presses
     /// it while the submission is still being filled at the version shown; otherwise the press is refused and null.
     /// </summary>
-    private static async Task<(SubmissionSnapshot Submission, Indicator Indicator)?> SummaryPressAsync(ConversationContext context, CallbackAction action, Func<Indicator, bool> applies)
+    private async Task<(SubmissionSnapshot Submission, Indicator Indicator)?> SummaryPressAsync(ConversationContext context, CallbackAction action, Func<Indicator, bool> applies)
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument && applies(i));
@@ -65,7 +65,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return null;
         }
 
-        if (submission.Unit.HeadId != context.Me.Id)
+        // The unit head, or their Plt. / Plh. while one stands in.
+        if (services.Workflows.RecipientFor(submission.Unit.HeadId) != context.Me.Id)
         {
             context.CallbackNotice = BotTexts.NotYourButton;
             return null;
@@ -332,7 +333,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, question.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == question.IndicatorCode);
-        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || submission.Unit.HeadId != context.Me.Id)
+        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || services.Workflows.RecipientFor(submission.Unit.HeadId) != context.Me.Id)
         {
             context.State = IdleState.Instance;
             await context.ReplyAsync("Pertanyaan ini sudah tidak berlaku karena datanya sudah dikirim atau diproses. Ketik /status untuk melihat kemajuan.");

@@ -25,11 +25,11 @@ public sealed class PeriodAnnouncer(ConversationServices services)
             var message = new OutgoingMessage
             {
                 Text = PendingWork.OpeningText(services.Office, submission, opened.FillDeadline!.Value).Spans,
-                Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, invited.HeadId),
+                Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, services.Workflows.RecipientFor(invited.HeadId)),
                 DocumentPath = letterPath,
                 DocumentName = letterPath is null ? null : Path.GetFileName(letterPath),
             };
-            if (await OfficialOutbox.SendAsync(transaction, invited.HeadId, message, now, cancellationToken))
+            if (await OfficialOutbox.SendAsync(transaction, services.Workflows.RecipientFor(invited.HeadId), message, now, cancellationToken))
             {
                 delivered++;
             }

@@ -165,6 +165,7 @@ public static class KinerjaBotApp
         var draftSent = result.Status == PeriodOpeningStatus.FormatDrafted
             && await host.Services.GetRequiredService<Conversations.FormatApprovalFlow>().SendDraftAsync(
                 transaction, (await transaction.Workflows.GetAsync(result.FormatApprovalId!.Value, cancellationToken))!, now, cancellationToken);
+        var closed = result.Status == PeriodOpeningStatus.AlreadyOpen && await transaction.Closures.IsClosedAsync(period.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         switch (result.Status)
         {
@@ -173,6 +174,9 @@ public static class KinerjaBotApp
                     + (draftSent ? " when the bot runs." : " once they register.")
                     + " The unit heads are asked to fill once the head has signed it.");
                 return 0;
+            case PeriodOpeningStatus.AlreadyOpen when closed:
+                await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) was closed with /tutup. An operator opens it again in the chat with /buka {period.Id}, so the unit heads are told.");
+                return UsageError;
             case PeriodOpeningStatus.AlreadyOpen:
                 await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) is already open.");
                 return UsageError;

@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<OfficeConfiguration>().CreateCalendar());
         services.AddSingleton(RatingBands.Default);
         services.AddSingleton<WorkflowCatalog>();
+        services.AddSingleton(sp => ActingRegister.Load(sp.GetRequiredService<OfficeConfiguration>(), sp.GetRequiredService<KinerjaStore>()));
         services.AddSingleton<WorkflowService>();
         services.AddSingleton(sp => new ConversationServices(
             sp.GetRequiredService<OfficeConfiguration>(),
@@ -86,6 +87,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WeeklyDigestBuilder>();
         services.AddSingleton<ReminderEngine>();
         services.AddSingleton<NudgeFlow>();
+        services.AddSingleton<ActingHandover>();
+        services.AddSingleton<PeriodClosing>();
+        services.AddSingleton<PeriodClosingFlow>();
+        services.AddSingleton<ActingFlow>();
 
         services.AddSingleton(_ =>
         {

@@ -51,7 +51,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             sections.Add(new ReportUnitSection { UnitName = unverified ? $"{unit.Name} (belum terverifikasi)" : unit.Name, Rows = rows });
         }
 
-        var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
+        var (parafs, signature) = await ChainRecordsAsync(transaction, report, cancellationToken);
         var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}";
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
@@ -64,7 +64,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
             Parafs = parafs,
-            Signature = HeadSignature(office, signedAt ?? now),
+            Signature = HeadSignature(office, signature?.AtUtc ?? now, signature),
             Author = office.Office.Name,
         };
     }
@@ -79,13 +79,14 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
     };
 
     /// <summary>The head's signature block, dated <paramref name="at"/> in the office's time zone.</summary>
-    internal static SignatureBlock HeadSignature(OfficeConfiguration office, DateTimeOffset at)
+    internal static SignatureBlock HeadSignature(OfficeConfiguration office, DateTimeOffset at, AuditEntry? signature = null)
     {
-        var head = office.Official(office.Roles.HeadId);
+        // A Plt. / Plh. signs under the absent head's position with their own name, rank and NIP.
+        var head = office.Official(signature is { ActingFor: not null } ? signature.ActorId : office.Roles.HeadId);
         return new SignatureBlock
         {
             PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, office.Office.TimeZone).DateTime))}",
-            Position = head.Position,
+            Position = signature?.ActingFor?.TitleFor(office) ?? head.Position,
             Name = head.Name,
             Rank = head.Rank,
             Nip = Nip.Group(head.Nip),
@@ -94,9 +95,9 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
 
     /// <summary>
     /// The paraf given in the current pass through the chain (after the report last opened), one per stage, and the
-    /// signing time. A return to an earlier stage voids the approvals from that stage on: they are given again.
+    /// signature (who signed, when, and for whom when a stand-in did). A return to an earlier stage voids the approvals from that stage on: they are given again.
     /// </summary>
-    private async Task<(IReadOnlyList<ParafRecord> Parafs, DateTimeOffset? SignedAt)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ParafRecord> Parafs, AuditEntry? Signature)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
     {
         var audit = await transaction.Audit.ForInstanceAsync(report.Id, cancellationToken);
         var lastOpened = audit.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Trigger == WorkflowTrigger.OpenReport).index;
@@ -121,21 +122,21 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         // One row per chain official before the head, given or not: the printed copy has a box for each one's wet
         // initials, and a draft shows whose paraf is still to come.
         var parafs = new List<ParafRecord>();
-        DateTimeOffset? signedAt = null;
+        AuditEntry? signature = null;
         for (var index = 0; index < office.Chain.Count; index++)
         {
             var given = approvals.GetValueOrDefault(index);
             if (office.Chain[index].Kind == ChainStageKind.Sign)
             {
-                signedAt = given?.AtUtc ?? signedAt;
+                signature = given ?? signature;
                 continue;
             }
 
             var official = office.Official(given?.ActorId ?? office.Chain[index].OfficialId);
             var at = given is null ? string.Empty : IndonesianFormat.DateTime(given.AtUtc, office.Office.TimeZone);
-            parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = at });
+            parafs.Add(new ParafRecord { Name = official.Name, Position = given?.ActingFor?.TitleFor(office) ?? official.Position, SignedAt = at });
         }
 
-        return (parafs, signedAt);
+        return (parafs, signature);
     }
 }

@@ -12,13 +12,13 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
 
     /// <summary>
     /// The machine of <paramref name="instance"/>. Without <paramref name="effects"/> it answers questions
-    /// (buttons, refusals, holder, diagram) but cannot fire.
+    /// (buttons, refusals, holder, diagram) but cannot fire; <paramref name="roster"/> says who stands in for whom today.
     /// </summary>
-    public WorkflowMachine MachineFor(WorkflowInstance instance, IWorkflowEffects? effects = null)
+    public WorkflowMachine MachineFor(WorkflowInstance instance, IWorkflowEffects? effects = null, ActingRoster? roster = null)
     {
         if (instance.Kind == WorkflowKind.OfficeReport)
         {
-            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects), Office);
+            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects, roster), Office);
         }
 
         if (instance.Kind == WorkflowKind.FormatApproval)
@@ -28,7 +28,7 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
 
         var unit = Office.Units.FirstOrDefault(u => u.Id == instance.UnitId)
             ?? throw new KeyNotFoundException($"No unit '{instance.UnitId}' in the office configuration; was it removed from office.yaml while a period was open?");
-        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects), Office, unit);
+        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects, roster), Office, unit);
     }
 
     /// <summary>The machines worth drawing in the docs: the unit with the most verifiers, the report, and the format approval.</summary>
