@@ -28,7 +28,7 @@ public sealed class FormatArchive(OfficeConfiguration office, FormatDocumentBuil
         var formatPath = Path.Combine(Folder(format.PeriodId), $"format-data-kinerja-{office.Office.Id}-{format.PeriodId}.pdf");
         var letterPath = Path.Combine(Folder(format.PeriodId), $"surat-pemberitahuan-{office.Office.Id}-{format.PeriodId}.pdf");
         await WriteWithHashAsync(formatPath, renderer.Render(builder.BuildFormat(format, audit, letterNumber, fillDeadline, signedAt)), cancellationToken);
-        await WriteWithHashAsync(letterPath, letters.Render(builder.BuildLetter(format, letterNumber, signedAt, fillDeadline)), cancellationToken);
+        await WriteWithHashAsync(letterPath, letters.Render(builder.BuildLetter(format, audit, letterNumber, signedAt, fillDeadline)), cancellationToken);
         return (formatPath, letterPath);
     }
 
