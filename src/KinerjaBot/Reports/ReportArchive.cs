@@ -8,8 +8,8 @@ namespace KinerjaBot.Reports;
 
 /// <summary>
 /// Where report PDFs live: <c>{data}/reports/{office}/{period}/rev-{n}/</c>. Drafts are redrawn for each stage;
-/// the signed PDF is written once per revision with a <c>.sha256</c> file and the table as <c>.csv</c> (for the e-SAKIP
-/// upload) beside it, and earlier revisions stay.
+/// the signed PDF is written once per revision with a <c>.sha256</c> file and the table as <c>.csv</c> and <c>.xlsx</c> (for the
+/// e-SAKIP upload) beside it, and earlier revisions stay.
 /// </summary>
 public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder builder, ReportPdfRenderer renderer, string dataDirectory)
 {
@@ -18,6 +18,9 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
 
     /// <summary>The signed revision's table as CSV, beside its PDF.</summary>
     public string FinalCsvPath(string periodId, int revision) => Path.ChangeExtension(FinalPath(periodId, revision), ".csv");
+
+    /// <summary>The signed revision's table as an Excel workbook (one sheet per period), beside its PDF.</summary>
+    public string FinalXlsxPath(string periodId, int revision) => Path.ChangeExtension(FinalPath(periodId, revision), ".xlsx");
 
     public async Task<string> RenderDraftAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -37,6 +40,7 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", cancellationToken);
         await WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), cancellationToken);
+        await WriteAsync(FinalXlsxPath(signed.PeriodId, signed.Revision), ReportXlsxWriter.Write(model), cancellationToken);
         return new ArchivedReport(path, hash);
     }
 

@@ -43,6 +43,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
                     Rating = ratings.Rate(achievement)?.Label ?? IndonesianFormat.NoValue,
                     LowerIsBetter = indicator.Polarity == Polarity.Lower,
                     Remark = value?.Note ?? string.Empty,
+                    Data = new ReportRowData(indicator.Code, indicator.Name, indicator.Measure, target, value?.Value, achievement, value?.Note ?? string.Empty),
                 });
                 hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
             }
@@ -71,6 +72,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             VerificationLine = new ReportVerificationLine(office.Office.Id, period.Id, report.Revision, documentNumber, dataHash).ToString(),
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
+            PeriodId = period.Id,
             Parafs = parafs,
             Signature = new SignatureBlock
             {
