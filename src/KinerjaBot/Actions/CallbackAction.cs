@@ -10,6 +10,7 @@ namespace KinerjaBot.Actions;
 /// version it was shown for, but is never trusted: every press is re-checked against the store and the
 /// presser's role. Forms: <c>w:id:version:trigger[:unit]</c> (a workflow trigger), <c>e:id:version:code</c>
 /// (change one value), <c>y</c> / <c>n</c> (confirm a value or type again), <c>s</c> (skip optional evidence),
+/// <c>r</c> (take the value computed from lower periods),
 /// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
@@ -24,6 +25,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char CancelKind = 'x';
     public const char OpenPeriodKind = 'b';
     public const char NudgeKind = 'i';
+    public const char RollupKind = 'r';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -40,6 +42,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public static string Retype => "n";
 
     public static string Skip => "s";
+
+    /// <summary>Takes the value computed from the lower periods (the question it answers is in the chat's state).</summary>
+    public static string ConfirmRollup => "r";
 
     /// <summary>Confirms opening a period that has not ended yet.</summary>
     public static string ForOpening(string periodId) => Checked($"b:{periodId}");
@@ -75,7 +80,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return false;
         }
 
-        if (data is "y" or "n" or "s" or "x")
+        if (data is "y" or "n" or "s" or "x" or "r")
         {
             action = new CallbackAction(data[0]);
             return true;

@@ -47,7 +47,7 @@ internal static class IndicatorsYamlReader
                 continue;
             }
 
-            item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets");
+            item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets", "rollup");
             var code = item.RequiredString("code", "indicator", "IKU-1");
             if (code is { Length: > OfficeYamlReader.MaxIdLength } || code?.Any(c => !char.IsAscii(c) || char.IsWhiteSpace(c) || c == ':') == true)
             {
@@ -71,6 +71,7 @@ internal static class IndicatorsYamlReader
             var evidence = ReadWord(item, "evidence", what, EvidenceWords);
             var askedIn = ReadAskedIn(item, what);
             var targets = ReadTargets(item, what, kind, askedIn);
+            var rollup = IndicatorRollupReader.Read(item, what, kind);
 
             if (code is not null && !seenCodes.TryAdd(code, item.Line))
             {
@@ -81,7 +82,7 @@ internal static class IndicatorsYamlReader
             if (code is not null && unit is not null && name is not null && measure is not null && kind is not null
                 && polarity is not null && evidence is not null && askedIn is not null && targets is not null)
             {
-                indicators.Add(new Indicator(code, unit, name, measure, kind.Value, polarity.Value, evidence.Value, askedIn, targets));
+                indicators.Add(new Indicator(code, unit, name, measure, kind.Value, polarity.Value, evidence.Value, askedIn, targets) { Rollup = rollup });
             }
         }
 

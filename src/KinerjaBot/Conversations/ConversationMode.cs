@@ -17,4 +17,7 @@ public enum ConversationMode
 
     /// <summary>The reason for a return (Kembalikan), which is required.</summary>
     AwaitingReason,
+
+    /// <summary>A confirmation (button) or a correction with its note of a value computed from lower periods.</summary>
+    AwaitingRollupConfirmation,
 }

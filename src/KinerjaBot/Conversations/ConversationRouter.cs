@@ -16,6 +16,7 @@ public sealed class ConversationRouter(
     VerificationFlow verification,
     CommandHandler commands,
     NudgeFlow nudges,
+    RollupConfirmationFlow rollups,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -115,6 +116,9 @@ public sealed class ConversationRouter(
             case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
                 await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind);
                 break;
+            case CallbackAction.RollupKind:
+                await rollups.HandleConfirmPressAsync(context);
+                break;
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context);
                 break;
@@ -149,6 +153,7 @@ public sealed class ConversationRouter(
         AwaitingConfirmationState question when context.Event.Text is not null => filling.HandleValueAsync(context, question),
         AwaitingConfirmationState => context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya."),
         AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
+        AwaitingRollupState question => rollups.HandleCorrectionAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
         _ => context.ReplyAsync(context.Event.Attachment is not null
             ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."

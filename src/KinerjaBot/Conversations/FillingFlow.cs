@@ -2,6 +2,7 @@ using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
 using KinerjaBot.Storage;
 using KinerjaBot.Workflow;
 
@@ -217,6 +218,19 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             text.Line($"Nilai tersimpan saat ini: {formatter.Value(indicator, current.Value)}");
         }
 
+        // A quarter, semester or year whose lower periods are verified is computed, and only confirmed or corrected here.
+        var rollup = await PeriodRollup.ComputeAsync(context.Transaction, indicator, submission.Period, submission.Unit.Id, context.CancellationToken);
+        if (rollup?.Result is { } computed)
+        {
+            await RollupConfirmationFlow.AskAsync(context, text, (FillingQuestion)context.State, indicator, computed, formatter);
+            return;
+        }
+
+        if (rollup is { Missing.Count: > 0 })
+        {
+            text.Line(RollupConfirmationFlow.MissingLine(rollup.Missing));
+        }
+
         var evidence = indicator.Evidence switch
         {
             EvidenceRule.Required => "Bukti: wajib (foto atau dokumen), dikirim setelah nilai diisi.",
@@ -232,7 +246,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await context.ReplyAsync(text);
     }
 
-    private async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
+    internal async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
     {
         submission.Values.TryGetValue(indicator.Code, out var earlier);
 
@@ -293,7 +307,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     }
 
     /// <summary>The submission and indicator the pending question is about, if it is still open for filling.</summary>
-    private async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
+    internal async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, question.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == question.IndicatorCode);

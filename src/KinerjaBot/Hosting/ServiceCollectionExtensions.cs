@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<SubmissionFormatter>();
         services.AddSingleton<FillingFlow>();
+        services.AddSingleton<RollupConfirmationFlow>();
         services.AddSingleton<VerificationFlow>();
         services.AddSingleton<PendingWork>();
         services.AddSingleton<RegistrationFlow>();

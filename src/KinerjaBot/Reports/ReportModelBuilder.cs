@@ -21,11 +21,13 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         var sections = new List<ReportUnitSection>();
         var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
         var number = 1;
+        var breakdown = new ReportBreakdown(office, period);
         foreach (var unit in office.UnitsReporting(period))
         {
             var submission = await transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, cancellationToken);
             var values = submission is null ? new Dictionary<string, StoredValue>() : await transaction.Values.CurrentAsync(submission.Id, cancellationToken);
             var rows = new List<ReportRow>();
+            var lowerValues = await breakdown.LoadAsync(transaction, unit.Id, cancellationToken);
             foreach (var indicator in office.IndicatorsFor(unit.Id, period))
             {
                 var target = indicator.TargetFor(period);
@@ -43,6 +45,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
                     Rating = ratings.Rate(achievement)?.Label ?? IndonesianFormat.NoValue,
                     LowerIsBetter = indicator.Polarity == Polarity.Lower,
                     Remark = value?.Note ?? string.Empty,
+                    Breakdown = breakdown.Row(indicator, lowerValues),
                     Data = new ReportRowData(indicator.Code, indicator.Name, indicator.Measure, target, value?.Value, achievement, value?.Note ?? string.Empty),
                 });
                 hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
@@ -73,6 +76,8 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
             PeriodId = period.Id,
+            BreakdownHeaders = breakdown.Headers,
+            BreakdownPeriods = breakdown.Periods,
             Parafs = parafs,
             Signature = new SignatureBlock
             {
