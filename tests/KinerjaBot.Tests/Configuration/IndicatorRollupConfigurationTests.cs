@@ -45,13 +45,5 @@ public sealed class IndicatorRollupConfigurationTests : IDisposable
         Assert.Contains("write 'rollup: last'", message);
     }
 
-    private int Edit(string original, string replacement)
-    {
-        var path = Path.Combine(_config.Path, "indicators.yaml");
-        var text = File.ReadAllText(path);
-        var at = text.IndexOf(original, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"The sample indicators.yaml no longer contains '{original}'; update the test.");
-        File.WriteAllText(path, string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + original.Length)));
-        return text[..at].Count(c => c == '\n') + 1;
-    }
+    private int Edit(string original, string replacement) => ConfigFileEdit.Replace(_config.Path, "indicators.yaml", original, replacement);
 }
