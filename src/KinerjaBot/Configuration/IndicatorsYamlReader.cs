@@ -40,6 +40,7 @@ internal static class IndicatorsYamlReader
         root.RejectUnknownKeys("indicators.yaml", "indicators");
         var nodes = root.RequiredList("indicators", "indicators.yaml", "add an 'indicators:' list; each item has code, unit, name, measure, kind, polarity, evidence and targets");
         var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var structure = new IndicatorStructureReader();
         foreach (var node in nodes ?? [])
         {
             if (OfficeYamlReader.ItemSection(root, node, "indicator", "- code: IKU-1") is not { } item)
@@ -47,7 +48,7 @@ internal static class IndicatorsYamlReader
                 continue;
             }
 
-            item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets", "rollup", "plan");
+            item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets", "rollup", "plan", "tujuan", "sasaran", "program", "kegiatan");
             var code = item.RequiredString("code", "indicator", "IKU-1");
             if (code is { Length: > OfficeYamlReader.MaxIdLength } || code?.Any(c => !char.IsAscii(c) || char.IsWhiteSpace(c) || c == ':') == true)
             {
@@ -72,6 +73,7 @@ internal static class IndicatorsYamlReader
             var askedIn = ReadAskedIn(item, what);
             var rollup = IndicatorRollupReader.Read(item, what, kind);
             var targets = ReadTargets(item, what, kind, askedIn, rollup);
+            var place = structure.Read(item, what);
 
             if (code is not null && !seenCodes.TryAdd(code, item.Line))
             {
@@ -82,7 +84,7 @@ internal static class IndicatorsYamlReader
             if (code is not null && unit is not null && name is not null && measure is not null && kind is not null
                 && polarity is not null && evidence is not null && askedIn is not null && targets is not null)
             {
-                indicators.Add(new Indicator(code, unit, name, measure, kind.Value, polarity.Value, evidence.Value, askedIn, targets) { Rollup = rollup });
+                indicators.Add(new Indicator(code, unit, name, measure, kind.Value, polarity.Value, evidence.Value, askedIn, targets) { Rollup = rollup, Structure = place });
             }
         }
 

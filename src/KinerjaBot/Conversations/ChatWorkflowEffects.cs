@@ -16,6 +16,7 @@ internal sealed class ChatWorkflowEffects(
     VerificationFlow verification,
     FillingFlow filling,
     IOfficeReportChain reportChain,
+    IMeasurementChain measurementChain,
     IReadOnlyList<long> decidedMessageIds) : IWorkflowEffects
 {
     public async Task DecidedAsync(FiredTransition fired)
@@ -89,9 +90,16 @@ internal sealed class ChatWorkflowEffects(
 
     public Task ReturnedToUnitAsync(FiredTransition fired) => reportChain.OnReturnedToUnitAsync(context, fired, this);
 
+    public Task MeasurementSubmittedAsync(FiredTransition fired) => measurementChain.OnSubmittedAsync(context, fired);
+
+    public Task MeasurementReturnedAsync(FiredTransition fired) => measurementChain.OnReturnedAsync(context, fired);
+
+    public Task MeasurementReportedAsync(FiredTransition fired) => measurementChain.OnReportedAsync(context, fired);
+
     /// <summary>What replaces the decided message's buttons: "✅ Disetujui oleh …", "↩️ Dikembalikan. Alasan: …".</summary>
     private string? DecisionRecord(FiredTransition fired) => fired.Trigger switch
     {
+        WorkflowTrigger.Submit when fired.Before.Kind == WorkflowKind.Measurement => "✅ Dikirim kepada Sekretaris untuk diperiksa.",
         WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
         WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.OfficeReport =>
             $"✅ Sudah {OfficeReportWorkflow.StageDone(OfficeReportWorkflow.StageOf(context.Office, fired.Before.State)!.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}",

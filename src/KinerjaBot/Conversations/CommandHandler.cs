@@ -6,7 +6,7 @@ using KinerjaBot.Periods;
 namespace KinerjaBot.Conversations;
 
 /// <summary>The slash commands of registered officials.</summary>
-public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help)
+public sealed class CommandHandler(ConversationServices services, PendingWork pendingWork, StatusReport status, PeriodOpening opening, PeriodAnnouncer announcer, IOfficeReportChain reportChain, HelpReply help, IMeasurementChain measurement)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -59,6 +59,9 @@ public sealed class CommandHandler(ConversationServices services, PendingWork pe
                 break;
             case "/rekap":
                 await reportChain.SendSummaryAsync(context, argument);
+                break;
+            case "/ukur":
+                await measurement.StartAsync(context, argument);
                 break;
             default:
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");

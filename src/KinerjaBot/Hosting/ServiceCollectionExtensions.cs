@@ -94,6 +94,13 @@ public static class ServiceCollectionExtensions
             Options(sp).DataDirectory));
         services.AddSingleton(sp => new ReportVerifier(Options(sp).DataDirectory));
         services.AddSingleton<IOfficeReportChain, OfficeReportChain>();
+        services.AddSingleton<MeasurementReportBuilder>();
+        services.AddSingleton(sp => new MeasurementArchive(
+            sp.GetRequiredService<OfficeConfiguration>(),
+            sp.GetRequiredService<MeasurementReportBuilder>(),
+            sp.GetRequiredService<ReportPdfRenderer>(),
+            Options(sp).DataDirectory));
+        services.AddSingleton<IMeasurementChain, MeasurementChain>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 namespace KinerjaBot.Workflow;
 
-/// <summary>The two persisted state machines of the SOP.</summary>
+/// <summary>The persisted state machines of the SOP.</summary>
 public enum WorkflowKind
 {
     /// <summary>One unit's data for one period: filled by the unit head, checked by its verifiers.</summary>
@@ -8,4 +8,7 @@ public enum WorkflowKind
 
     /// <summary>The office's report for one period: validated, initialled and signed.</summary>
     OfficeReport,
+
+    /// <summary>The year's performance-measurement report: prepared by planning, checked by the secretary, to the head.</summary>
+    Measurement,
 }

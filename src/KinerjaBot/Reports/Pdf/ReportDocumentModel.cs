@@ -39,6 +39,9 @@ public sealed record ReportDocumentModel
     /// <summary>The lower periods behind <see cref="BreakdownHeaders"/>, as numbers, one sheet each in the spreadsheet.</summary>
     public IReadOnlyList<ReportPeriodData> BreakdownPeriods { get; init; } = [];
 
+    /// <summary>Charts drawn as a lampiran after the signature (the measurement report's capaian per sasaran); empty for none.</summary>
+    public IReadOnlyList<CapaianChart> Charts { get; init; } = [];
+
     /// <summary>The report's own period id ("2026-TW3"): the spreadsheet's sheet name.</summary>
     public string PeriodId { get; init; } = "";
 

@@ -35,6 +35,7 @@ internal sealed class ReportLayoutEngine
         var closing = new ClosingLayout(_flow, model);
         LayoutIndicatorTable(model.Units, new IndicatorTableColumns(_style, model.BreakdownHeaders), closing.Height);
         closing.Emit();
+        new ChartLayout(_flow).Emit(model.Charts);
         AddFooters(model);
         return _flow.Pages;
     }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KinerjaBot.Actions;
+using KinerjaBot.Configuration;
+using KinerjaBot.Domain;
+using KinerjaBot.Reports.Pdf;
+using KinerjaBot.Storage;
+using KinerjaBot.Workflow;
+
+namespace KinerjaBot.Reports;
+
+/// <summary>
+/// The "Laporan Hasil Pengukuran Kinerja" of a year (SOP Pengukuran Kinerja, seed 003-B): capaian per indicator from
+/// the year's verified data, then per sasaran and tujuan the average of their indicators' capaian (each capped at
+/// <see cref="CapaianCap"/>) with its rating band; indicators below target flagged with the unit's note; last year's
+/// realisasi beside this year's; and a chart per sasaran of its capaian per quarter. Printed by the same renderer as
+/// the data report.
+/// </summary>
+public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingBands ratings)
+{
+    /// <summary>
+    /// One indicator far above target must not hide another far below it in a sasaran's average, so each indicator
+    /// counts for at most this much (PermenPANRB 53/2014 practice caps at 120 %).
+    /// </summary>
+    public const decimal CapaianCap = 120m;
+
+    private const string NoSasaran = "Indikator tanpa sasaran";
+
+    public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance measurement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var year = Period.Parse(measurement.PeriodId);
+        var lastYear = Period.OfYear(year.Year - 1);
+        var quarters = PeriodParts.Of(year, PeriodKind.Quarter);
+        var rows = new List<(Indicator Indicator, decimal? Capaian, ReportRow Row, IReadOnlyList<decimal?> Quarters)>();
+        var hash = new StringBuilder($"{office.Office.Id}|pengukuran|{year.Id}|{measurement.Revision}\n");
+        var number = 1;
+        foreach (var indicator in office.Indicators.Where(i => i.IsAskedIn(year)))
+        {
+            var value = (await VerifiedUnitValues.FindAsync(transaction, year.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code);
+            var previous = (await VerifiedUnitValues.FindAsync(transaction, lastYear.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code);
+            var target = indicator.TargetFor(year);
+            var capaian = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
+            var remark = capaian < 100m ? $"Di bawah target. {value?.Note}".Trim() : value?.Note ?? string.Empty;
+            var quarterCapaian = new List<decimal?>();
+            foreach (var quarter in quarters)
+            {
+                var quarterValue = indicator.IsAskedIn(quarter) ? (await VerifiedUnitValues.FindAsync(transaction, quarter.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code) : null;
+                quarterCapaian.Add(quarterValue is not null && indicator.TargetFor(quarter) is { } qt ? Capped(Achievement.Calculate(quarterValue.Value, qt, indicator.Polarity)) : null);
+            }
+
+            rows.Add((indicator, Capped(capaian), new ReportRow
+            {
+                Number = (number++).ToString(CultureInfo.InvariantCulture),
+                IndicatorName = $"{indicator.Code} {indicator.Name}",
+                Measure = indicator.Measure,
+                Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
+                Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
+                Achievement = IndonesianFormat.Percent(capaian),
+                Rating = ratings.Rate(capaian)?.Label ?? IndonesianFormat.NoValue,
+                LowerIsBetter = indicator.Polarity == Polarity.Lower,
+                Remark = remark,
+                Breakdown = [previous is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(previous.Value)],
+                Data = new ReportRowData(indicator.Code, indicator.Name, indicator.Measure, target, value?.Value, capaian, remark),
+            }, quarterCapaian));
+            hash.Append(indicator.Code).Append('=').Append(value?.Value.ToString(CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
+        }
+
+        var sections = new List<ReportUnitSection>();
+        var charts = new List<CapaianChart>();
+        var tujuanAverages = rows.Where(r => r.Indicator.Structure.Tujuan is not null)
+            .GroupBy(r => r.Indicator.Structure.Tujuan!)
+            .ToDictionary(g => g.Key, g => Average(g.GroupBy(r => r.Indicator.Structure.Sasaran).Select(s => Average(s.Select(r => r.Capaian)))), StringComparer.Ordinal);
+        foreach (var group in rows.GroupBy(r => r.Indicator.Structure.Sasaran ?? NoSasaran))
+        {
+            var capaian = Average(group.Select(r => r.Capaian));
+            var tujuan = group.First().Indicator.Structure.Tujuan;
+            var name = group.Key == NoSasaran ? NoSasaran : $"Sasaran: {group.Key} — capaian {Describe(capaian)}";
+            if (tujuan is not null)
+            {
+                name = $"Tujuan: {tujuan} — capaian {Describe(tujuanAverages[tujuan])} · {name}";
+            }
+
+            sections.Add(new ReportUnitSection { UnitName = name, Rows = group.Select(r => r.Row).ToList() });
+            if (group.Key != NoSasaran)
+            {
+                var perQuarter = quarters.Select((_, q) => Average(group.Select(r => r.Quarters[q]))).ToList();
+                charts.Add(new CapaianChart($"Sasaran: {group.Key}", quarters.Select(PeriodParts.ShortName).ToList(), perQuarter));
+            }
+        }
+
+        var head = office.Official(office.Roles.HeadId);
+        var audit = await transaction.Audit.ForInstanceAsync(measurement.Id, cancellationToken);
+        var prepared = audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit);
+        var checkedBy = audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Approve && (prepared is null || a.AtUtc >= prepared.AtUtc));
+        ParafRecord Paraf(string officialId, AuditEntry? entry) => new()
+        {
+            Name = office.Official(officialId).Name,
+            Position = office.Official(officialId).Position,
+            SignedAt = entry is null ? string.Empty : IndonesianFormat.DateTime(entry.AtUtc, office.Office.TimeZone),
+        };
+
+        var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/PENGUKURAN-{year.Id}/REV-{measurement.Revision}";
+        return new ReportDocumentModel
+        {
+            Letterhead = new ReportLetterhead
+            {
+                GovernmentLine = office.Office.Government.ToUpperInvariant(),
+                OfficeName = office.Office.Name.ToUpperInvariant(),
+                Address = office.Office.Address,
+                LogoPath = office.Office.LogoPath,
+            },
+            Title = $"LAPORAN HASIL PENGUKURAN KINERJA {office.Office.Name.ToUpperInvariant()} {year.DisplayName.ToUpperInvariant()}",
+            DocumentNumber = documentNumber,
+            DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString()))),
+            RevisionLabel = measurement.Revision > 1 ? $"Revisi ke-{measurement.Revision}" : null,
+            Units = sections,
+            BreakdownHeaders = [$"Real. {lastYear.Year}"],
+            Charts = charts,
+            PeriodId = year.Id,
+            Parafs = [Paraf(office.Roles.PlanningId, prepared), Paraf(office.Roles.SecretaryId, checkedBy)],
+            Signature = new SignatureBlock
+            {
+                PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(checkedBy?.AtUtc ?? now, office.Office.TimeZone).DateTime))}",
+                Position = head.Position,
+                Name = head.Name,
+                Rank = head.Rank,
+                Nip = Nip.Group(head.Nip),
+            },
+            Author = office.Office.Name,
+        };
+    }
+
+    private static decimal? Capped(decimal? capaian) => capaian is { } c ? Math.Min(c, CapaianCap) : null;
+
+    private static decimal? Average(IEnumerable<decimal?> values)
+    {
+        var known = values.OfType<decimal>().ToList();
+        return known.Count == 0 ? null : Math.Round(known.Average(), IndonesianFormat.ComputedDecimals);
+    }
+
+    private string Describe(decimal? capaian) =>
+        capaian is null ? IndonesianFormat.NoValue : $"{IndonesianFormat.Percent(capaian)} % ({ratings.Rate(capaian)!.Label})";
+}
