@@ -31,8 +31,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
     {
         var year = Period.Parse(measurement.PeriodId);
         var lastYear = Period.OfYear(year.Year - 1);
-        var quarters = PeriodParts.Of(year, PeriodKind.Quarter);
-        var rows = new List<(Indicator Indicator, decimal? Capaian, ReportRow Row, IReadOnlyList<decimal?> Quarters)>();
+        var rows = new List<(Indicator Indicator, decimal? Capaian, ReportRow Row)>();
         var hash = new StringBuilder($"{office.Office.Id}|pengukuran|{year.Id}|{measurement.Revision}\n");
         var number = 1;
         foreach (var indicator in office.Indicators.Where(i => i.IsAskedIn(year)))
@@ -42,13 +41,6 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             var target = indicator.TargetFor(year);
             var capaian = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
             var remark = capaian < 100m ? $"Di bawah target. {value?.Note}".Trim() : value?.Note ?? string.Empty;
-            var quarterCapaian = new List<decimal?>();
-            foreach (var quarter in quarters)
-            {
-                var quarterValue = indicator.IsAskedIn(quarter) ? (await VerifiedUnitValues.FindAsync(transaction, quarter.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code) : null;
-                quarterCapaian.Add(quarterValue is not null && indicator.TargetFor(quarter) is { } qt ? Capped(Achievement.Calculate(quarterValue.Value, qt, indicator.Polarity)) : null);
-            }
-
             rows.Add((indicator, Capped(capaian), new ReportRow
             {
                 Number = (number++).ToString(CultureInfo.InvariantCulture),
@@ -62,12 +54,11 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
                 Remark = remark,
                 Breakdown = [previous is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(previous.Value)],
                 Data = new ReportRowData(indicator.Code, indicator.Name, indicator.Measure, target, value?.Value, capaian, remark),
-            }, quarterCapaian));
+            }));
             hash.Append(indicator.Code).Append('=').Append(value?.Value.ToString(CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
         }
 
         var sections = new List<ReportUnitSection>();
-        var charts = new List<CapaianChart>();
         var tujuanAverages = rows.Where(r => r.Indicator.Structure.Tujuan is not null)
             .GroupBy(r => r.Indicator.Structure.Tujuan!)
             .ToDictionary(g => g.Key, g => Average(g.GroupBy(r => r.Indicator.Structure.Sasaran).Select(s => Average(s.Select(r => r.Capaian)))), StringComparer.Ordinal);
@@ -82,11 +73,6 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             }
 
             sections.Add(new ReportUnitSection { UnitName = name, Rows = group.Select(r => r.Row).ToList() });
-            if (group.Key != NoSasaran)
-            {
-                var perQuarter = quarters.Select((_, q) => Average(group.Select(r => r.Quarters[q]))).ToList();
-                charts.Add(new CapaianChart($"Sasaran: {group.Key}", quarters.Select(PeriodParts.ShortName).ToList(), perQuarter));
-            }
         }
 
         var head = office.Official(office.Roles.HeadId);
@@ -116,7 +102,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             RevisionLabel = measurement.Revision > 1 ? $"Revisi ke-{measurement.Revision}" : null,
             Units = sections,
             BreakdownHeaders = [$"Real. {lastYear.Year}"],
-            Charts = charts,
+            Charts = await SasaranCharts.BuildAsync(transaction, office, year, cancellationToken),
             PeriodId = year.Id,
             Parafs = [Paraf(office.Roles.PlanningId, prepared), Paraf(office.Roles.SecretaryId, checkedBy)],
             Signature = new SignatureBlock

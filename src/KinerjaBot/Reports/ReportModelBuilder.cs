@@ -78,6 +78,9 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             PeriodId = period.Id,
             BreakdownHeaders = breakdown.Headers,
             BreakdownPeriods = breakdown.Periods,
+
+            // The annual report shows each sasaran's quarters at a glance too (issue 14: "rather look than read").
+            Charts = period.Kind == PeriodKind.Year ? await SasaranCharts.BuildAsync(transaction, office, period, cancellationToken) : [],
             Parafs = parafs,
             Signature = new SignatureBlock
             {
