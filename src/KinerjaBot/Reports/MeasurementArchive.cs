@@ -20,7 +20,7 @@ public sealed class MeasurementArchive(OfficeConfiguration office, MeasurementRe
     {
         var path = Path.Combine(Folder(measurement), $"draf-pengukuran-kinerja-{office.Office.Id}-{measurement.PeriodId}-rev{measurement.Revision}.pdf");
         var model = await builder.BuildAsync(transaction, measurement, now, cancellationToken);
-        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)" }), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)" }), cancellationToken);
         return path;
     }
 
@@ -29,20 +29,12 @@ public sealed class MeasurementArchive(OfficeConfiguration office, MeasurementRe
         var path = FinalPath(measurement);
         var model = await builder.BuildAsync(transaction, measurement, now, cancellationToken);
         var bytes = renderer.Render(model);
-        await WriteAsync(path, bytes, cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, bytes, cancellationToken);
         await File.WriteAllTextAsync(path + ".sha256", $"{Convert.ToHexStringLower(SHA256.HashData(bytes))}  {Path.GetFileName(path)}\n", cancellationToken);
-        await WriteAsync(Path.ChangeExtension(path, ".xlsx"), ReportXlsxWriter.Write(model), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(Path.ChangeExtension(path, ".xlsx"), ReportXlsxWriter.Write(model), cancellationToken);
         return path;
     }
 
     private string Folder(WorkflowInstance measurement) =>
         Path.Combine(Path.GetFullPath(dataDirectory), "reports", office.Office.Id, measurement.PeriodId, $"pengukuran-rev-{measurement.Revision}");
-
-    private static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-    }
 }

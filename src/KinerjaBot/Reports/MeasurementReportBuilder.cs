@@ -75,7 +75,6 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             sections.Add(new ReportUnitSection { UnitName = name, Rows = group.Select(r => r.Row).ToList() });
         }
 
-        var head = office.Official(office.Roles.HeadId);
         var audit = await transaction.Audit.ForInstanceAsync(measurement.Id, cancellationToken);
         var prepared = audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Submit);
         var checkedBy = audit.LastOrDefault(a => a.Trigger == WorkflowTrigger.Approve && (prepared is null || a.AtUtc >= prepared.AtUtc));
@@ -89,13 +88,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
         var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/PENGUKURAN-{year.Id}/REV-{measurement.Revision}";
         return new ReportDocumentModel
         {
-            Letterhead = new ReportLetterhead
-            {
-                GovernmentLine = office.Office.Government.ToUpperInvariant(),
-                OfficeName = office.Office.Name.ToUpperInvariant(),
-                Address = office.Office.Address,
-                LogoPath = office.Office.LogoPath,
-            },
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = $"LAPORAN HASIL PENGUKURAN KINERJA {office.Office.Name.ToUpperInvariant()} {year.DisplayName.ToUpperInvariant()}",
             DocumentNumber = documentNumber,
             DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString()))),
@@ -105,14 +98,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             Charts = await SasaranCharts.BuildAsync(transaction, office, year, cancellationToken),
             PeriodId = year.Id,
             Parafs = [Paraf(office.Roles.PlanningId, prepared), Paraf(office.Roles.SecretaryId, checkedBy)],
-            Signature = new SignatureBlock
-            {
-                PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(checkedBy?.AtUtc ?? now, office.Office.TimeZone).DateTime))}",
-                Position = head.Position,
-                Name = head.Name,
-                Rank = head.Rank,
-                Nip = Nip.Group(head.Nip),
-            },
+            Signature = OfficeDocumentParts.HeadSignature(office, checkedBy?.AtUtc ?? now),
             Author = office.Office.Name,
         };
     }

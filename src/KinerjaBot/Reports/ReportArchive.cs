@@ -27,7 +27,7 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
         var path = Path.Combine(Folder(report.PeriodId, report.Revision), $"draf-data-kinerja-{office.Office.Id}-{report.PeriodId}-rev{report.Revision}.pdf");
         var model = await builder.BuildAsync(transaction, report, now, cancellationToken);
         // No verification code on a draft: it is not the signed document, and a code would make it look checkable.
-        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), cancellationToken);
         return path;
     }
 
@@ -36,23 +36,14 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
         var path = FinalPath(signed.PeriodId, signed.Revision);
         var model = await builder.BuildAsync(transaction, signed, now, cancellationToken);
         var bytes = renderer.Render(model);
-        await WriteAsync(path, bytes, cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, bytes, cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", cancellationToken);
-        await WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), cancellationToken);
-        await WriteAsync(FinalXlsxPath(signed.PeriodId, signed.Revision), ReportXlsxWriter.Write(model), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(FinalXlsxPath(signed.PeriodId, signed.Revision), ReportXlsxWriter.Write(model), cancellationToken);
         return new ArchivedReport(path, hash);
     }
 
     private string Folder(string periodId, int revision) =>
         Path.Combine(Path.GetFullPath(dataDirectory), "reports", office.Office.Id, periodId, $"rev-{revision}");
-
-    // Written to a temporary name and moved, so a crash never leaves half a PDF under the final name.
-    private static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-    }
 }

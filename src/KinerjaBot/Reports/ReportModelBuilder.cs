@@ -17,7 +17,6 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
     public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var period = Period.Parse(report.PeriodId);
-        var zone = office.Office.TimeZone;
         var sections = new List<ReportUnitSection>();
         var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
         var number = 1;
@@ -57,18 +56,11 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         }
 
         var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
-        var head = office.Official(office.Roles.HeadId);
         var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}";
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
         {
-            Letterhead = new ReportLetterhead
-            {
-                GovernmentLine = office.Office.Government.ToUpperInvariant(),
-                OfficeName = office.Office.Name.ToUpperInvariant(),
-                Address = office.Office.Address,
-                LogoPath = office.Office.LogoPath,
-            },
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = $"DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}",
             DocumentNumber = documentNumber,
             DataHash = dataHash,
@@ -82,14 +74,7 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             // The annual report shows each sasaran's quarters at a glance too (issue 14: "rather look than read").
             Charts = period.Kind == PeriodKind.Year ? await SasaranCharts.BuildAsync(transaction, office, period, cancellationToken) : [],
             Parafs = parafs,
-            Signature = new SignatureBlock
-            {
-                PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt ?? now, zone).DateTime))}",
-                Position = head.Position,
-                Name = head.Name,
-                Rank = head.Rank,
-                Nip = Nip.Group(head.Nip),
-            },
+            Signature = OfficeDocumentParts.HeadSignature(office, signedAt ?? now),
             Author = office.Office.Name,
         };
     }
