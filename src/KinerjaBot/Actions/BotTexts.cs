@@ -41,7 +41,7 @@ public static class BotTexts
         Khusus operator dan Kasubbag Perencanaan:
         /buka 2026-TW3 — buka periode pengumpulan data
         /rekap — unduh laporan periode terakhir (atau /rekap 2026-TW3)
-        /ukur 2026 — laporan hasil pengukuran kinerja tahunan
+        /ukur 2026 — laporan hasil pengukuran kinerja (atau /ukur 2026-S1)
         /tentang — tentang KinerjaBot dan kode sumbernya
         """;
 

@@ -22,15 +22,15 @@ public sealed class MeasurementChain(ConversationServices services, MeasurementA
             return;
         }
 
-        if (!Period.TryParse(argument, out var year) || year.Kind != PeriodKind.Year)
+        if (!Period.TryParse(argument, out var year) || year.Kind is not (PeriodKind.Year or PeriodKind.Semester))
         {
-            await context.ReplyAsync("Mohon tulis tahunnya setelah /ukur, misalnya /ukur 2026.");
+            await context.ReplyAsync("Mohon tulis tahun atau semesternya setelah /ukur, misalnya /ukur 2026 atau /ukur 2026-S1.");
             return;
         }
 
         if (await context.Transaction.Periods.GetAsync(year.Id, context.CancellationToken) is null)
         {
-            await context.ReplyAsync($"Periode {year.DisplayName} belum dibuka, jadi belum ada data tahunan untuk diukur. Buka dahulu dengan /buka {year.Id}.");
+            await context.ReplyAsync($"Periode {year.DisplayName} belum dibuka, jadi belum ada datanya untuk diukur. Buka dahulu dengan /buka {year.Id}.");
             return;
         }
 
@@ -82,7 +82,7 @@ public sealed class MeasurementChain(ConversationServices services, MeasurementA
         await context.ReplyAsync($"Terima kasih. Laporan pengukuran kinerja dikirim kepada {secretary.Name} untuk diperiksa.");
         var draft = await archive.RenderDraftAsync(context.Transaction, fired.After, context.Now, context.CancellationToken);
         var text = new MessageText()
-            .BoldLine($"Laporan Hasil Pengukuran Kinerja {YearOf(fired.After).DisplayName}")
+            .BoldLine($"Laporan Hasil Pengukuran Kinerja {PeriodOf(fired.After).DisplayName}")
             .Line($"Disiapkan oleh {context.Me.Name}. Capaian per sasaran, predikat dan grafiknya ada pada draf terlampir.")
             .Plain($"Mohon diperiksa. Tekan \"{BotTexts.Approve}\" bila sudah benar (laporan diteruskan kepada kepala kantor), atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
         await context.SendToAsync(secretary.Id, new OutgoingMessage
@@ -105,7 +105,7 @@ public sealed class MeasurementChain(ConversationServices services, MeasurementA
     {
         var office = context.Office;
         var final = await archive.ArchiveFinalAsync(context.Transaction, fired.After, context.Now, context.CancellationToken);
-        var year = YearOf(fired.After);
+        var year = PeriodOf(fired.After);
         await context.ReplyAsync($"Terima kasih. Laporan Hasil Pengukuran Kinerja {year.DisplayName} diteruskan kepada kepala kantor dan diarsipkan.");
         await SendDocumentAsync(context, office.Roles.HeadId, $"Laporan Hasil Pengukuran Kinerja {office.Office.Name} {year.DisplayName}, sudah diperiksa oleh {BotTexts.EndSentence(context.Me.Name)}", final);
         await context.SendToAsync(office.Roles.PlanningId, MessageText.Of($"Laporan Hasil Pengukuran Kinerja {year.DisplayName} disetujui oleh {context.Me.Name} dan sudah disampaikan kepada kepala kantor."));
@@ -115,13 +115,13 @@ public sealed class MeasurementChain(ConversationServices services, MeasurementA
     {
         var planningId = context.Office.Roles.PlanningId;
         var draft = await archive.RenderDraftAsync(context.Transaction, measurement, context.Now, context.CancellationToken);
-        var text = new MessageText().BoldLine($"Laporan Hasil Pengukuran Kinerja {YearOf(measurement).DisplayName} (draf)");
+        var text = new MessageText().BoldLine($"Laporan Hasil Pengukuran Kinerja {PeriodOf(measurement).DisplayName} (draf)");
         if (note is not null)
         {
             text.Line(note);
         }
 
-        text.Line("Capaian dihitung dari data tahunan yang sudah terverifikasi: per indikator, lalu rata-rata per sasaran dan tujuan dengan predikatnya.")
+        text.Line("Capaian dihitung dari data periode ini yang sudah terverifikasi: per indikator, lalu rata-rata per sasaran dan tujuan dengan predikatnya.")
             .Plain($"Bila sudah sesuai, tekan \"{MeasurementWorkflow.SubmitLabel}\". Bila ada data yang salah, perbaiki dahulu datanya (mis. /rekap {measurement.PeriodId} lalu \"Kembalikan\" ke unit), lalu kirim /ukur {measurement.PeriodId} untuk draf yang baru.");
         await context.SendToAsync(planningId, new OutgoingMessage
         {
@@ -135,5 +135,5 @@ public sealed class MeasurementChain(ConversationServices services, MeasurementA
     private static Task SendDocumentAsync(ConversationContext context, string officialId, string text, string path) =>
         context.SendToAsync(officialId, new OutgoingMessage { Text = MessageText.Of(text).Spans, DocumentPath = path, DocumentName = Path.GetFileName(path) });
 
-    private static Period YearOf(WorkflowInstance measurement) => Period.Parse(measurement.PeriodId);
+    private static Period PeriodOf(WorkflowInstance measurement) => Period.Parse(measurement.PeriodId);
 }

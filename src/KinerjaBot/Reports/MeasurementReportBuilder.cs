@@ -11,10 +11,10 @@ using KinerjaBot.Workflow;
 namespace KinerjaBot.Reports;
 
 /// <summary>
-/// The "Laporan Hasil Pengukuran Kinerja" of a year (SOP Pengukuran Kinerja, seed 003-B): capaian per indicator from
-/// the year's verified data, then per sasaran and tujuan the average of their indicators' capaian (each capped at
-/// <see cref="CapaianCap"/>) with its rating band; indicators below target flagged with the unit's note; last year's
-/// realisasi beside this year's; and a chart per sasaran of its capaian per quarter. Printed by the same renderer as
+/// The "Laporan Hasil Pengukuran Kinerja" of a year or a semester (SOP Pengukuran Kinerja, seed 003-B): capaian per
+/// indicator from that period's verified data, then per sasaran and tujuan the average of their indicators' capaian (each capped at
+/// <see cref="CapaianCap"/>) with its rating band; indicators below target flagged with the unit's note; the same
+/// period's realisasi a year earlier beside it; and a chart per sasaran of its capaian per quarter. Printed by the same renderer as
 /// the data report.
 /// </summary>
 public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingBands ratings)
@@ -30,7 +30,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
     public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance measurement, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var year = Period.Parse(measurement.PeriodId);
-        var lastYear = Period.OfYear(year.Year - 1);
+        var lastYear = year.Kind == PeriodKind.Semester ? Period.Semester(year.Year - 1, year.Index) : Period.OfYear(year.Year - 1);
         var rows = new List<(Indicator Indicator, decimal? Capaian, ReportRow Row)>();
         var hash = new StringBuilder($"{office.Office.Id}|pengukuran|{year.Id}|{measurement.Revision}\n");
         var number = 1;
@@ -94,7 +94,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString()))),
             RevisionLabel = measurement.Revision > 1 ? $"Revisi ke-{measurement.Revision}" : null,
             Units = sections,
-            BreakdownHeaders = [$"Real. {lastYear.Year}"],
+            BreakdownHeaders = [$"Real. {lastYear.Id}"],
             Charts = await SasaranCharts.BuildAsync(transaction, office, year, cancellationToken),
             PeriodId = year.Id,
             Parafs = [Paraf(office.Roles.PlanningId, prepared), Paraf(office.Roles.SecretaryId, checkedBy)],

@@ -7,17 +7,17 @@ using KinerjaBot.Storage;
 namespace KinerjaBot.Reports;
 
 /// <summary>
-/// One chart per sasaran of a year: per quarter, the mean capaian of the sasaran's indicators from the verified
+/// One chart per sasaran of a year or semester: per quarter, the mean capaian of the sasaran's indicators from the verified
 /// quarters (each capped like the measurement's figures), "–" for a quarter with none. Used by the annual data report
 /// and the measurement report alike, so both show the same bars.
 /// </summary>
 internal static class SasaranCharts
 {
-    public static async Task<IReadOnlyList<CapaianChart>> BuildAsync(StoreTransaction transaction, OfficeConfiguration office, Period year, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CapaianChart>> BuildAsync(StoreTransaction transaction, OfficeConfiguration office, Period period, CancellationToken cancellationToken)
     {
-        var quarters = PeriodParts.Of(year, PeriodKind.Quarter);
+        var quarters = PeriodParts.Of(period, PeriodKind.Quarter);
         var charts = new List<CapaianChart>();
-        foreach (var sasaran in office.Indicators.Where(i => i.IsAskedIn(year) && i.Structure.Sasaran is not null).GroupBy(i => i.Structure.Sasaran!))
+        foreach (var sasaran in office.Indicators.Where(i => i.IsAskedIn(period) && i.Structure.Sasaran is not null).GroupBy(i => i.Structure.Sasaran!))
         {
             var perQuarter = new List<decimal?>();
             foreach (var quarter in quarters)

@@ -5,7 +5,7 @@ namespace KinerjaBot.Workflow;
 /// <summary>
 /// The measurement report's chain (SOP Pengukuran Kinerja): Preparing (the planning official, as Tim SAKIP, checks the
 /// computed report and sends it) → Checking (the secretary approves, or returns it with a reason to Preparing) →
-/// Reported (the head receives it; archived). One instance per year, kept under the year's period id.
+/// Reported (the head receives it; archived). One instance per year (or semester), kept under that period's id.
 /// </summary>
 public static class MeasurementWorkflow
 {

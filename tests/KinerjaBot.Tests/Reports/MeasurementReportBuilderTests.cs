@@ -40,6 +40,25 @@ public sealed class MeasurementReportBuilderTests : IDisposable
         Assert.Equal([83.33m, null, null, null], chart.Values);
     }
 
+    [Fact]
+    public async Task A_semester_measurement_covers_its_own_indicators_and_puts_the_same_semester_a_year_earlier_beside_them()
+    {
+        var store = KinerjaStore.Open(_data.Path, TimeProvider.System);
+        await using var transaction = await store.BeginAsync(default);
+        await VerifiedAsync(transaction, "2026-S1", "umum", ("IK-5.1", 95m, null), ("IK-5.2", 76m, "survei baru separuh kelurahan"), ("IK-5.3", 300m, null));
+        await VerifiedAsync(transaction, "2025-S1", "umum", ("IK-5.2", 74.5m, null));
+        var measurement = await transaction.Workflows.CreateAsync(WorkflowKind.Measurement, "2026-S1", null, MeasurementWorkflow.Preparing, Now, default);
+
+        var model = await new MeasurementReportBuilder(SampleOffice.Configuration, RatingBands.Default).BuildAsync(transaction, measurement, Now, default);
+
+        Assert.Equal("LAPORAN HASIL PENGUKURAN KINERJA KECAMATAN SUKAMAJU SEMESTER I 2026", model.Title);
+        Assert.Equal(["Real. 2025-S1"], model.BreakdownHeaders);
+        var ikm = Assert.Single(model.Units).Rows.Single(r => r.IndicatorName.StartsWith("IK-5.2 ", StringComparison.Ordinal));
+        Assert.Equal(["74,5"], ikm.Breakdown);
+        Assert.Equal(("95", "Di bawah target. survei baru separuh kelurahan"), (ikm.Achievement, ikm.Remark));
+        Assert.Equal(["TW I", "TW II"], Assert.Single(model.Charts).Labels);
+    }
+
     private static async Task VerifiedAsync(StoreTransaction transaction, string periodId, string unitId, params (string Code, decimal Value, string? Note)[] values)
     {
         await transaction.Periods.TryOpenAsync(new OpenedPeriod(periodId, Now, "staf-pk", Now.AddDays(3)), default);
