@@ -2,6 +2,8 @@ using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
+using KinerjaBot.Storage;
 
 namespace KinerjaBot.Conversations;
 
@@ -22,6 +24,22 @@ public sealed class RollupConfirmationFlow(FillingFlow filling, SubmissionFormat
             .Line()
             .Plain($"Tekan \"{ConfirmLabel(value)}\" bila sudah sesuai. Bila perlu dikoreksi, ketik nilai yang benar dan alasannya di baris berikutnya (alasan wajib), misalnya:\n{IndonesianFormat.Number(computed.Value)}\nsesuai rekap akhir bulan.");
         await context.ReplyAsync(question, [[new Choice(ConfirmLabel(value), CallbackAction.ConfirmRollup)]]);
+    }
+
+    /// <summary>For the opening message: the indicators already computed from verified lower periods, or null for none.</summary>
+    public static async Task<string?> PrefilledLineAsync(StoreTransaction transaction, SubmissionSnapshot submission, CancellationToken cancellationToken)
+    {
+        var computed = new List<string>();
+        foreach (var indicator in submission.Indicators)
+        {
+            if ((await PeriodRollup.ComputeAsync(transaction, indicator, submission.Period, submission.Unit.Id, cancellationToken))?.Result is not null)
+            {
+                computed.Add(indicator.Code);
+            }
+        }
+
+        return computed.Count == 0 ? null
+            : $"Sudah dihitung dari data yang terverifikasi, tinggal dikonfirmasi atau dikoreksi: {string.Join(", ", computed)}.";
     }
 
     /// <summary>Why a value could not be computed: the lower periods not verified yet, by name.</summary>

@@ -46,7 +46,8 @@ public sealed class RollupEndToEndTests : IAsyncLifetime
             await OfficeScript.CompleteUnitAsync(_bot, quarter, unit.Id, firstTime: true);
         }
 
-        await StartFillingAsync(quarter);
+        var invitation = await StartFillingAsync(quarter);
+        Assert.Contains("Sudah dihitung dari data yang terverifikasi, tinggal dikonfirmasi atau dikoreksi: IK-5.1, IK-5.3.", invitation.Content);
         var attendance = await Head.WaitForReplyAsync(m => m.Content.Contains("IK-5.1") && m.FindButton("Benar") is not null, BotHarness.Patience);
         Assert.Contains("Rata-rata Juli–September: (96 + 95 + 97) / 3 = 96", attendance.Content);
 
@@ -142,10 +143,11 @@ public sealed class RollupEndToEndTests : IAsyncLifetime
         await SubmitAndVerifyUmumAsync(month);
     }
 
-    private async Task StartFillingAsync(Period period)
+    private async Task<ChatMessage> StartFillingAsync(Period period)
     {
         var invitation = await Head.WaitForReplyAsync(m => m.Content.Contains(period.DisplayName) && m.FindButton("Mulai isi") is not null, BotHarness.Patience);
         await Head.PressButtonAsync(invitation.MessageId, invitation.FindButton("Mulai isi")!.CallbackData!);
+        return invitation;
     }
 
     /// <summary>Types IK-5.1 (already asked) and IK-5.3, skipping its optional evidence.</summary>
