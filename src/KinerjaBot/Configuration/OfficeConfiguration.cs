@@ -70,6 +70,9 @@ public sealed class OfficeConfiguration
     /// </summary>
     public bool RebindWithoutConfirmation { get; init; }
 
+    /// <summary>office.yaml <c>capaian_cap</c>: the most one indicator's capaian counts for in the measurement report's averages.</summary>
+    public decimal CapaianCap { get; init; } = 120m;
+
     public Official Official(string id) =>
         _officialsById.TryGetValue(id, out var official)
             ? official

@@ -25,7 +25,7 @@ internal static partial class OfficeYamlReader
     {
         var problems = root.Problems;
         var before = problems.All.Count;
-        root.RejectUnknownKeys("office.yaml", "office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders", "rebind");
+        root.RejectUnknownKeys("office.yaml", "office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders", "rebind", "capaian_cap");
 
         var office = ReadOffice(root, configDirectory);
         var officials = ReadOfficials(root);
@@ -38,12 +38,13 @@ internal static partial class OfficeYamlReader
         var hours = OfficeTimeYamlReader.ReadHours(root);
         var reminders = OfficeTimeYamlReader.ReadReminders(root, officialIds, roles);
         var rebindAllowed = ReadRebind(root);
+        var capaianCap = CapaianCapReader.Read(root);
 
         var clean = problems.All.Count == before && office is not null && roles is not null && deadlines is not null;
         return new Result(
             units,
             unitLines,
-            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) { RebindWithoutConfirmation = rebindAllowed } : null);
+            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) { RebindWithoutConfirmation = rebindAllowed, CapaianCap = capaianCap } : null);
     }
 
     // 'confirm' (the default): a move to another Telegram account waits for an operator; 'allow': it happens at once.

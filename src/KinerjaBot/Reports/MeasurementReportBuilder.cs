@@ -13,18 +13,12 @@ namespace KinerjaBot.Reports;
 /// <summary>
 /// The "Laporan Hasil Pengukuran Kinerja" of a year or a semester (SOP Pengukuran Kinerja, seed 003-B): capaian per
 /// indicator from that period's verified data, then per sasaran and tujuan the average of their indicators' capaian (each capped at
-/// <see cref="CapaianCap"/>) with its rating band; indicators below target flagged with the unit's note; the same
+/// office.yaml's <c>capaian_cap</c>) with its rating band; indicators below target flagged with the unit's note; the same
 /// period's realisasi a year earlier beside it; and a chart per sasaran of its capaian per quarter. Printed by the same renderer as
 /// the data report.
 /// </summary>
 public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingBands ratings)
 {
-    /// <summary>
-    /// One indicator far above target must not hide another far below it in a sasaran's average, so each indicator
-    /// counts for at most this much (PermenPANRB 53/2014 practice caps at 120 %).
-    /// </summary>
-    public const decimal CapaianCap = 120m;
-
     private const string NoSasaran = "Indikator tanpa sasaran";
 
     public async Task<ReportDocumentModel> BuildAsync(StoreTransaction transaction, WorkflowInstance measurement, DateTimeOffset now, CancellationToken cancellationToken)
@@ -103,7 +97,7 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
         };
     }
 
-    private static decimal? Capped(decimal? capaian) => capaian is { } c ? Math.Min(c, CapaianCap) : null;
+    private decimal? Capped(decimal? capaian) => capaian is { } c ? Math.Min(c, office.CapaianCap) : null;
 
     private static decimal? Average(IEnumerable<decimal?> values)
     {

@@ -28,7 +28,7 @@ internal static class SasaranCharts
                     var value = (await VerifiedUnitValues.FindAsync(transaction, quarter.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code);
                     if (value is not null && indicator.TargetFor(quarter) is { } target && Achievement.Calculate(value.Value, target, indicator.Polarity) is { } achieved)
                     {
-                        capaian.Add(Math.Min(achieved, MeasurementReportBuilder.CapaianCap));
+                        capaian.Add(Math.Min(achieved, office.CapaianCap));
                     }
                 }
 

@@ -45,5 +45,16 @@ public sealed class IndicatorRollupConfigurationTests : IDisposable
         Assert.Contains("write 'rollup: last'", message);
     }
 
+    [Fact]
+    public void The_measurement_cap_defaults_to_120_and_one_below_100_is_reported_with_its_line()
+    {
+        Assert.Equal(120m, SampleOffice.Configuration.CapaianCap);
+        var line = ConfigFileEdit.Replace(_config.Path, "office.yaml", "# capaian_cap: 120", "capaian_cap: 90");
+
+        var message = Assert.Throws<OfficeConfigurationException>(() => OfficeConfigurationLoader.Load(_config.Path)).Message;
+
+        Assert.Contains($"{Path.Combine(_config.Path, "office.yaml")}, line {line}: capaian_cap '90' is not a percentage of at least 100", message);
+    }
+
     private int Edit(string original, string replacement) => ConfigFileEdit.Replace(_config.Path, "indicators.yaml", original, replacement);
 }
