@@ -33,23 +33,14 @@ public sealed class MeasurementReportBuilder(OfficeConfiguration office, RatingB
             var value = (await VerifiedUnitValues.FindAsync(transaction, year.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code);
             var previous = (await VerifiedUnitValues.FindAsync(transaction, lastYear.Id, indicator.UnitId, cancellationToken))?.GetValueOrDefault(indicator.Code);
             var target = indicator.TargetFor(year);
-            var capaian = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
-            var remark = capaian < 100m ? $"Di bawah target. {value?.Note}".Trim() : value?.Note ?? string.Empty;
-            rows.Add((indicator, Capped(capaian), new ReportRow
+            var capaian = IndicatorReportRow.Achievement(indicator, target, value);
+            var remark = capaian < 100m ? $"Di bawah target. {value?.Note}".Trim() : null;
+            var row = IndicatorReportRow.Create(number++, indicator, target, value, ratings, remark) with
             {
-                Number = (number++).ToString(CultureInfo.InvariantCulture),
-                IndicatorName = $"{indicator.Code} {indicator.Name}",
-                Measure = indicator.Measure,
-                Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
-                Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
-                Achievement = IndonesianFormat.Percent(capaian),
-                Rating = ratings.Rate(capaian)?.Label ?? IndonesianFormat.NoValue,
-                LowerIsBetter = indicator.Polarity == Polarity.Lower,
-                Remark = remark,
                 Breakdown = [previous is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(previous.Value)],
-                Data = new ReportRowData(indicator.Code, indicator.Name, indicator.Measure, target, value?.Value, capaian, remark),
-            }));
-            hash.Append(indicator.Code).Append('=').Append(value?.Value.ToString(CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
+            };
+            rows.Add((indicator, Capped(capaian), row));
+            hash.Append(IndicatorReportRow.HashLine(indicator, value));
         }
 
         var sections = new List<ReportUnitSection>();

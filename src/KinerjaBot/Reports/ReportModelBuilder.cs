@@ -31,23 +31,8 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             {
                 var target = indicator.TargetFor(period);
                 var value = values.GetValueOrDefault(indicator.Code);
-                var achievement = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
-                rows.Add(new ReportRow
-                {
-                    Number = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    IndicatorName = $"{indicator.Code} {indicator.Name}",
-                    Measure = indicator.Measure,
-                    Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
-                    Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
-                    Achievement = IndonesianFormat.Percent(achievement),
-                    // The same scale the chat's read-back uses, so the PDF and the chat never disagree on a predikat.
-                    Rating = ratings.Rate(achievement)?.Label ?? IndonesianFormat.NoValue,
-                    LowerIsBetter = indicator.Polarity == Polarity.Lower,
-                    Remark = value?.Note ?? string.Empty,
-                    Breakdown = breakdown.Row(indicator, lowerValues),
-                    Data = new ReportRowData(indicator.Code, indicator.Name, indicator.Measure, target, value?.Value, achievement, value?.Note ?? string.Empty),
-                });
-                hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
+                rows.Add(IndicatorReportRow.Create(number++, indicator, target, value, ratings) with { Breakdown = breakdown.Row(indicator, lowerValues) });
+                hashInput.Append(IndicatorReportRow.HashLine(indicator, value));
             }
 
             // A draft fetched while units are still filling or fixing must not pass for checked data.
