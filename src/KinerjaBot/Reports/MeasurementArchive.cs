@@ -8,8 +8,8 @@ namespace KinerjaBot.Reports;
 
 /// <summary>
 /// Where the measurement report lives: <c>{data}/reports/{office}/{year}/pengukuran-rev-{n}/</c>, beside the year's data
-/// report. Drafts are redrawn for each step; the reported PDF is written once with its <c>.sha256</c> and its data as
-/// <c>.xlsx</c> (numbers as numbers), like the data report.
+/// report. Drafts are redrawn for each step; the reported PDF is written once with its <c>.sha256</c> and its table as
+/// <c>.csv</c> and <c>.xlsx</c> (numbers as numbers), like the data report.
 /// </summary>
 public sealed class MeasurementArchive(OfficeConfiguration office, MeasurementReportBuilder builder, ReportPdfRenderer renderer, string dataDirectory)
 {
@@ -31,6 +31,7 @@ public sealed class MeasurementArchive(OfficeConfiguration office, MeasurementRe
         var bytes = renderer.Render(model);
         await OfficeDocumentParts.WriteAsync(path, bytes, cancellationToken);
         await File.WriteAllTextAsync(path + ".sha256", $"{Convert.ToHexStringLower(SHA256.HashData(bytes))}  {Path.GetFileName(path)}\n", cancellationToken);
+        await OfficeDocumentParts.WriteAsync(Path.ChangeExtension(path, ".csv"), ReportCsvWriter.Write(model), cancellationToken);
         await OfficeDocumentParts.WriteAsync(Path.ChangeExtension(path, ".xlsx"), ReportXlsxWriter.Write(model), cancellationToken);
         return path;
     }

@@ -78,6 +78,7 @@ public sealed class MeasurementEndToEndTests : IAsyncLifetime
         Assert.Equal(MeasurementWorkflow.Reported, measurement!.State);
         var archived = Path.Combine(_bot.DataDirectory, "reports", "kec-sukamaju", Year.Id, "pengukuran-rev-1", "pengukuran-kinerja-kec-sukamaju-2026-rev1.pdf");
         Assert.Equal(await File.ReadAllBytesAsync(archived), pdf);
+        Assert.True(File.Exists(Path.ChangeExtension(archived, ".csv")));
         using var workbook = File.OpenRead(Path.ChangeExtension(archived, ".xlsx"));
         var patrols = workbook.Query(useHeaderRow: true, sheetName: Year.Id).Cast<IDictionary<string, object>>().Single(r => Equals(r["Kode Indikator"], "IK-2.2"));
         Assert.Equal((96d, 100d), ((double)patrols["Realisasi"], (double)patrols["Capaian (%)"]));
