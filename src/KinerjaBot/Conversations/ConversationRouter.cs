@@ -113,6 +113,9 @@ public sealed class ConversationRouter(
             case CallbackAction.EditKind:
                 await filling.HandleEditPressAsync(context, action);
                 break;
+            case CallbackAction.ConfirmKind or CallbackAction.RetypeKind when context.State is AwaitingRollupState rollup:
+                await rollups.HandleCorrectionConfirmationPressAsync(context, rollup, action.Kind == CallbackAction.ConfirmKind);
+                break;
             case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
                 await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind);
                 break;

@@ -103,12 +103,34 @@ public sealed class RollupConfirmationFlow(FillingFlow filling, SubmissionFormat
         var note = $"{result.Note} (koreksi atas hitungan otomatis {question.Explanation})";
         if (result.NeedsConfirmation)
         {
-            context.State = new AwaitingConfirmationState(question.InstanceId, question.IndicatorCode, question.BackToSummary, value, note);
+            // Kept in this state, not the plain filling confirmation: "Ketik ulang" must come back here, where a
+            // correction still needs its reason.
+            context.State = question with { PendingValue = value, PendingNote = note };
             await context.ReplyAsync(MessageText.Of(result.Message), [[new Choice(BotTexts.Yes, CallbackAction.Confirm), new Choice(BotTexts.Retype, CallbackAction.Retype)]]);
             return;
         }
 
         await filling.SaveValueAsync(context, question, submission, indicator, value, note);
+    }
+
+    /// <summary>"Ya, benar" or "Ketik ulang" on a correction that looked implausible.</summary>
+    public async Task HandleCorrectionConfirmationPressAsync(ConversationContext context, AwaitingRollupState question, bool confirmed)
+    {
+        await context.RemovePressedChoicesAsync();
+        var (submission, indicator) = await filling.CurrentQuestionAsync(context, question);
+        if (submission is null || indicator is null)
+        {
+            return;
+        }
+
+        if (!confirmed || question.PendingValue is not { } value)
+        {
+            context.State = question with { PendingValue = null, PendingNote = null };
+            await context.ReplyAsync($"Baik, silakan ketik ulang nilai {indicator.Code} dengan alasan koreksinya di baris berikutnya, atau tekan \"{ConfirmLabel(formatter.Value(indicator, question.ComputedValue))}\" di atas untuk memakai hasil perhitungan.");
+            return;
+        }
+
+        await filling.SaveValueAsync(context, question, submission, indicator, value, question.PendingNote);
     }
 
     private static string ConfirmLabel(string value) => $"Benar: {value}";

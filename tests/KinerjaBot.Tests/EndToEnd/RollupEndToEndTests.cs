@@ -60,7 +60,16 @@ public sealed class RollupEndToEndTests : IAsyncLifetime
 
         var documents = await Head.WaitForReplyAsync(m => m.Content.Contains("IK-5.3") && m.FindButton("Benar") is not null, BotHarness.Patience);
         Assert.Contains("Jumlah Juli–September: 48 + 52 + 50 = 150", documents.Content);
-        await Head.PressButtonAsync("Benar: 150");
+
+        // An implausible correction asks first; "Ketik ulang" comes back to the computed value, where a reason is still needed.
+        await Head.SendTextAsync("500\nsalah hitung rekap bulanan");
+        await Head.WaitForReplyAsync(m => m.FindButton("Ketik ulang") is not null, BotHarness.Patience);
+        await Head.PressButtonAsync("Ketik ulang");
+        await Head.WaitForReplyAsync(m => m.Content.Contains("ketik ulang nilai IK-5.3 dengan alasan koreksinya"), BotHarness.Patience);
+        await Head.SendTextAsync("149");
+        await Head.WaitForReplyAsync(m => m.Content.Contains("berbeda dari hasil perhitungan (150 dokumen)"), BotHarness.Patience);
+        Assert.Null(await CurrentValueAsync(quarter, "IK-5.3"));
+        await Head.PressButtonAsync(documents.MessageId, documents.FindButton("Benar: 150")!.CallbackData!);
         await Head.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
         await Head.PressButtonAsync("Lewati");
         await SubmitAndVerifyUmumAsync(quarter);
