@@ -84,6 +84,18 @@ public sealed class MeasurementEndToEndTests : IAsyncLifetime
         Assert.Equal((96d, 100d), ((double)patrols["Realisasi"], (double)patrols["Capaian (%)"]));
     }
 
+    [Fact]
+    public async Task The_annual_data_report_carries_the_chart_per_sasaran_after_its_signature()
+    {
+        var validation = await _bot.Official("kasubbag-pk").WaitForReplyAsync(m => m.Content.Contains("Tahun 2026") && m.FindButton("Validasi") is not null, BotHarness.Patience);
+
+        var text = string.Join("\n", PdfText.Pages(_bot.Server.ReadFile(validation.Document!.FileId)));
+
+        Assert.Contains("DATA KINERJA KECAMATAN SUKAMAJU TAHUN 2026", text);
+        Assert.Contains("Lampiran: capaian per triwulan terhadap target (100 %)", text);
+        Assert.Contains("Sasaran: Meningkatnya kesejahteraan sosial masyarakat", text);
+    }
+
     /// <summary>The text as printed in a table cell, where any space may have become a line break.</summary>
     private static Regex Wrapped(string text) => new(string.Join(@"\s+", text.Split(' ').Select(Regex.Escape)));
 }
