@@ -50,6 +50,7 @@ public static class BotTexts
         /rekap — unduh laporan periode terakhir (atau /rekap 2026-TW3)
         /tutup 2026-TW3 — tutup periode yang keliru dibuka, sebelum ada data terverifikasi (operator)
         /wakil — tetapkan Plt. / Plh. bila pejabat berhalangan (operator)
+        /ukur 2026 — laporan hasil pengukuran kinerja (atau /ukur 2026-S1)
         /tentang — tentang KinerjaBot dan kode sumbernya
         """;
 

@@ -20,6 +20,7 @@ namespace KinerjaBot.Conversations;
 [JsonDerivedType(typeof(ClosingReasonState), "closing-reason")]
 [JsonDerivedType(typeof(ClosingConfirmationState), "closing-confirmation")]
 [JsonDerivedType(typeof(ActingSetupState), "acting-setup")]
+[JsonDerivedType(typeof(AwaitingRollupState), "awaiting-rollup")]
 public abstract record ChatState
 {
     /// <summary>The mode this state belongs to; derived from the type, never stored.</summary>

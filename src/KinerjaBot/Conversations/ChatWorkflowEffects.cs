@@ -17,6 +17,7 @@ internal sealed class ChatWorkflowEffects(
     FillingFlow filling,
     IOfficeReportChain reportChain,
     FormatApprovalFlow formatApproval,
+    IMeasurementChain measurementChain,
     IReadOnlyList<long> decidedMessageIds) : IWorkflowEffects
 {
     public async Task DecidedAsync(FiredTransition fired)
@@ -101,12 +102,19 @@ internal sealed class ChatWorkflowEffects(
 
     public Task FormatSignedAsync(FiredTransition fired) => formatApproval.OnSignedAsync(context, fired);
 
+    public Task MeasurementSubmittedAsync(FiredTransition fired) => measurementChain.OnSubmittedAsync(context, fired);
+
+    public Task MeasurementReturnedAsync(FiredTransition fired) => measurementChain.OnReturnedAsync(context, fired);
+
+    public Task MeasurementReportedAsync(FiredTransition fired) => measurementChain.OnReportedAsync(context, fired);
+
     /// <summary>What replaces the decided message's buttons: "✅ Disetujui oleh …", "↩️ Dikembalikan. Alasan: …".</summary>
     private string? DecisionRecord(FiredTransition fired) => fired.Trigger switch
     {
         WorkflowTrigger.Submit when fired.Before.Kind == WorkflowKind.FormatApproval => "✅ Draf perbaikan dikirim.",
         WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.FormatApproval =>
             $"✅ {FormatApprovalWorkflow.StepDone(fired.Before.State)} oleh {BotTexts.EndSentence(context.Me.Name)}",
+        WorkflowTrigger.Submit when fired.Before.Kind == WorkflowKind.Measurement => "✅ Dikirim kepada Sekretaris untuk diperiksa.",
         WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
         WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.OfficeReport =>
             $"✅ Sudah {OfficeReportWorkflow.StageDone(OfficeReportWorkflow.StageOf(context.Office, fired.Before.State)!.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}",

@@ -18,7 +18,8 @@ public sealed class CommandHandler(
     FormatApprovalFlow formatApproval,
     ReportCheckFlow reportCheck,
     PeriodClosingFlow closing,
-    ActingFlow acting)
+    ActingFlow acting,
+    IMeasurementChain measurement)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -83,6 +84,9 @@ public sealed class CommandHandler(
                 break;
             case "/wakil":
                 await acting.StartAsync(context);
+                break;
+            case "/ukur":
+                await measurement.StartAsync(context, argument);
                 break;
             default:
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");

@@ -26,4 +26,7 @@ public enum ConversationMode
 
     /// <summary>A step of a short guided command: closing a period (/tutup) or setting a Plt. / Plh. (/wakil).</summary>
     GuidedCommand,
+
+    /// <summary>A confirmation (button) or a correction with its note of a value computed from lower periods.</summary>
+    AwaitingRollupConfirmation,
 }

@@ -20,6 +20,7 @@ public sealed class ConversationRouter(
     ReportCheckFlow reportCheck,
     PeriodClosingFlow closing,
     ActingFlow acting,
+    RollupConfirmationFlow rollups,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -116,8 +117,14 @@ public sealed class ConversationRouter(
             case CallbackAction.EditKind:
                 await filling.HandleEditPressAsync(context, action);
                 break;
+            case CallbackAction.ConfirmKind or CallbackAction.RetypeKind when context.State is AwaitingRollupState rollup:
+                await rollups.HandleCorrectionConfirmationPressAsync(context, rollup, action.Kind == CallbackAction.ConfirmKind, action.Argument);
+                break;
             case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
                 await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind, action.Argument);
+                break;
+            case CallbackAction.RollupKind:
+                await rollups.HandleConfirmPressAsync(context);
                 break;
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context, action.Argument);
@@ -169,6 +176,7 @@ public sealed class ConversationRouter(
         AwaitingConfirmationState => context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya."),
         AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
         AwaitingPlausibilityNoteState question => filling.HandlePlausibilityNoteAsync(context, question),
+        AwaitingRollupState question => rollups.HandleCorrectionAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
         AwaitingReportCheckState => reportCheck.HandleAsync(context),
         ClosingReasonState question => closing.HandleReasonAsync(context, question),

@@ -2,6 +2,7 @@ using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
 using KinerjaBot.Storage;
 using KinerjaBot.Workflow;
 
@@ -263,6 +264,19 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             text.Line($"Nilai tersimpan saat ini: {formatter.Value(indicator, current.Value)}");
         }
 
+        // A quarter, semester or year whose lower periods are verified is computed, and only confirmed or corrected here.
+        var rollup = await PeriodRollup.ComputeAsync(context.Transaction, indicator, submission.Period, submission.Unit.Id, context.CancellationToken);
+        if (rollup?.Result is { } computed)
+        {
+            await RollupConfirmationFlow.AskAsync(context, text, (FillingQuestion)context.State, indicator, computed, formatter);
+            return;
+        }
+
+        if (rollup is { Missing.Count: > 0 })
+        {
+            text.Line(RollupConfirmationFlow.MissingLine(rollup.Missing));
+        }
+
         var evidence = indicator.Evidence switch
         {
             EvidenceRule.Required => "Bukti: wajib (foto atau dokumen), dikirim setelah nilai diisi.",
@@ -278,7 +292,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await context.ReplyAsync(text);
     }
 
-    private async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
+    internal async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
     {
         submission.Values.TryGetValue(indicator.Code, out var earlier);
 
@@ -329,7 +343,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     }
 
     /// <summary>The submission and indicator the pending question is about, if it is still open for filling.</summary>
-    private async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
+    internal async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, question.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == question.IndicatorCode);
@@ -347,11 +361,11 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     /// The stamp for a question about to be asked with buttons: its time, and always later than the question it
     /// replaces, so an earlier question's button never matches (even when a test clock stands still).
     /// </summary>
-    private static long NextStamp(ConversationContext context) =>
+    internal static long NextStamp(ConversationContext context) =>
         Math.Max(context.Now.UtcTicks, ((context.State as FillingQuestion)?.AskedAt ?? 0) + 1);
 
     /// <summary>A stamped button of a question no longer open is stale (a newer one replaced it); an unstamped one is from before stamps.</summary>
-    private static string StalePressNotice(string? stamp) => stamp is null ? BotTexts.AlreadyProcessed : BotTexts.StaleCopy;
+    internal static string StalePressNotice(string? stamp) => stamp is null ? BotTexts.AlreadyProcessed : BotTexts.StaleCopy;
 
     private static string Example(Indicator indicator, Period period) => AnswerExample.For(indicator.Kind, indicator.TargetFor(period));
 }

@@ -176,14 +176,18 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             Choices = reopen,
         });
 
-        var csv = archive.FinalCsvPath(period.PeriodId, report.Revision);
-        if (report.State == OfficeReportWorkflow.Signed && File.Exists(csv))
+        var exports = new[]
+        {
+            (Path: archive.FinalCsvPath(period.PeriodId, report.Revision), Text: "Tabel data dalam format CSV, untuk diunggah ke aplikasi e-SAKIP / e-Monev."),
+            (Path: archive.FinalXlsxPath(period.PeriodId, report.Revision), Text: "Tabel data dalam format Excel (.xlsx), satu lembar per periode, untuk diunggah ke aplikasi e-SAKIP / e-Monev."),
+        };
+        foreach (var export in exports.Where(e => report.State == OfficeReportWorkflow.Signed && File.Exists(e.Path)))
         {
             await context.ReplyAsync(new OutgoingMessage
             {
-                Text = MessageText.Of("Tabel data dalam format CSV, untuk diunggah ke aplikasi e-SAKIP / e-Monev.").Spans,
-                DocumentPath = csv,
-                DocumentName = Path.GetFileName(csv),
+                Text = MessageText.Of(export.Text).Spans,
+                DocumentPath = export.Path,
+                DocumentName = Path.GetFileName(export.Path),
             });
         }
     }

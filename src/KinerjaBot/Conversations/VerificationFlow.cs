@@ -9,7 +9,8 @@ namespace KinerjaBot.Conversations;
 /// Workflow button presses on unit submissions (Mulai isi, Kirim, Setujui, Kembalikan, Perbaiki) and the messages
 /// each decision sends on: to the next verifier, back to the unit head, or on to the office report.
 /// </summary>
-public sealed class VerificationFlow(ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain, FormatApprovalFlow formatApproval)
+public sealed class VerificationFlow(
+    ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain, FormatApprovalFlow formatApproval, IMeasurementChain measurementChain)
 {
     /// <summary>The shortest return reason that can tell a unit head what to fix.</summary>
     public const int MinReasonWords = ReasonRule.MinWords;
@@ -35,6 +36,12 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         if (instance.Kind == WorkflowKind.FormatApproval)
         {
             await formatApproval.HandlePressAsync(context, instance, action, EffectsFor(context));
+            return;
+        }
+
+        if (instance.Kind == WorkflowKind.Measurement)
+        {
+            await measurementChain.HandlePressAsync(context, instance, action, EffectsFor(context));
             return;
         }
 
@@ -177,6 +184,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             var instance = await context.Transaction.Workflows.GetAsync(pending.InstanceId, context.CancellationToken);
             phrases.Add(instance?.UnitId is { } unitId && instance.Kind == WorkflowKind.UnitSubmission ? $"data {UnitName(context, unitId)}"
                 : instance?.Kind == WorkflowKind.FormatApproval ? $"draf format {Period.Parse(instance.PeriodId).DisplayName}"
+                : instance?.Kind == WorkflowKind.Measurement ? "laporan pengukuran kinerja"
                 : pending.TargetUnitId is { } target ? $"laporan ke {UnitName(context, target)}"
                 : "laporan ke tahap sebelumnya");
         }
@@ -342,7 +350,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
     /// <summary>The effects of a transition fired from this conversation, clearing the buttons of <paramref name="decidedMessageIds"/> too.</summary>
     public IWorkflowEffects EffectsFor(ConversationContext context, params long?[] decidedMessageIds) =>
-        new ChatWorkflowEffects(context, services, this, filling, reportChain, formatApproval, decidedMessageIds.OfType<long>().ToList());
+        new ChatWorkflowEffects(context, services, this, filling, reportChain, formatApproval, measurementChain, decidedMessageIds.OfType<long>().ToList());
 
     private async Task<bool> FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason, long? decidedMessageId = null)
     {

@@ -27,12 +27,16 @@ public static class KinerjaBotApp
     /// <summary><c>verify</c>: the file is not exactly a signed, archived report (or the code is not one's).</summary>
     public const int NotVerified = 4;
 
+    /// <summary><c>targets import</c>: the workbook has problems (each listed); nothing was changed.</summary>
+    public const int ImportRefused = 5;
+
     private const string Usage = """
         Usage:
           dotnet run --project src/KinerjaBot                          run the bot (no Telegram:BotToken: a local sandbox with a chat page)
           dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
           dotnet run --project src/KinerjaBot -- workflow diagram      print the workflows as Mermaid
+          dotnet run --project src/KinerjaBot -- targets import 2026 FILE.xlsx   take the year's targets and TW1–TW4 from the Perjanjian Kinerja sheet
           dotnet run --project src/KinerjaBot -- verify FILE.pdf       is this exactly the signed, archived report? (exit 0 yes, 4 no)
           dotnet run --project src/KinerjaBot -- verify "KINERJABOT-VERIFIKASI v1|…"   check the code scanned from a printed copy's QR
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
@@ -77,6 +81,8 @@ public static class KinerjaBotApp
                     return await OpenPeriodAsync(host, periodId, output, error, cancellationToken);
                 case ["verify", var target]:
                     return await VerifyAsync(host, target, output, error, cancellationToken);
+                case ["targets", "import", var year, var workbook]:
+                    return await TargetsImportCommand.RunAsync(host, year, workbook, output, error);
                 case ["workflow", "diagram"]:
                     await output.WriteAsync(WorkflowDiagrams.Render(host.Services.GetRequiredService<WorkflowCatalog>()));
                     return 0;

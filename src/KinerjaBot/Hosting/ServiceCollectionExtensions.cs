@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<SubmissionFormatter>();
         services.AddSingleton<FillingFlow>();
+        services.AddSingleton<RollupConfirmationFlow>();
         services.AddSingleton<VerificationFlow>();
         services.AddSingleton<BulkApprovalFlow>();
         services.AddSingleton<ReportCheckFlow>();
@@ -120,6 +121,14 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<NotificationLetterRenderer>(),
             Options(sp).DataDirectory));
         services.AddSingleton<FormatApprovalFlow>();
+
+        services.AddSingleton<MeasurementReportBuilder>();
+        services.AddSingleton(sp => new MeasurementArchive(
+            sp.GetRequiredService<OfficeConfiguration>(),
+            sp.GetRequiredService<MeasurementReportBuilder>(),
+            sp.GetRequiredService<ReportPdfRenderer>(),
+            Options(sp).DataDirectory));
+        services.AddSingleton<IMeasurementChain, MeasurementChain>();
         return services;
     }
 

@@ -17,7 +17,7 @@ public sealed class FormatArchive(OfficeConfiguration office, FormatDocumentBuil
     {
         var audit = await transaction.Audit.ForInstanceAsync(format.Id, cancellationToken);
         var path = Path.Combine(Folder(format.PeriodId), $"draf-format-data-kinerja-{office.Office.Id}-{format.PeriodId}-{format.Revision}.pdf");
-        await ReportArchive.WriteAsync(path, renderer.Render(builder.BuildFormat(format, audit, null, null, now)), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, renderer.Render(builder.BuildFormat(format, audit, null, null, now)), cancellationToken);
         return path;
     }
 
@@ -37,7 +37,7 @@ public sealed class FormatArchive(OfficeConfiguration office, FormatDocumentBuil
 
     private static async Task WriteWithHashAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
-        await ReportArchive.WriteAsync(path, bytes, cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, bytes, cancellationToken);
         await File.WriteAllTextAsync(path + ".sha256", $"{Convert.ToHexStringLower(SHA256.HashData(bytes))}  {Path.GetFileName(path)}\n", cancellationToken);
     }
 }

@@ -62,7 +62,7 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
         var title = $"FORMAT DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}";
         return new ReportDocumentModel
         {
-            Letterhead = ReportModelBuilder.Letterhead(office),
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = letterNumber is null ? $"DRAF {title}" : title,
             DocumentNumber = letterNumber is null ? $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/FORMAT-{format.Revision}" : $"Lampiran Surat Nomor {letterNumber}",
             DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString()))),
@@ -72,7 +72,7 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
                 : $"Batas waktu pengisian: {FillDuration()} sejak format ini ditandatangani"],
             Units = sections,
             Parafs = parafs,
-            Signature = ReportModelBuilder.HeadSignature(office, signature?.AtUtc ?? now, signature),
+            Signature = OfficeDocumentParts.HeadSignature(office, signature?.AtUtc ?? now, signature),
             Author = office.Office.Name,
         };
     }
@@ -87,9 +87,9 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
         var perihal = $"Pemberitahuan Pengumpulan Data Kinerja {period.DisplayName}";
         return new NotificationLetterModel
         {
-            Letterhead = ReportModelBuilder.Letterhead(office),
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = $"Surat {perihal}",
-            PlaceAndDate = ReportModelBuilder.HeadSignature(office, signedAt).PlaceAndDate,
+            PlaceAndDate = OfficeDocumentParts.HeadSignature(office, signedAt).PlaceAndDate,
             Number = letterNumber,
             Sifat = office.FormatApproval.Sifat,
             Lampiran = "1 (satu) berkas format data kinerja",
@@ -102,7 +102,7 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
                 "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
             ],
             // The letter's place and date stand above its head (PlaceAndDate), not again over the signature.
-            Signature = ReportModelBuilder.HeadSignature(office, signedAt, signature) with { PlaceAndDate = string.Empty },
+            Signature = OfficeDocumentParts.HeadSignature(office, signedAt, signature) with { PlaceAndDate = string.Empty },
             Author = office.Office.Name,
         };
     }

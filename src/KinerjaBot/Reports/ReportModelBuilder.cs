@@ -20,30 +20,19 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         var sections = new List<ReportUnitSection>();
         var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
         var number = 1;
+        var breakdown = new ReportBreakdown(office, period);
         foreach (var unit in office.UnitsReporting(period))
         {
             var submission = await transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, cancellationToken);
             var values = submission is null ? new Dictionary<string, StoredValue>() : await transaction.Values.CurrentAsync(submission.Id, cancellationToken);
             var rows = new List<ReportRow>();
+            var lowerValues = await breakdown.LoadAsync(transaction, unit.Id, cancellationToken);
             foreach (var indicator in office.IndicatorsFor(unit.Id, period))
             {
                 var target = indicator.TargetFor(period);
                 var value = values.GetValueOrDefault(indicator.Code);
-                var achievement = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
-                rows.Add(new ReportRow
-                {
-                    Number = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    IndicatorName = $"{indicator.Code} {indicator.Name}",
-                    Measure = indicator.Measure,
-                    Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
-                    Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
-                    Achievement = IndonesianFormat.Percent(achievement),
-                    // The same scale the chat's read-back uses, so the PDF and the chat never disagree on a predikat.
-                    Rating = ratings.Rate(achievement)?.Label ?? IndonesianFormat.NoValue,
-                    LowerIsBetter = indicator.Polarity == Polarity.Lower,
-                    Remark = value?.Note ?? string.Empty,
-                });
-                hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
+                rows.Add(IndicatorReportRow.Create(number++, indicator, target, value, ratings) with { Breakdown = breakdown.Row(indicator, lowerValues) });
+                hashInput.Append(IndicatorReportRow.HashLine(indicator, value));
             }
 
             // A draft fetched while units are still filling or fixing must not pass for checked data.
@@ -56,40 +45,22 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
         {
-            Letterhead = Letterhead(office),
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = $"DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}",
             DocumentNumber = documentNumber,
             DataHash = dataHash,
             VerificationLine = new ReportVerificationLine(office.Office.Id, period.Id, report.Revision, documentNumber, dataHash).ToString(),
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
+            PeriodId = period.Id,
+            BreakdownHeaders = breakdown.Headers,
+            BreakdownPeriods = breakdown.Periods,
+
+            // The annual report shows each sasaran's quarters at a glance too (issue 14: "rather look than read").
+            Charts = period.Kind == PeriodKind.Year ? await SasaranCharts.BuildAsync(transaction, office, period, cancellationToken) : [],
             Parafs = parafs,
-            Signature = HeadSignature(office, signature?.AtUtc ?? now, signature),
+            Signature = OfficeDocumentParts.HeadSignature(office, signature?.AtUtc ?? now, signature),
             Author = office.Office.Name,
-        };
-    }
-
-    /// <summary>The office's kop surat, as every document of the office prints it.</summary>
-    internal static ReportLetterhead Letterhead(OfficeConfiguration office) => new()
-    {
-        GovernmentLine = office.Office.Government.ToUpperInvariant(),
-        OfficeName = office.Office.Name.ToUpperInvariant(),
-        Address = office.Office.Address,
-        LogoPath = office.Office.LogoPath,
-    };
-
-    /// <summary>The head's signature block, dated <paramref name="at"/> in the office's time zone.</summary>
-    internal static SignatureBlock HeadSignature(OfficeConfiguration office, DateTimeOffset at, AuditEntry? signature = null)
-    {
-        // A Plt. / Plh. signs under the absent head's position with their own name, rank and NIP.
-        var head = office.Official(signature is { ActingFor: not null } ? signature.ActorId : office.Roles.HeadId);
-        return new SignatureBlock
-        {
-            PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, office.Office.TimeZone).DateTime))}",
-            Position = signature?.ActingFor?.TitleFor(office) ?? head.Position,
-            Name = head.Name,
-            Rank = head.Rank,
-            Nip = Nip.Group(head.Nip),
         };
     }
 
