@@ -1,3 +1,4 @@
+using KinerjaBot.Sandbox.WhatsApp;
 using Microsoft.AspNetCore.Http;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -25,12 +26,15 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     private readonly ChatPageDirectory _chatPage;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _webhookDelivery;
+    private readonly Task _whatsAppWebhookDelivery;
     private int _disposed;
 
     private LocalBotApiServer(
-        WebApplication app, SandboxState state, ChatPageDirectory chatPage, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
+        WebApplication app, SandboxState state, ChatPageDirectory chatPage, WhatsAppDouble whatsApp, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
     {
         _webhookDelivery = Task.Run(() => state.Webhooks.RunAsync(stopping.Token), CancellationToken.None);
+        _whatsAppWebhookDelivery = Task.Run(() => whatsApp.RunWebhooksAsync(stopping.Token), CancellationToken.None);
+        WhatsApp = whatsApp;
         _app = app;
         _state = state;
         _chatPage = chatPage;
@@ -44,6 +48,9 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 
     /// <summary>The server's root, for example <c>http://127.0.0.1:41234</c> (no trailing slash): the bot's <c>ApiBaseUrl</c>.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The WhatsApp Cloud API double on the same port, under <c>{BaseUrl}/whatsapp</c> (the bot's <c>WhatsApp:ApiBaseUrl</c>).</summary>
+    public WhatsAppDouble WhatsApp { get; }
 
     /// <summary>The token the server accepts.</summary>
     public string Token => Options.Token;
@@ -125,6 +132,8 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         }
 
         new BotApiEndpoints(state, options.Token, logger, stopping.Token).Map(app);
+        var whatsApp = new WhatsAppDouble(options.WhatsApp, options.TimeProvider, options.WebhookRetryDelay, options.RequestLogCapacity, options.LoggerFactory);
+        whatsApp.Map(app);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -132,13 +141,14 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            whatsApp.Dispose();
             stopping.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         logger.LogInformation("Sandbox Bot API listening on {BaseUrl}", address);
-        return new LocalBotApiServer(app, state, chatPage, stopping, options, address.TrimEnd('/'));
+        return new LocalBotApiServer(app, state, chatPage, whatsApp, stopping, options, address.TrimEnd('/'));
     }
 
     /// <summary>Adds a person who can talk to the bot; their private chat's id is their user id.</summary>
@@ -272,7 +282,9 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 
         await _app.DisposeAsync();
         await _webhookDelivery;
+        await _whatsAppWebhookDelivery;
         _state.Webhooks.Dispose();
+        WhatsApp.Dispose();
         _stopping.Dispose();
     }
 }
