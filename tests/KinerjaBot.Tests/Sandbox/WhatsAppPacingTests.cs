@@ -1,0 +1,36 @@
+using KinerjaBot.Sandbox.WhatsApp;
+
+namespace KinerjaBot.Tests.Sandbox;
+
+/// <summary>The double's optional strictness: the pair rate limit and a shortened customer-service window.</summary>
+public sealed class WhatsAppPacingTests : WhatsAppTestBase
+{
+    protected override WhatsAppDoubleOptions DoubleOptions => new() { EnforcePairRate = true, CustomerServiceWindow = TimeSpan.FromMinutes(30) };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Ani.SendTextAsync("Halo");
+    }
+
+    [Fact]
+    public async Task With_the_pair_rate_enforced_a_second_message_within_six_seconds_is_refused()
+    {
+        await Graph.AcceptedAsync(Text("Satu"));
+
+        var error = await Graph.RefusedAsync(Text("Dua"), 131056);
+        Clock.Advance(TimeSpan.FromSeconds(6));
+        await Graph.AcceptedAsync(Text("Dua"));
+
+        Assert.Contains("pair rate limit", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["Satu", "Dua"], Ani.Messages.Where(m => m.Sender == WhatsAppChatSender.Bot).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task A_shortened_window_closes_when_it_says()
+    {
+        Clock.Advance(TimeSpan.FromMinutes(30));
+
+        await Graph.RefusedAsync(Text("Terlambat"), 131047);
+    }
+}
