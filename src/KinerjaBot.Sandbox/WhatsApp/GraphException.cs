@@ -27,6 +27,9 @@ internal sealed class GraphException(int status, int code, string type, string m
         new(400, 131047, OAuth, "(#131047) Re-engagement message",
             "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
 
+    public static GraphException Undeliverable() =>
+        new(400, 131026, OAuth, "(#131026) Message undeliverable", "Message Undeliverable.");
+
     public static GraphException PairRateLimit() =>
         new(400, 131056, OAuth, "(#131056) (Business Account, Consumer Account) pair rate limit hit",
             "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.");

@@ -55,6 +55,12 @@ public sealed record WhatsAppChatMessage
     /// <summary>The wamid of the message this one answers (a button press names the message it was under).</summary>
     public string? ContextMessageId { get; init; }
 
+    /// <summary>
+    /// For a bot message the Graph API accepted but WhatsApp could not deliver, the code of the <c>failed</c> status
+    /// sent by webhook: 131047 outside the customer-service window, 131026 to a number nobody uses. Null otherwise.
+    /// </summary>
+    public int? FailureCode { get; init; }
+
     internal byte[]? MediaBytes { get; init; }
 
     /// <summary>The bytes of the image or document.</summary>

@@ -70,9 +70,11 @@ internal sealed class WhatsAppChats(WhatsAppDoubleOptions options, TimeProvider 
     public IReadOnlyList<WhatsAppChatMessage> Messages(string waId) => Read(waId, p => p.Messages.ToList());
 
     /// <summary>
-    /// Delivers a message the Graph API accepted, or refuses it: outside the window only templates pass (131047),
-    /// and with <see cref="WhatsAppDoubleOptions.EnforcePairRate"/> messages to one person must be spaced (131056).
-    /// Statuses sent and delivered follow by webhook; to a number nobody uses, a template fails (131026).
+    /// Delivers a message the Graph API accepted, or refuses it. Outside the window only templates pass: as on the
+    /// real Cloud API the send is answered 200 and then fails by webhook with 131047 (or, with
+    /// <see cref="WhatsAppDoubleOptions.RefuseReEngagementSynchronously"/>, is refused at once). With
+    /// <see cref="WhatsAppDoubleOptions.EnforcePairRate"/> messages to one person must be spaced (131056).
+    /// Statuses sent and delivered follow by webhook; to a number nobody uses, the message fails (131026).
     /// </summary>
     public WhatsAppChatMessage AcceptFromBot(string waId, WhatsAppChatMessage draft)
     {
@@ -80,7 +82,8 @@ internal sealed class WhatsAppChats(WhatsAppDoubleOptions options, TimeProvider 
         lock (_gate)
         {
             var person = _people.GetValueOrDefault(waId);
-            if (draft.Type != "template" && (person?.LastWroteAt is not { } wrote || now >= wrote + options.CustomerServiceWindow))
+            var outsideWindow = draft.Type != "template" && (person?.LastWroteAt is not { } wrote || now >= wrote + options.CustomerServiceWindow);
+            if (outsideWindow && options.RefuseReEngagementSynchronously)
             {
                 throw GraphException.ReEngagement();
             }
@@ -90,15 +93,16 @@ internal sealed class WhatsAppChats(WhatsAppDoubleOptions options, TimeProvider 
                 throw GraphException.PairRateLimit();
             }
 
-            var message = draft with { Id = NewMessageId(), SentAt = now, Version = _changed.Version + 1 };
+            var failure = outsideWindow ? GraphException.ReEngagement() : person is null ? GraphException.Undeliverable() : null;
+            var message = draft with { Id = NewMessageId(), SentAt = now, Version = _changed.Version + 1, FailureCode = failure?.Code };
             _sent.Add(message);
-            if (person is null)
+            if (failure is not null)
             {
-                webhooks.Enqueue("status:failed", WhatsAppWebhookPayloads.Status(options, message.Id, "failed", now, waId, (131026, "Message undeliverable")));
+                webhooks.Enqueue("status:failed", WhatsAppWebhookPayloads.Status(options, message.Id, "failed", now, waId, failure));
                 return message;
             }
 
-            person.Messages.Add(message);
+            person!.Messages.Add(message);
             person.LastBotMessageAt = now;
             _changed.Notify();
             webhooks.Enqueue("status:sent", WhatsAppWebhookPayloads.Status(options, message.Id, "sent", now, waId));

@@ -30,7 +30,7 @@ public sealed class WhatsAppDouble : IDisposable
     /// <summary>Grows with every change a person could see (messages, users); the page long-polls it.</summary>
     public long Version => Chats.Version;
 
-    /// <summary>Every message the Graph API accepted from the bot, in order (including templates to unknown numbers).</summary>
+    /// <summary>Every message the Graph API accepted from the bot, in order, including those that then failed (<see cref="WhatsAppChatMessage.FailureCode"/>).</summary>
     public IReadOnlyList<WhatsAppChatMessage> SentMessages => Chats.SentMessages;
 
     /// <summary>Every Graph call, with its status and error code.</summary>

@@ -27,6 +27,12 @@ public sealed record WhatsAppDoubleOptions
     /// <summary>How long after a person's last message the bot may send free-form messages; tests may shorten it.</summary>
     public TimeSpan CustomerServiceWindow { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Refuse a free-form message outside the window with a 400 (131047) instead of the real Cloud API's way:
+    /// 200 and a wamid, then a <c>failed</c> status webhook with 131047. Off by default.
+    /// </summary>
+    public bool RefuseReEngagementSynchronously { get; init; }
+
     /// <summary>The clock for the window and timestamps; null uses <see cref="LocalBotApiServerOptions.TimeProvider"/>.</summary>
     public TimeProvider? TimeProvider { get; init; }
 

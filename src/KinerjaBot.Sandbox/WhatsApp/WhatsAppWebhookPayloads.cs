@@ -14,7 +14,7 @@ internal static class WhatsAppWebhookPayloads
         });
 
     public static JsonObject Status(
-        WhatsAppDoubleOptions options, string messageId, string status, DateTimeOffset at, string recipient, (int Code, string Title)? error = null)
+        WhatsAppDoubleOptions options, string messageId, string status, DateTimeOffset at, string recipient, GraphException? error = null)
     {
         var entry = new JsonObject
         {
@@ -25,7 +25,15 @@ internal static class WhatsAppWebhookPayloads
         };
         if (error is { } e)
         {
-            entry["errors"] = new JsonArray(new JsonObject { ["code"] = e.Code, ["title"] = e.Title });
+            // Webhook errors carry the code's title on its own, without the "(#code) " the synchronous message starts with.
+            var title = e.Message.StartsWith("(#", StringComparison.Ordinal) ? e.Message[(e.Message.IndexOf(' ', StringComparison.Ordinal) + 1)..] : e.Message;
+            var shape = new JsonObject { ["code"] = e.Code, ["title"] = title, ["message"] = title };
+            if (e.Details is { } details)
+            {
+                shape["error_data"] = new JsonObject { ["details"] = details };
+            }
+
+            entry["errors"] = new JsonArray(shape);
         }
 
         return Envelope(options, new JsonObject { ["statuses"] = new JsonArray(entry) });

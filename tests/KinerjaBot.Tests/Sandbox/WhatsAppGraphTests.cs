@@ -201,15 +201,13 @@ public sealed class WhatsAppGraphTests : WhatsAppTestBase
     }
 
     [Fact]
-    public async Task A_text_to_someone_who_never_wrote_is_refused_as_a_re_engagement_message()
+    public async Task A_text_to_someone_who_never_wrote_is_accepted_but_fails_as_a_re_engagement_message()
     {
         WhatsApp.AddUser("6289876543210", "Budi Santoso");
 
-        var error = await Graph.RefusedAsync(Text("Halo", to: "6289876543210"), 131047);
+        var id = await Graph.AcceptedAsync(Text("Halo", to: "6289876543210"));
 
-        Assert.Equal(
-            "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
-            RawGraphApi.Details(error));
+        Assert.Equal(131047, Assert.Single(WhatsApp.SentMessages, m => m.Id == id).FailureCode);
         Assert.Empty(WhatsApp.GetUser("6289876543210").Messages);
     }
 
@@ -218,13 +216,15 @@ public sealed class WhatsAppGraphTests : WhatsAppTestBase
     {
         Clock.Advance(TimeSpan.FromHours(24));
 
-        await Graph.RefusedAsync(Buttons("Isi sekarang?", ("a", "Ya")), 131047);
+        var late = await Graph.AcceptedAsync(Buttons("Isi sekarang?", ("a", "Ya")));
         await Graph.AcceptedAsync(Template("pengingat_kinerja", "buka", "Bapak/Ibu Ani", "Oktober 2026"));
         var template = Ani.LastBotMessage!;
         await Ani.PressTemplateButtonAsync("buka");
         await Graph.AcceptedAsync(Text("Silakan lanjut."));
 
-        Assert.Equal(("pengingat_kinerja", "id"), (template.TemplateName, template.TemplateLanguage));
+        Assert.Equal(131047, WhatsApp.SentMessages.Single(m => m.Id == late).FailureCode);
+        Assert.DoesNotContain(Ani.Messages, m => m.Id == late);
+        Assert.Equal(("pengingat_kinerja", "id", null), (template.TemplateName, template.TemplateLanguage, template.FailureCode));
         Assert.Equal(["Bapak/Ibu Ani", "Oktober 2026"], template.TemplateParameters);
         Assert.Equal("Silakan lanjut.", Ani.LastBotMessage!.Text);
     }
@@ -234,7 +234,9 @@ public sealed class WhatsAppGraphTests : WhatsAppTestBase
     {
         Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
 
-        await Graph.AcceptedAsync(Text("Masih sempat."));
+        var id = await Graph.AcceptedAsync(Text("Masih sempat."));
+
+        Assert.Contains(Ani.Messages, m => m.Id == id);
     }
 
     [Fact]

@@ -2,10 +2,10 @@ using KinerjaBot.Sandbox.WhatsApp;
 
 namespace KinerjaBot.Tests.Sandbox;
 
-/// <summary>The double's optional strictness: the pair rate limit and a shortened customer-service window.</summary>
+/// <summary>The double's optional strictness: the pair rate limit, a shortened window refused synchronously.</summary>
 public sealed class WhatsAppPacingTests : WhatsAppTestBase
 {
-    protected override WhatsAppDoubleOptions DoubleOptions => new() { EnforcePairRate = true, CustomerServiceWindow = TimeSpan.FromMinutes(30) };
+    protected override WhatsAppDoubleOptions DoubleOptions => new() { EnforcePairRate = true, CustomerServiceWindow = TimeSpan.FromMinutes(30), RefuseReEngagementSynchronously = true };
 
     public override async Task InitializeAsync()
     {
@@ -27,10 +27,16 @@ public sealed class WhatsAppPacingTests : WhatsAppTestBase
     }
 
     [Fact]
-    public async Task A_shortened_window_closes_when_it_says()
+    public async Task A_shortened_window_closes_when_it_says_and_can_be_refused_at_once()
     {
         Clock.Advance(TimeSpan.FromMinutes(30));
 
-        await Graph.RefusedAsync(Text("Terlambat"), 131047);
+        var error = await Graph.RefusedAsync(Text("Terlambat"), 131047);
+
+        Assert.Equal("(#131047) Re-engagement message", error["message"]!.GetValue<string>());
+        Assert.Equal(
+            "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+            RawGraphApi.Details(error));
+        Assert.DoesNotContain(Ani.Messages, m => m.Sender == WhatsAppChatSender.Bot);
     }
 }

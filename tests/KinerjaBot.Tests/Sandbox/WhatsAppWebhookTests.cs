@@ -92,6 +92,7 @@ public sealed class WhatsAppWebhookTests : WhatsAppTestBase
 
         var id = await Ani.SendTextAsync("Halo");
         var delivered = await _bot.WaitForPostAsync(id, Patience);
+        await WhatsApp.WaitForWebhookDeliveryAsync(d => d.Delivered, Patience);
 
         var attempts = _bot.Received.Where(r => r.Method == "POST").ToList();
         Assert.Equal([500, 401, 200], attempts.Select(a => a.AnsweredStatus));
@@ -192,6 +193,25 @@ public sealed class WhatsAppWebhookTests : WhatsAppTestBase
 
         Assert.Equal("Jawaban baru", (await waiting).Text);
         Assert.Equal(WhatsAppChatSender.Bot, (await waiting).Sender);
+    }
+
+    [Fact]
+    public async Task A_text_outside_the_window_is_reported_failed_with_the_re_engagement_code_and_its_details()
+    {
+        await Ani.SendTextAsync("Halo");
+        await WhatsApp.SubscribeAsync(_bot.Url);
+        Clock.Advance(TimeSpan.FromHours(25));
+
+        var id = await Graph.AcceptedAsync(Text("Pengingat"));
+
+        var status = (await _bot.WaitForPostAsync("\"failed\"", Patience)).Value["statuses"]![0]!;
+        Assert.Equal((id, AniWaId), (status["id"]!.GetValue<string>(), status["recipient_id"]!.GetValue<string>()));
+        var error = status["errors"]![0]!;
+        Assert.Equal((131047, "Re-engagement message"), (error["code"]!.GetValue<int>(), error["title"]!.GetValue<string>()));
+        Assert.Equal(
+            "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+            error["error_data"]!["details"]!.GetValue<string>());
+        Assert.DoesNotContain(_bot.Received, r => r.Text.Contains("\"delivered\"", StringComparison.Ordinal));
     }
 
     [Fact]
