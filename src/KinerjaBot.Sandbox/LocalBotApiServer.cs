@@ -126,13 +126,14 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var logger = options.LoggerFactory?.CreateLogger<LocalBotApiServer>() ?? (ILogger)NullLogger.Instance;
         var chatPage = new ChatPageDirectory();
+        var whatsApp = new WhatsAppDouble(options.WhatsApp, options.TimeProvider, options.WebhookRetryDelay, options.RequestLogCapacity, options.LoggerFactory);
         if (options.ChatPage is { } pageOptions)
         {
-            new ChatPageEndpoints(state, chatPage, pageOptions, stopping.Token).Map(app);
+            new ChatPageEndpoints(state, chatPage, pageOptions, whatsApp, stopping.Token).Map(app);
+            new WhatsAppChatPageEndpoints(whatsApp, pageOptions, stopping.Token).Map(app);
         }
 
         new BotApiEndpoints(state, options.Token, logger, stopping.Token).Map(app);
-        var whatsApp = new WhatsAppDouble(options.WhatsApp, options.TimeProvider, options.WebhookRetryDelay, options.RequestLogCapacity, options.LoggerFactory);
         whatsApp.Map(app);
         try
         {
@@ -174,8 +175,38 @@ public sealed class LocalBotApiServer : IAsyncDisposable
             throw new InvalidOperationException("The chat page is off; set LocalBotApiServerOptions.ChatPage to turn it on.");
         }
 
+        if (WhatsApp.FindPageEntry(entry.Key) is not null)
+        {
+            throw new InvalidOperationException($"The chat page already lists '{entry.Key}' (a WhatsApp chat).");
+        }
+
         _state.Chats.Person(entry.UserId);
         _chatPage.Add(entry);
+    }
+
+    /// <summary>
+    /// Offers a simulated WhatsApp user (<see cref="WhatsAppDouble.AddUser"/>) on the chat page, under <c>/wa/{key}</c>,
+    /// in a chat styled like WhatsApp. Keys are shared with the Telegram entries and must differ from them.
+    /// </summary>
+    public void ListOnChatPage(WhatsAppChatPageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Options.ChatPage is null)
+        {
+            throw new InvalidOperationException("The chat page is off; set LocalBotApiServerOptions.ChatPage to turn it on.");
+        }
+
+        if (!ChatPageDirectory.IsKey(entry.Key))
+        {
+            throw new ArgumentException($"'{entry.Key}' is not a page key: use letters, digits, '-', '_' or '.'.", nameof(entry));
+        }
+
+        if (_chatPage.Find(entry.Key) is not null)
+        {
+            throw new InvalidOperationException($"The chat page already lists '{entry.Key}'.");
+        }
+
+        WhatsApp.ListOnChatPage(entry);
     }
 
     /// <summary>The people listed on the chat page, in the order they were added.</summary>

@@ -37,30 +37,14 @@ public sealed class SimulatedWhatsAppUser
     {
         var under = _double.Chats.NewestBotMessage(
             WaId, m => m.Type == "interactive" && m.Buttons.Any(b => Contains(b.Title, titlePart)), $"a reply button '{titlePart}'");
-        var button = under.Buttons.First(b => Contains(b.Title, titlePart));
-        return Write(
-            Shown("interactive") with { Text = button.Title, ContextMessageId = under.Id },
-            Reply(under, "interactive", new JsonObject
-            {
-                ["type"] = "button_reply",
-                ["button_reply"] = new JsonObject { ["id"] = button.Id, ["title"] = button.Title },
-            }));
+        return Task.FromResult(PressReplyButton(under, under.Buttons.First(b => Contains(b.Title, titlePart))));
     }
 
     /// <summary>Opens the newest list showing a row whose title contains <paramref name="titlePart"/> and chooses it.</summary>
     public Task<string> ChooseListRowAsync(string titlePart)
     {
         var under = _double.Chats.NewestBotMessage(WaId, m => m.ListRows.Any(r => Contains(r.Title, titlePart)), $"a list row '{titlePart}'");
-        var row = under.ListRows.First(r => Contains(r.Title, titlePart));
-        var reply = new JsonObject { ["id"] = row.Id, ["title"] = row.Title };
-        if (row.Description is { Length: > 0 } description)
-        {
-            reply["description"] = description;
-        }
-
-        return Write(
-            Shown("interactive") with { Text = row.Title, ContextMessageId = under.Id },
-            Reply(under, "interactive", new JsonObject { ["type"] = "list_reply", ["list_reply"] = reply }));
+        return Task.FromResult(ChooseListRow(under, under.ListRows.First(r => Contains(r.Title, titlePart))));
     }
 
     /// <summary>Presses the quick reply whose text contains <paramref name="textPart"/> on the newest template showing one.</summary>
@@ -68,11 +52,38 @@ public sealed class SimulatedWhatsAppUser
     {
         var under = _double.Chats.NewestBotMessage(
             WaId, m => m.Type == "template" && m.Buttons.Any(b => Contains(b.Title, textPart)), $"a template button '{textPart}'");
-        var button = under.Buttons.First(b => Contains(b.Title, textPart));
-        return Write(
+        return Task.FromResult(PressTemplateButton(under, under.Buttons.First(b => Contains(b.Title, textPart))));
+    }
+
+    internal string PressReplyButton(WhatsAppChatMessage under, WhatsAppReplyButton button) =>
+        _double.Chats.UserWrites(
+            WaId,
+            Shown("interactive") with { Text = button.Title, ContextMessageId = under.Id },
+            Reply(under, "interactive", new JsonObject
+            {
+                ["type"] = "button_reply",
+                ["button_reply"] = new JsonObject { ["id"] = button.Id, ["title"] = button.Title },
+            }));
+
+    internal string ChooseListRow(WhatsAppChatMessage under, WhatsAppListRow row)
+    {
+        var reply = new JsonObject { ["id"] = row.Id, ["title"] = row.Title };
+        if (row.Description is { Length: > 0 } description)
+        {
+            reply["description"] = description;
+        }
+
+        return _double.Chats.UserWrites(
+            WaId,
+            Shown("interactive") with { Text = row.Title, ContextMessageId = under.Id },
+            Reply(under, "interactive", new JsonObject { ["type"] = "list_reply", ["list_reply"] = reply }));
+    }
+
+    internal string PressTemplateButton(WhatsAppChatMessage under, WhatsAppReplyButton button) =>
+        _double.Chats.UserWrites(
+            WaId,
             Shown("button") with { Text = button.Title, ContextMessageId = under.Id },
             Reply(under, "button", new JsonObject { ["payload"] = button.Id, ["text"] = button.Title }));
-    }
 
     public Task<string> SendImageAsync(byte[] bytes, string? caption = null) => SendMediaAsync("image", bytes, "image/jpeg", null, caption);
 

@@ -69,6 +69,8 @@ public sealed record WhatsAppChatMessage
             ? [.. bytes]
             : throw new InvalidOperationException($"Message {Id} carries no media the double holds (sent by link or not a media message).");
 
+    internal int ReadDocumentSize() => MediaBytes?.Length ?? 0;
+
     /// <inheritdoc />
     public override string ToString()
     {

@@ -12,6 +12,8 @@ public sealed class WhatsAppDouble : IDisposable
 {
     private readonly WhatsAppWebhookDeliverer _webhooks;
     private readonly GraphRequestLog _requests;
+    private readonly Lock _pageGate = new();
+    private readonly List<WhatsAppChatPageEntry> _pageEntries = [];
 
     internal WhatsAppDouble(WhatsAppDoubleOptions options, TimeProvider serverClock, TimeSpan retryDelay, int requestLogCapacity, ILoggerFactory? loggers)
     {
@@ -47,6 +49,18 @@ public sealed class WhatsAppDouble : IDisposable
 
     /// <summary>The simulated people, in no particular order.</summary>
     public IReadOnlyList<SimulatedWhatsAppUser> Users => [.. Chats.UserIds().Select(id => new SimulatedWhatsAppUser(this, id))];
+
+    /// <summary>The WhatsApp people listed on the chat page (<see cref="LocalBotApiServer.ListOnChatPage(WhatsAppChatPageEntry)"/>), in order.</summary>
+    public IReadOnlyList<WhatsAppChatPageEntry> PageEntries
+    {
+        get
+        {
+            lock (_pageGate)
+            {
+                return [.. _pageEntries];
+            }
+        }
+    }
 
     internal WhatsAppChats Chats { get; }
 
@@ -95,6 +109,28 @@ public sealed class WhatsAppDouble : IDisposable
     /// <summary>The bytes of a medium the bot uploaded or a person sent.</summary>
     public byte[] ReadMedia(string mediaId) =>
         Media.Find(mediaId) is { } item ? [.. item.Bytes] : throw new ArgumentException($"No WhatsApp media with id '{mediaId}'.", nameof(mediaId));
+
+    internal WhatsAppChatPageEntry? FindPageEntry(string key)
+    {
+        lock (_pageGate)
+        {
+            return _pageEntries.Find(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    internal void ListOnChatPage(WhatsAppChatPageEntry entry)
+    {
+        Chats.ProfileName(entry.WaId);
+        lock (_pageGate)
+        {
+            if (_pageEntries.Exists(e => string.Equals(e.Key, entry.Key, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"The chat page already lists '{entry.Key}'.");
+            }
+
+            _pageEntries.Add(entry);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => _webhooks.Dispose();
