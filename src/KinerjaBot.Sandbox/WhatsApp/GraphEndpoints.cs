@@ -14,30 +14,33 @@ namespace KinerjaBot.Sandbox.WhatsApp;
 /// The Graph API's URL scheme under <c>/whatsapp</c> (which stands for <c>https://graph.facebook.com</c>): the Bearer
 /// token check, the <c>{"error":{…}}</c> shape, the request log, and the messages and media endpoints.
 /// </summary>
-internal sealed partial class GraphEndpoints(WhatsAppDoubleOptions options, WhatsAppChats chats, WhatsAppMediaStore media, GraphRequestLog log, ILogger logger)
+internal sealed partial class GraphEndpoints(
+    WhatsAppDoubleOptions options, WhatsAppChats chats, WhatsAppMediaStore media, GraphRequestLog log, FaultInjector faults, ILogger logger)
 {
     public const string Prefix = "/whatsapp";
+
+    private const string BodyKey = "whatsapp.body";
 
     private readonly OutgoingMessageReader _reader = new(options, media);
 
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost(Prefix + "/{version}/{phoneNumberId}/messages", (HttpContext context, string version, string phoneNumberId) =>
-            HandleAsync(context, version, () => SendMessageAsync(context, phoneNumberId)));
+            HandleAsync(context, version, "messages", () => SendMessageAsync(context, phoneNumberId)));
         routes.MapPost(Prefix + "/{version}/{phoneNumberId}/media", (HttpContext context, string version, string phoneNumberId) =>
-            HandleAsync(context, version, () => UploadAsync(context, phoneNumberId)));
+            HandleAsync(context, version, "media", () => UploadAsync(context, phoneNumberId)));
         routes.MapGet(Prefix + "/media-download/{mediaId}", (HttpContext context, string mediaId) =>
-            HandleAsync(context, version: null, () => Task.FromResult(Download(context, mediaId))));
+            HandleAsync(context, version: null, "media-download", () => Task.FromResult(Download(context, mediaId))));
         routes.MapGet(Prefix + "/{version}/{mediaId}", (HttpContext context, string version, string mediaId) =>
-            HandleAsync(context, version, () => Task.FromResult(LookUp(context, mediaId))));
+            HandleAsync(context, version, "media-lookup", () => Task.FromResult(LookUp(context, mediaId))));
         routes.Map(Prefix + "/{**rest}", (HttpContext context) =>
-            HandleAsync(context, version: null, () => throw GraphException.UnknownPath(context.Request.Path.Value![Prefix.Length..])));
+            HandleAsync(context, version: null, "unknown", () => throw GraphException.UnknownPath(context.Request.Path.Value![Prefix.Length..])));
     }
 
     [GeneratedRegex(@"^v\d+\.\d+$")]
     private static partial Regex VersionPattern();
 
-    private async Task HandleAsync(HttpContext context, string? version, Func<Task<GraphAnswer>> handle)
+    private async Task HandleAsync(HttpContext context, string? version, string endpoint, Func<Task<GraphAnswer>> handle)
     {
         var sequence = log.NextSequence();
         GraphAnswer answer;
@@ -53,7 +56,16 @@ internal sealed partial class GraphEndpoints(WhatsAppDoubleOptions options, What
                 throw GraphException.InvalidToken();
             }
 
-            answer = await handle();
+            var fault = faults.Take(endpoint);
+            answer = fault?.Kind switch
+            {
+                BotApiFaultKind.TooManyRequests => throw new GraphException(
+                    429, 130429, GraphException.OAuth, "(#130429) Rate limit hit", "Cloud API message throughput has been reached."),
+                BotApiFaultKind.ServerError => new GraphAnswer(502, null) { Html = BotApiEndpoints.BadGatewayPage },
+                BotApiFaultKind.DropConnection => new GraphAnswer(0, null) { Abort = true },
+                BotApiFaultKind.DropResponse => await handle() with { Abort = true },
+                _ => await handle(),
+            };
         }
         catch (GraphException refusal)
         {
@@ -70,7 +82,7 @@ internal sealed partial class GraphEndpoints(WhatsAppDoubleOptions options, What
             sequence,
             context.Request.Method,
             context.Request.Path.Value![Prefix.Length..],
-            answer.Status,
+            answer.Abort ? null : answer.Status,
             answer.Error?.Code,
             answer.Error is { } e ? e.Details ?? e.Message : null,
             answer.To,
@@ -78,8 +90,6 @@ internal sealed partial class GraphEndpoints(WhatsAppDoubleOptions options, What
             answer.LoggedBody ?? context.Items[BodyKey] as string ?? string.Empty));
         await answer.WriteAsync(context);
     }
-
-    private const string BodyKey = "whatsapp.body";
 
     private async Task<GraphAnswer> SendMessageAsync(HttpContext context, string phoneNumberId)
     {
@@ -188,6 +198,12 @@ internal sealed partial class GraphEndpoints(WhatsAppDoubleOptions options, What
 
         public string? LoggedBody { get; init; }
 
+        /// <summary>An injected fault: close the connection instead of answering.</summary>
+        public bool Abort { get; init; }
+
+        /// <summary>An injected fault: an HTML page instead of JSON, as a failing front end sends.</summary>
+        public string? Html { get; init; }
+
         public static GraphAnswer Refusal(GraphException error, string? body)
         {
             var shape = new JsonObject
@@ -207,9 +223,22 @@ internal sealed partial class GraphEndpoints(WhatsAppDoubleOptions options, What
 
         public async Task WriteAsync(HttpContext context)
         {
+            if (Abort)
+            {
+                context.Abort();
+                return;
+            }
+
             context.Response.StatusCode = Status;
             try
             {
+                if (Html is { } html)
+                {
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync(html, context.RequestAborted);
+                    return;
+                }
+
                 if (File is { } file)
                 {
                     context.Response.ContentType = file.MimeType;

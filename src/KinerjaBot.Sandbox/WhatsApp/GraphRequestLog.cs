@@ -44,7 +44,7 @@ internal sealed class GraphRequestLog(int capacity)
             requests => requests.FirstOrDefault(predicate),
             requests => $"No Graph request matched within {timeout.TotalSeconds:0.###}s. Requests so far:\n"
                 + string.Join('\n', requests.TakeLast(30).Select(r =>
-                    $"{r.Sequence} {r.Method} {r.Path} {r.MessageType} to={r.To} -> {r.StatusCode.ToString(CultureInfo.InvariantCulture)} {r.ErrorCode}")),
+                    $"{r.Sequence} {r.Method} {r.Path} {r.MessageType} to={r.To} -> {r.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "dropped"} {r.ErrorCode}")),
             timeout,
             cancellationToken);
     }

@@ -105,6 +105,9 @@ public sealed class SimulatedWhatsAppUser
         return Write(Shown("contacts") with { Text = $"{formattedName} {phone}" }, new JsonObject { ["type"] = "contacts", ["contacts"] = new JsonArray(card) });
     }
 
+    /// <summary>Reads the chat: a <c>read</c> status goes to the bot for every bot message not read yet. Returns how many.</summary>
+    public int ReadMessages() => _double.Chats.MarkRead(WaId);
+
     /// <summary>Waits for a bot message that arrived after this person's latest action and matches; replies already there count.</summary>
     public Task<WhatsAppChatMessage> WaitForReplyAsync(Func<WhatsAppChatMessage, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         _double.Chats.WaitForReplyAsync(WaId, predicate, timeout, cancellationToken);

@@ -142,6 +142,24 @@ internal sealed class WhatsAppChats(WhatsAppDoubleOptions options, TimeProvider 
         }
     }
 
+    /// <summary>The person opens the chat: every bot message not yet read gets a <c>read</c> status; returns how many.</summary>
+    public int MarkRead(string waId)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            var person = Known(waId);
+            var unread = person.Messages.Where(m => m.Sender == WhatsAppChatSender.Bot && m.Version > person.ReadUpToVersion).ToList();
+            foreach (var message in unread)
+            {
+                webhooks.Enqueue("status:read", WhatsAppWebhookPayloads.Status(options, message.Id, "read", now, waId));
+            }
+
+            person.ReadUpToVersion = _changed.Version;
+            return unread.Count;
+        }
+    }
+
     /// <summary>The newest bot message that matches, for a press; throws with the chat when there is none.</summary>
     public WhatsAppChatMessage NewestBotMessage(string waId, Func<WhatsAppChatMessage, bool> matches, string what)
     {
@@ -214,5 +232,7 @@ internal sealed class WhatsAppChats(WhatsAppDoubleOptions options, TimeProvider 
         public DateTimeOffset? LastBotMessageAt { get; set; }
 
         public long LastActionVersion { get; set; }
+
+        public long ReadUpToVersion { get; set; }
     }
 }

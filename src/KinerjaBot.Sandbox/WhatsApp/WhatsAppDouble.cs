@@ -12,6 +12,7 @@ public sealed class WhatsAppDouble : IDisposable
 {
     private readonly WhatsAppWebhookDeliverer _webhooks;
     private readonly GraphRequestLog _requests;
+    private readonly FaultInjector _faults = new();
     private readonly Lock _pageGate = new();
     private readonly List<WhatsAppChatPageEntry> _pageEntries = [];
 
@@ -23,7 +24,7 @@ public sealed class WhatsAppDouble : IDisposable
         _requests = new GraphRequestLog(requestLogCapacity);
         Media = new WhatsAppMediaStore();
         Chats = new WhatsAppChats(options, options.TimeProvider ?? serverClock, _webhooks);
-        Endpoints = new GraphEndpoints(options, Chats, Media, _requests, logger);
+        Endpoints = new GraphEndpoints(options, Chats, Media, _requests, _faults, logger);
     }
 
     /// <summary>The settings the double runs with.</summary>
@@ -105,6 +106,16 @@ public sealed class WhatsAppDouble : IDisposable
     /// <summary>Completes with the new <see cref="Version"/> once it exceeds <paramref name="knownVersion"/>.</summary>
     public Task<long> WaitForChangeAsync(long knownVersion, CancellationToken cancellationToken = default) =>
         Chats.WaitForChangeAsync(knownVersion, cancellationToken);
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> calls of an endpoint fail: <c>messages</c>, <c>media</c> (upload),
+    /// <c>media-lookup</c>, <c>media-download</c> or <c>*</c>. <see cref="BotApiFault.TooManyRequests"/> answers
+    /// 429 with code 130429 "Rate limit hit"; the other kinds behave as on the Bot API.
+    /// </summary>
+    public void InjectFault(string endpoint, BotApiFault fault, int count = 1) => _faults.Inject(endpoint, fault, count);
+
+    /// <summary>Removes injected faults that have not fired yet.</summary>
+    public void ClearFaults() => _faults.Clear();
 
     /// <summary>The bytes of a medium the bot uploaded or a person sent.</summary>
     public byte[] ReadMedia(string mediaId) =>

@@ -253,6 +253,33 @@ public sealed class WhatsAppGraphTests : WhatsAppTestBase
         await Graph.RefusedAsync(new { messaging_product = "whatsapp", to = AniWaId, type = "sticker", sticker = new { id = "1" } }, 131051);
     }
 
+    [Fact]
+    public async Task An_injected_rate_limit_answers_429_with_130429_once_and_the_retry_goes_through()
+    {
+        WhatsApp.InjectFault("messages", KinerjaBot.Sandbox.BotApiFault.TooManyRequests(1));
+
+        var error = await Graph.RefusedAsync(Text("Satu"), 130429, HttpStatusCode.TooManyRequests);
+        await Graph.AcceptedAsync(Text("Satu"));
+
+        Assert.Contains("Rate limit hit", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(Ani.Messages, m => m.Sender == WhatsAppChatSender.Bot);
+    }
+
+    [Fact]
+    public async Task An_injected_server_error_is_an_html_page_and_a_dropped_response_still_delivers_the_message()
+    {
+        WhatsApp.InjectFault("messages", KinerjaBot.Sandbox.BotApiFault.ServerError());
+        WhatsApp.InjectFault("messages", KinerjaBot.Sandbox.BotApiFault.DropResponse());
+
+        using var failing = await Graph.Http.PostAsJsonAsync(Graph.MessagesUrl, Text("Satu"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Graph.Http.PostAsJsonAsync(Graph.MessagesUrl, Text("Dua")));
+
+        Assert.Equal(HttpStatusCode.BadGateway, failing.StatusCode);
+        Assert.Equal("text/html", failing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["Dua"], Ani.Messages.Where(m => m.Sender == WhatsAppChatSender.Bot).Select(m => m.Text));
+        Assert.Contains(WhatsApp.RequestLog, r => r.StatusCode is null);
+    }
+
     private static (string, string, string?)[] Rows(int count, int from = 0) =>
         [.. Enumerable.Range(from, count).Select(i => ($"r{i}", $"Baris {i}", (string?)null))];
 

@@ -118,6 +118,23 @@ public sealed class WhatsAppWebhookTests : WhatsAppTestBase
     }
 
     [Fact]
+    public async Task Reading_the_chat_sends_read_statuses_once_per_message()
+    {
+        await Ani.SendTextAsync("Halo");
+        await WhatsApp.SubscribeAsync(_bot.Url);
+        var first = await Graph.AcceptedAsync(Text("Satu"));
+        var second = await Graph.AcceptedAsync(Text("Dua"));
+
+        Assert.Equal(2, Ani.ReadMessages());
+        Assert.Equal(0, Ani.ReadMessages());
+        await _bot.WaitForPostAsync("\"read\"", Patience);
+        await WhatsApp.WaitForWebhookDeliveryAsync(d => d.Kind == "status:read" && d.Body.Contains(second, StringComparison.Ordinal) && d.Delivered, Patience);
+
+        var read = WhatsApp.WebhookDeliveries.Where(d => d.Kind == "status:read").Select(d => JsonNode.Parse(d.Body)!["entry"]![0]!["changes"]![0]!["value"]!["statuses"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal([first, second], read);
+    }
+
+    [Fact]
     public async Task Pressing_a_reply_button_and_choosing_a_list_row_tell_the_bot_their_ids()
     {
         await Ani.SendTextAsync("Halo");
