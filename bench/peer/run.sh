@@ -5,13 +5,16 @@
 #
 # usage: bench/peer/run.sh [--mode capacity|limits|paced] [--officials 50] [--indicators 8] [--runs 3]
 #                          [--rate 0] [--out bench/peer/results/<mode>.jsonl] [--only kinerjabot|peer] [--no-build]
+#                          [--storage sqlite|postgres]
 #   capacity  the double does not enforce limits and KinerjaBot's own pacing is off (the bots' own CPU and speed)
 #   limits    the double enforces Telegram's limits; KinerjaBot paces with its defaults, the peer with THROTTLE=1
 #   paced     the double does not enforce; KinerjaBot paces with its defaults (use with --rate R)
+#   --storage postgres  KinerjaBot keeps its data in a fresh PostgreSQL database per run (KINERJABOT_BENCH_POSTGRES:
+#                       a connection string to a server where the user may create databases; scripts/test.sh starts one)
 # Environment: PEER_SRC (default ../shared/bench-peer next to the repository), PEER_DIR (a prepared copy to reuse).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1
+mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1 storage=sqlite
 while [ $# -gt 0 ]; do
   case "$1" in
     --mode) mode="$2"; shift 2 ;;
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --storage) storage="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 64 ;;
   esac
 done
@@ -65,7 +69,15 @@ for i in $(seq 1 "$runs"); do
     [ -n "$only" ] && [ "$only" != "$bot" ] && continue
     echo "== run $i/$runs: $bot ($mode, ${officials}x${indicators}, rate $rate)" >&2
     if [ "$bot" = kinerjabot ]; then
-      env "${kb_env[@]}" node driver.js "${common[@]}" --label "kinerjabot-$mode" \
+      store_env=()
+      label="kinerjabot-$mode"
+      if [ "$storage" = postgres ]; then
+        db="kb_bench_$(date +%s)_$i"
+        psql "${KINERJABOT_BENCH_POSTGRES:?set KINERJABOT_BENCH_POSTGRES}" -qc "CREATE DATABASE $db" >&2
+        store_env=(Storage__Provider=postgres "Storage__ConnectionString=$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(`Host=${u.hostname};Port=${u.port||5432};Username=${decodeURIComponent(u.username)};Password=${decodeURIComponent(u.password)};Database=${process.argv[2]}`)' "$KINERJABOT_BENCH_POSTGRES" "$db")")
+        label="kinerjabot-postgres-$mode"
+      fi
+      env "${kb_env[@]}" "${store_env[@]}" node driver.js "${common[@]}" --label "$label" \
         --bot-cmd "dotnet $dll" || echo "run failed (exit $?)" >&2
     else
       env "${peer_env[@]}" node driver.js "${common[@]}" --label "peer-$mode" \

@@ -59,6 +59,9 @@ public static class KinerjaBotApp
             if (verbs.Length == 0)
             {
                 builder.Services.AddTelegramChannel();
+
+                // Under systemd (Type=notify) it tells systemd when the bot is up and when it stops; elsewhere it does nothing.
+                builder.Services.AddSystemd();
             }
 
             using var host = builder.Build();

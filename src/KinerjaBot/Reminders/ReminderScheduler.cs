@@ -10,7 +10,8 @@ namespace KinerjaBot.Reminders;
 /// late by more than that; a fixed short pass also picks up stages that started since the last pass without every
 /// conversation step having to notify the scheduler. Tests call <see cref="TickAsync"/> after moving the clock.
 /// </summary>
-public sealed class ReminderScheduler(ReminderEngine engine, ActingHandover handover, IOutboxSignal outbox, TimeProvider timeProvider, ILogger<ReminderScheduler> logger) : BackgroundService
+public sealed class ReminderScheduler(
+    ReminderEngine engine, ActingHandover handover, IOutboxSignal outbox, KinerjaStore store, TimeProvider timeProvider, ILogger<ReminderScheduler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -34,7 +35,12 @@ public sealed class ReminderScheduler(ReminderEngine engine, ActingHandover hand
         {
             try
             {
-                await TickAsync(stoppingToken);
+                // Several instances on one database take turns: the one holding the lease makes this minute's pass.
+                await using var lease = await store.TryLeadAsync(LeaseRole.Reminders, stoppingToken);
+                if (lease is not null)
+                {
+                    await TickAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -13,4 +13,7 @@ internal interface IStoreBackend : IDisposable
     Task<StoreTransaction> ReadAsync(CancellationToken cancellationToken);
 
     int SchemaVersion();
+
+    /// <summary>This instance's turn at <paramref name="role"/>, or null while another instance holds it.</summary>
+    Task<StoreLease?> TryLeadAsync(LeaseRole role, CancellationToken cancellationToken);
 }

@@ -49,6 +49,12 @@ public sealed class KinerjaStore : IDisposable
     /// </summary>
     public Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken) => _backend.BeginAsync(cancellationToken);
 
+    /// <summary>
+    /// This instance's turn at <paramref name="role"/> among every instance on the database, or null while another one
+    /// holds it (try again later). With SQLite there is only this instance. Dispose the lease to give the turn back.
+    /// </summary>
+    public Task<StoreLease?> TryLeadAsync(LeaseRole role, CancellationToken cancellationToken) => _backend.TryLeadAsync(role, cancellationToken);
+
     /// <summary>Closes the connections (SQLite checkpoints the WAL on the last close).</summary>
     public void Dispose() => _backend.Dispose();
 }

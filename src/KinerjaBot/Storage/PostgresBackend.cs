@@ -19,6 +19,9 @@ internal sealed class PostgresBackend : IStoreBackend
     // Arbitrary but fixed: every KinerjaBot instance on this database must use the same keys.
     private const long WriterLockKey = 0x4B_696E_6572_6A61; // "Kinerja"
     private const long MigrationLockKey = WriterLockKey + 1;
+    private const long LeaseKeyBase = WriterLockKey + 16;
+
+    private static readonly TimeSpan LeaseCheckEvery = TimeSpan.FromSeconds(5);
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -113,6 +116,48 @@ internal sealed class PostgresBackend : IStoreBackend
         }
     }
 
+    /// <summary>
+    /// A session advisory lock on a connection of its own, held as long as the lease: if the instance dies, its
+    /// connection closes and PostgreSQL frees the lock for the next instance at once. A check every few seconds
+    /// notices a broken connection and reports the lease lost.
+    /// </summary>
+    public async Task<StoreLease?> TryLeadAsync(LeaseRole role, CancellationToken cancellationToken)
+    {
+        var key = LeaseKeyBase + (long)role;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken)))
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        var lost = new CancellationTokenSource();
+        var watch = WatchAsync(connection, lost);
+        return new StoreLease(lost, async () =>
+        {
+            await lost.CancelAsync();
+            await watch;
+            try
+            {
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone already, and with it the lock.
+            }
+
+            await connection.DisposeAsync();
+        });
+    }
+
     public int SchemaVersion()
     {
         using var connection = _dataSource.OpenConnection();
@@ -123,6 +168,29 @@ internal sealed class PostgresBackend : IStoreBackend
     {
         _dataSource.Dispose();
         _writer.Dispose();
+    }
+
+    // Ends when the lease is given back (lost cancelled by the release) or the connection fails (then it cancels lost).
+    private static async Task WatchAsync(NpgsqlConnection connection, CancellationTokenSource lost)
+    {
+        var stop = lost.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(LeaseCheckEvery, stop);
+                await connection.ExecuteAsync(new CommandDefinition("SELECT 1", cancellationToken: stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                await lost.CancelAsync();
+                return;
+            }
+        }
     }
 
     private void Migrate(TimeProvider timeProvider)

@@ -170,6 +170,9 @@ internal sealed class SqliteBackend : IStoreBackend
         transaction.Commit();
     }
 
+    // One process owns the file, so every job is always this instance's.
+    public Task<StoreLease?> TryLeadAsync(LeaseRole role, CancellationToken cancellationToken) => Task.FromResult<StoreLease?>(StoreLease.Sole());
+
     /// <summary>SQLite's answers that mean "try again": BUSY, LOCKED, IOERR, FULL.</summary>
     public static bool IsTemporary(Exception error) => error is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 };
 }

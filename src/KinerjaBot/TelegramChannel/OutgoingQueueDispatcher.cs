@@ -19,6 +19,9 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
 
+    // How often an instance that does not hold the sender's lease asks again (it takes over when the holder dies).
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(2);
+
     // On a graceful stop, a send already on the wire may finish (and be recorded) for this long; cancelling it
     // at once would make the next start send it again.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -66,6 +69,60 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Several instances on one database: only the one holding the sender's lease sends, so each row goes out once
+        // and Telegram's per-chat and bot-wide limits hold for the bot as a whole. With SQLite it is always this one.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await using (var lease = await TryLeadAsync(stoppingToken))
+            {
+                if (lease is not null)
+                {
+                    using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+                    await SendWhileLeadingAsync(leading.Token);
+                    if (lease.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                    {
+                        logger.LogWarning("This instance lost the sender's lease; another instance sends now");
+                    }
+
+                    continue;
+                }
+            }
+
+            await WaitAsync(LeaseRetry, stoppingToken);
+        }
+    }
+
+    private async Task<StoreLease?> TryLeadAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await store.TryLeadAsync(LeaseRole.Sender, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not ask the database for the sender's lease ({Error}); trying again in {Pause}", e.Message, LeaseRetry);
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Drains the queue until <paramref name="stoppingToken"/> fires (shutdown, or the lease lost), then lets the chats' workers finish.</summary>
+    private async Task SendWhileLeadingAsync(CancellationToken stoppingToken)
+    {
+        lock (_gate)
+        {
+            // What another instance sent while this one was not leading is in the store, not in memory: read it all again.
+            // The previous turn's workers have all finished (awaited at its end), so nothing in memory is still held.
+            _fullScanDue = true;
+            _highWater = 0;
+            _held.Clear();
+            _chats.Clear();
+            _recordedDuringScan.Clear();
+        }
+
         using var sending = new CancellationTokenSource();
         using var graceOnStop = stoppingToken.Register(() => sending.CancelAfter(StopGrace));
         _sending = sending.Token;

@@ -97,6 +97,56 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_one_instance_holds_the_senders_lease_and_the_next_takes_it_when_it_is_given_back()
+    {
+        var first = Open();
+        var second = Open();
+
+        var held = await first.TryLeadAsync(LeaseRole.Sender, default);
+        Assert.NotNull(held);
+        Assert.Null(await second.TryLeadAsync(LeaseRole.Sender, default));
+
+        // Another job is another lease: the reminder pass may run on the other instance meanwhile.
+        await using (var reminders = await second.TryLeadAsync(LeaseRole.Reminders, default))
+        {
+            Assert.NotNull(reminders);
+        }
+
+        await held!.DisposeAsync();
+        await using var taken = await second.TryLeadAsync(LeaseRole.Sender, default);
+        Assert.NotNull(taken);
+        Assert.False(taken!.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task A_lease_whose_connection_dies_is_reported_lost_and_another_instance_can_take_it()
+    {
+        var first = Open();
+        var second = Open();
+        await using var held = await first.TryLeadAsync(LeaseRole.Sender, default);
+        Assert.NotNull(held);
+
+        // What a crashed instance looks like to PostgreSQL: its connection ends, and with it the advisory lock.
+        await using (var admin = new Npgsql.NpgsqlConnection(_database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new Npgsql.NpgsqlCommand(
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """,
+                admin);
+            await kill.ExecuteNonQueryAsync();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(6), held!.Lost).ContinueWith(_ => { }, TaskScheduler.Default);
+        Assert.True(held.Lost.IsCancellationRequested);
+        await using var taken = await second.TryLeadAsync(LeaseRole.Sender, default);
+        Assert.NotNull(taken);
+    }
+
+    [Fact]
     public void A_database_that_cannot_be_reached_stops_start_up_naming_host_and_database_but_never_the_password()
     {
         var error = Assert.Throws<DataStoreException>(() => KinerjaStore.OpenPostgres(
