@@ -28,27 +28,37 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TempDirectory _data = new();
 
     // With KINERJABOT_TEST_STORAGE=postgres every harness gets a database of its own on the test server.
-    private readonly PostgresTestDatabase? _postgres = PostgresTestDatabase.Requested ? new PostgresTestDatabase() : null;
+    private readonly PostgresTestDatabase? _postgres;
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
     private readonly string _configDirectory;
+    private readonly List<string> _listens = [];
+    private readonly IHost?[] _extraInstances;
+    private WebhookBalancer? _balancer;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory)
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory, bool postgres, int instances)
     {
         Server = server;
         _clock = clock;
         _wire = wire;
         _configDirectory = configDirectory ?? RepositoryPaths.SampleConfig;
+        _postgres = postgres ? new PostgresTestDatabase() : null;
+        _extraInstances = new IHost?[instances - 1];
         if (webhook)
         {
-            // Fixed for the harness's life: a restarted bot is found at the address Telegram already has.
-            var port = FreePort();
-            WebhookListen = $"http://127.0.0.1:{port}";
-            WebhookUrl = new Uri($"{WebhookListen}/telegram/{Guid.NewGuid():N}");
+            // Fixed for the harness's life: a restarted bot is found at the address Telegram already has. With several
+            // instances Telegram posts to a balancer in front of them, each instance listening on its own port.
+            _listens.AddRange(Enumerable.Range(0, instances).Select(_ => $"http://127.0.0.1:{FreePort()}"));
+            WebhookListen = _listens[0];
+            var front = instances == 1 ? WebhookListen : $"http://127.0.0.1:{FreePort()}";
+            WebhookUrl = new Uri($"{front}/telegram/{Guid.NewGuid():N}");
             WebhookSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         }
     }
+
+    /// <summary>With several instances: how many webhook requests each one answered.</summary>
+    public IReadOnlyList<int> AnsweredByInstance => _balancer?.Answered ?? [];
 
     /// <summary>The bot's webhook address in webhook mode; null when it polls.</summary>
     public Uri? WebhookUrl { get; }
@@ -74,11 +84,27 @@ public sealed class BotHarness : IAsyncDisposable
     /// <paramref name="configDirectory"/>, the bot reads that office (same officials as the sample) instead of config/.
     /// </summary>
     /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null)
+    /// With <paramref name="postgres"/> (by default: <see cref="PostgresTestDatabase.StorageVariable"/> says so) the bot keeps its
+    /// data in a PostgreSQL database of its own. <paramref name="instances"/> above 1 (webhook mode on PostgreSQL) starts that
+    /// many bot processes on the one database, with a round-robin balancer in front of their webhooks.
+    public static async Task<BotHarness> StartAsync(
+        TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, bool? postgres = null, int instances = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
         var harness = new BotHarness(
-            server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory);
+            server,
+            clock,
+            wire,
+            instances > 1 || (webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase)),
+            configDirectory,
+            instances > 1 || (postgres ?? PostgresTestDatabase.Requested),
+            instances);
+        if (instances > 1)
+        {
+            harness._balancer = await WebhookBalancer.StartAsync(harness.WebhookUrl!.Port, [.. harness._listens.Select(l => new Uri(l))]);
+        }
+
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -106,6 +132,38 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task StartBotAsync()
     {
+        _host = await StartInstanceAsync(0);
+        for (var i = 0; i < _extraInstances.Length; i++)
+        {
+            _extraInstances[i] = await StartInstanceAsync(i + 1);
+        }
+    }
+
+    /// <summary>Stops one of several instances (0 is the first), as a crash of that process would look to the others.</summary>
+    public async Task StopInstanceAsync(int index)
+    {
+        var host = index == 0 ? _host : _extraInstances[index - 1];
+        if (host is not null)
+        {
+            // No grace: a crashed process does not finish what it was sending.
+            using var now = new CancellationTokenSource();
+            await now.CancelAsync();
+            await host.StopAsync(now.Token);
+            host.Dispose();
+        }
+
+        if (index == 0)
+        {
+            _host = null;
+        }
+        else
+        {
+            _extraInstances[index - 1] = null;
+        }
+    }
+
+    private async Task<IHost> StartInstanceAsync(int index)
+    {
         string[] settings =
         [
             $"--KinerjaBot:ConfigDirectory={_configDirectory}",
@@ -129,7 +187,7 @@ public sealed class BotHarness : IAsyncDisposable
                 .. settings,
                 "--Telegram:Mode=webhook",
                 $"--Telegram:WebhookUrl={WebhookUrl}",
-                $"--Telegram:WebhookListen={WebhookListen}",
+                $"--Telegram:WebhookListen={_listens[index]}",
                 $"--Telegram:WebhookSecret={WebhookSecret}",
             ];
         }
@@ -157,8 +215,8 @@ public sealed class BotHarness : IAsyncDisposable
             builder.Services.AddSingleton(_clock);
         }
 
-        _host = builder.Build();
-        await _host.StartAsync();
+        var host = builder.Build();
+        await host.StartAsync();
         if (WebhookUrl is null)
         {
             await Server.WaitForLongPollAsync(Patience);
@@ -167,17 +225,21 @@ public sealed class BotHarness : IAsyncDisposable
         {
             await Server.WaitForWebhookAsync(Patience);
         }
+
+        return host;
     }
 
     /// <summary>Stops the bot as a crash or a redeploy would, leaving the data directory behind.</summary>
     public async Task StopBotAsync()
     {
-        if (_host is not null)
+        foreach (var host in _extraInstances.Prepend(_host).OfType<IHost>())
         {
-            await _host.StopAsync(TimeSpan.FromSeconds(5));
-            _host.Dispose();
-            _host = null;
+            await host.StopAsync(TimeSpan.FromSeconds(5));
+            host.Dispose();
         }
+
+        _host = null;
+        Array.Clear(_extraInstances);
     }
 
     /// <summary>Registers an official: /start, then shares their own contact; waits for the greeting.</summary>
@@ -245,6 +307,11 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopBotAsync();
+        if (_balancer is not null)
+        {
+            await _balancer.DisposeAsync();
+        }
+
         await Server.DisposeAsync();
         _postgres?.Dispose();
         _data.Dispose();
