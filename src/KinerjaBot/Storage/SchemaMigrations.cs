@@ -130,5 +130,20 @@ internal static class SchemaMigrations
                 PRIMARY KEY (year, number)
             );
             """),
+        (10, "WhatsApp: the channel of each binding and outbox row, WhatsApp message ids and statuses, the 24-hour window", """
+            ALTER TABLE chat_bindings ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram';
+            ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram';
+            ALTER TABLE outbox ADD COLUMN channel_message_id TEXT;
+            ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
+            CREATE INDEX ix_outbox_channel_message ON outbox (channel_message_id);
+            CREATE TABLE whatsapp_chats (
+                chat_id         INTEGER PRIMARY KEY,
+                last_inbound_at TEXT NOT NULL
+            );
+            CREATE TABLE whatsapp_processed (
+                message_id   TEXT PRIMARY KEY,
+                processed_at TEXT NOT NULL
+            );
+            """),
     ];
 }

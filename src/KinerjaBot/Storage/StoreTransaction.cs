@@ -37,6 +37,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Reminders = new ReminderRecords(session);
         Rebinds = new RebindRequests(session);
         Letters = new LetterNumbers(session);
+        WhatsApp = new WhatsAppChats(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -60,6 +61,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public RebindRequests Rebinds { get; }
 
     public LetterNumbers Letters { get; }
+
+    public WhatsAppChats WhatsApp { get; }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

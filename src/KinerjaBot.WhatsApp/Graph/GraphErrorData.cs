@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp.Graph;
+
+public sealed record GraphErrorData(string? Details);

@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp.Graph;
+
+public sealed record GraphTemplate(string Name, GraphLanguage Language, IReadOnlyList<GraphComponent> Components);

@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp.Webhooks;
+
+public sealed record WebhookEntry(string? Id, IReadOnlyList<WebhookChange>? Changes);

@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp.Webhooks;
+
+public sealed record WebhookReplyChoice(string? Id, string? Title, string? Description = null);

@@ -1,0 +1,42 @@
+using Dapper;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// What the WhatsApp channel must remember per chat: when the person last wrote (WhatsApp accepts free-form messages
+/// only for 24 hours after that) and which webhook messages were applied (Meta redelivers until it gets a 2xx).
+/// </summary>
+public sealed class WhatsAppChats
+{
+    private readonly StoreSession _session;
+
+    internal WhatsAppChats(StoreSession session) => _session = session;
+
+    public Task RecordInboundAsync(long chatId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO whatsapp_chats (chat_id, last_inbound_at) VALUES (@chatId, @At)
+            ON CONFLICT (chat_id) DO UPDATE SET last_inbound_at = CASE WHEN excluded.last_inbound_at > whatsapp_chats.last_inbound_at THEN excluded.last_inbound_at ELSE whatsapp_chats.last_inbound_at END
+            """,
+            new { chatId, At = StoredTime.Format(atUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    public async Task<DateTimeOffset?> LastInboundAsync(long chatId, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT last_inbound_at FROM whatsapp_chats WHERE chat_id = @chatId", new { chatId }, _session.Transaction, cancellationToken: cancellationToken)) is { } at
+            ? StoredTime.Parse(at)
+            : null;
+
+    public async Task<bool> IsProcessedAsync(string messageId, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM whatsapp_processed WHERE message_id = @messageId", new { messageId }, _session.Transaction, cancellationToken: cancellationToken)) > 0;
+
+    /// <summary>Marks the webhook message applied; call it in the transaction that saves its effects.</summary>
+    public Task MarkProcessedAsync(string messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO whatsapp_processed (message_id, processed_at) VALUES (@messageId, @At) ON CONFLICT (message_id) DO NOTHING",
+            new { messageId, At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+}
