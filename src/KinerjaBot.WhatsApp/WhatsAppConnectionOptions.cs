@@ -29,6 +29,9 @@ public sealed class WhatsAppConnectionOptions
 
     public WhatsAppTemplateOptions Templates { get; set; } = new();
 
+    /// <summary>How long after a person's last message free-form messages are allowed: WhatsApp's 24 hours (tests shorten it).</summary>
+    public TimeSpan CustomerServiceWindow { get; set; } = WhatsAppLimits.CustomerServiceWindow;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AccessToken);
 
     /// <summary>What is wrong with the settings, in words an operator can act on; empty when the channel may start.</summary>
@@ -73,6 +76,11 @@ public sealed class WhatsAppConnectionOptions
         if (string.IsNullOrWhiteSpace(Templates.Reminder) || string.IsNullOrWhiteSpace(Templates.Opening))
         {
             problems.Add("WhatsApp:Templates:Reminder and WhatsApp:Templates:Opening must name approved message templates (README: 'WhatsApp'): outside the 24-hour window WhatsApp delivers nothing else.");
+        }
+
+        if (CustomerServiceWindow <= TimeSpan.Zero || CustomerServiceWindow > WhatsAppLimits.CustomerServiceWindow)
+        {
+            problems.Add($"WhatsApp:CustomerServiceWindow {CustomerServiceWindow} is outside (0, 24 h]: leave it out; WhatsApp's window is 24 hours.");
         }
 
         if (string.IsNullOrWhiteSpace(Templates.Language))

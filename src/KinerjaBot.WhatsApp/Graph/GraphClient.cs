@@ -21,8 +21,10 @@ public sealed class GraphClient
         ArgumentNullException.ThrowIfNull(options);
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _baseUrl = options.ApiBaseUrl.TrimEnd('/');
-        _phoneNumberId = options.PhoneNumberId ?? throw new ArgumentException("WhatsApp:PhoneNumberId is required.", nameof(options));
-        _accessToken = options.AccessToken ?? throw new ArgumentException("WhatsApp:AccessToken is required.", nameof(options));
+
+        // Empty when the channel is off: then nothing calls it (options are validated at start when it is on).
+        _phoneNumberId = options.PhoneNumberId ?? string.Empty;
+        _accessToken = options.AccessToken ?? string.Empty;
     }
 
     /// <summary>Sends a message; returns its id ("wamid.…"), which its statuses name later.</summary>

@@ -28,6 +28,7 @@ public sealed class PeriodAnnouncer(ConversationServices services)
                 Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, invited.HeadId),
                 DocumentPath = letterPath,
                 DocumentName = letterPath is null ? null : Path.GetFileName(letterPath),
+                OpensPeriod = true,
             };
             if (await OfficialOutbox.SendAsync(transaction, invited.HeadId, message, now, cancellationToken))
             {

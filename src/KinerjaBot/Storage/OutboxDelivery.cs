@@ -10,5 +10,7 @@ public sealed record OutboxDelivery(OutboxDeliveryOutcome Outcome, string? Chann
 
     public static OutboxDelivery GaveUp(string error) => new(OutboxDeliveryOutcome.GaveUp, Error: error);
 
+    public static OutboxDelivery HeldUntilChatWrites(string reason) => new(OutboxDeliveryOutcome.HeldUntilChatWrites, Error: reason);
+
     public static OutboxDelivery RetryLater(string error) => new(OutboxDeliveryOutcome.RetryLater, Error: error);
 }

@@ -164,11 +164,12 @@ public sealed class OutgoingQueue
 
     /// <summary>
     /// A channel whose messages are named by strings (WhatsApp's "wamid.…") accepted the item: recorded with that id,
-    /// so its delivery statuses can be found again.
+    /// so its delivery statuses can be found again. Its sent message number is the row's own id, which grows per chat
+    /// like Telegram's message ids, so "delivered before" questions (decisions/0012) read the same on both channels.
     /// </summary>
     public Task MarkSentOnChannelAsync(long id, string channelMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET sent_at = @At, channel_message_id = @channelMessageId, delivery_status = 'sent' WHERE id = @id",
+            "UPDATE outbox SET sent_at = @At, sent_message_id = id, channel_message_id = @channelMessageId, delivery_status = 'sent' WHERE id = @id",
             new { id, channelMessageId, At = StoredTime.Format(nowUtc) },
             _session.Transaction,
             cancellationToken: cancellationToken));

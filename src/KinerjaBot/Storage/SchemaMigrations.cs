@@ -137,8 +137,9 @@ internal static class SchemaMigrations
             ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
             CREATE INDEX ix_outbox_channel_message ON outbox (channel_message_id);
             CREATE TABLE whatsapp_chats (
-                chat_id         INTEGER PRIMARY KEY,
-                last_inbound_at TEXT NOT NULL
+                chat_id          INTEGER PRIMARY KEY,
+                last_inbound_at  TEXT,
+                template_sent_at TEXT
             );
             CREATE TABLE whatsapp_processed (
                 message_id   TEXT PRIMARY KEY,

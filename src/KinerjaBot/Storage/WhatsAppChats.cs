@@ -16,7 +16,7 @@ public sealed class WhatsAppChats
         _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO whatsapp_chats (chat_id, last_inbound_at) VALUES (@chatId, @At)
-            ON CONFLICT (chat_id) DO UPDATE SET last_inbound_at = CASE WHEN excluded.last_inbound_at > whatsapp_chats.last_inbound_at THEN excluded.last_inbound_at ELSE whatsapp_chats.last_inbound_at END
+            ON CONFLICT (chat_id) DO UPDATE SET last_inbound_at = CASE WHEN whatsapp_chats.last_inbound_at IS NULL OR excluded.last_inbound_at > whatsapp_chats.last_inbound_at THEN excluded.last_inbound_at ELSE whatsapp_chats.last_inbound_at END
             """,
             new { chatId, At = StoredTime.Format(atUtc) },
             _session.Transaction,
@@ -27,6 +27,22 @@ public sealed class WhatsAppChats
             "SELECT last_inbound_at FROM whatsapp_chats WHERE chat_id = @chatId", new { chatId }, _session.Transaction, cancellationToken: cancellationToken)) is { } at
             ? StoredTime.Parse(at)
             : null;
+
+    /// <summary>A template went out to reopen the window; no second one until the person has written.</summary>
+    public Task RecordTemplateSentAsync(long chatId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO whatsapp_chats (chat_id, template_sent_at) VALUES (@chatId, @At) ON CONFLICT (chat_id) DO UPDATE SET template_sent_at = excluded.template_sent_at",
+            new { chatId, At = StoredTime.Format(atUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>Whether a template was sent after the person last wrote (or ever, if they never did).</summary>
+    public async Task<bool> TemplateWaitingAsync(long chatId, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM whatsapp_chats WHERE chat_id = @chatId AND template_sent_at IS NOT NULL AND (last_inbound_at IS NULL OR template_sent_at > last_inbound_at)",
+            new { chatId },
+            _session.Transaction,
+            cancellationToken: cancellationToken)) > 0;
 
     public async Task<bool> IsProcessedAsync(string messageId, CancellationToken cancellationToken) =>
         await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(

@@ -284,7 +284,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     {
         if (item.Channel != ChatChannel.Telegram)
         {
-            return await DeliverElsewhereAsync(item, cancellationToken);
+            return await DeliverElsewhereAsync(item, queued, cancellationToken);
         }
 
         try
@@ -330,7 +330,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     }
 
     /// <summary>A row for another channel (WhatsApp): that channel sends it, this loop keeps the order and records it.</summary>
-    private async Task<ItemOutcome> DeliverElsewhereAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<ItemOutcome> DeliverElsewhereAsync(OutboxItem item, IReadOnlyList<OutboxItem> queued, CancellationToken cancellationToken)
     {
         if (!_otherChannels.TryGetValue(item.Channel, out var channel))
         {
@@ -351,6 +351,14 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
                 logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, delivery.Error);
                 await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, delivery.Error ?? "refused", timeProvider.GetUtcNow(), CancellationToken.None));
                 return ItemOutcome.Done;
+            case OutboxDeliveryOutcome.HeldUntilChatWrites:
+                logger.LogInformation("Chat {ChatId} takes no messages until it writes ({Reason}); holding its {Count} queued item(s)", item.ChatId, delivery.Error, queued.Count);
+                foreach (var held in queued)
+                {
+                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {delivery.Error}", timeProvider.GetUtcNow(), CancellationToken.None));
+                }
+
+                return ItemOutcome.ChatHeld;
             default:
                 logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, delivery.Error);
                 return ItemOutcome.RetryLater;

@@ -32,10 +32,12 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
     private readonly string _configDirectory;
+    private readonly string[] _extraSettings;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory)
+    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory, string[]? settings = null)
     {
+        _extraSettings = settings ?? [];
         Server = server;
         _clock = clock;
         _wire = wire;
@@ -74,11 +76,12 @@ public sealed class BotHarness : IAsyncDisposable
     /// <paramref name="configDirectory"/>, the bot reads that copy of the sample office (same officials) instead.
     /// </summary>
     /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null)
+    /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's).
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, string[]? settings = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
         var harness = new BotHarness(
-            server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory);
+            server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory, settings);
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);
@@ -90,7 +93,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static long UserIdOf(int officialIndex) => 700_000_000 + officialIndex;
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();
@@ -117,6 +120,7 @@ public sealed class BotHarness : IAsyncDisposable
             "--Telegram:Sender:PerChatInterval=00:00:00.020",
             "--Telegram:Sender:InitialBackoff=00:00:00.200",
         ];
+        settings = [.. settings, .. _extraSettings];
         if (_postgres is not null)
         {
             settings = [.. settings, "--Storage:Provider=postgres", $"--Storage:ConnectionString={_postgres.ConnectionString}"];
