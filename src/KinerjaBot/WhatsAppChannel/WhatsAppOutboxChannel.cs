@@ -118,7 +118,9 @@ public sealed class WhatsAppOutboxChannel(
 
     private static string Summary(OutgoingMessage message)
     {
-        var line = message.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+        // The salutation line ("Yth. Bapak …,") says nothing the template does not already say.
+        var line = message.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .SkipWhile(l => l.StartsWith("Yth.", StringComparison.Ordinal) && l.EndsWith(',')).FirstOrDefault()
             ?? message.DocumentName
             ?? "pesan baru";
         return WhatsAppTitle.Shorten(string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)), SummaryLength);

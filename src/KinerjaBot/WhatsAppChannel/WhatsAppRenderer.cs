@@ -52,10 +52,12 @@ public static class WhatsAppRenderer
             return parts;
         }
 
-        foreach (var page in choices.Chunk(WhatsAppLimits.MaxListRows))
+        // Shortened together, so rows on two lists are told apart too.
+        var rowTitles = WhatsAppTitle.ShortenAll([.. choices.Select(c => c.Label)], WhatsAppLimits.MaxRowTitleLength);
+        var allRows = choices.Select((c, i) => new GraphRow(c.Action, rowTitles[i], rowTitles[i] == c.Label ? null : Truncate(c.Label, WhatsAppLimits.MaxRowDescriptionLength)));
+        foreach (var page in allRows.Chunk(WhatsAppLimits.MaxListRows))
         {
-            var titles = WhatsAppTitle.ShortenAll([.. page.Select(c => c.Label)], WhatsAppLimits.MaxRowTitleLength);
-            var rows = page.Select((c, i) => new GraphRow(c.Action, titles[i], titles[i] == c.Label ? null : Truncate(c.Label, WhatsAppLimits.MaxRowDescriptionLength))).ToList();
+            var rows = page.ToList();
             parts.Add(new WhatsAppPart(new GraphMessage(to, "interactive")
             {
                 Interactive = new GraphInteractive("list", new GraphBody(body), new GraphAction
