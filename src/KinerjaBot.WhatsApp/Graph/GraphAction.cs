@@ -1,4 +1,4 @@
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>Reply buttons (<see cref="Buttons"/>), or a list: its opening button's label and its sections.</summary>
 public sealed record GraphAction

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>
 /// The Graph API refused a request (<see cref="Code"/> is its error code, e.g. 131047 outside the 24-hour window), or

@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>
 /// The few Graph API calls the bot makes, each one HTTP request with the bearer token: send a message, upload a
-/// document, look a media id up and download it. No retries here: the sending funnel (<see cref="Sending.WhatsAppSender"/>) decides.
+/// document, look a media id up and download it. No retries here: the sending funnel (<see cref="WhatsAppSender"/>) decides.
 /// </summary>
 public sealed class GraphClient
 {

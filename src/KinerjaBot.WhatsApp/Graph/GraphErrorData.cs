@@ -1,3 +1,3 @@
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 public sealed record GraphErrorData(string? Details);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>The Graph API's JSON: snake_case names, absent rather than null fields.</summary>
 public static class GraphJson

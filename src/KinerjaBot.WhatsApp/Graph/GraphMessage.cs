@@ -1,4 +1,4 @@
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>A POST to /{phone-number-id}/messages. Exactly one of the content parts is set, matching <see cref="Type"/>.</summary>
 public sealed record GraphMessage(string To, string Type)

@@ -1,4 +1,4 @@
-namespace KinerjaBot.WhatsApp.Graph;
+namespace KinerjaBot.WhatsApp;
 
 public sealed record GraphReplyButton(GraphReply Reply)
 {

@@ -1,8 +1,7 @@
-using KinerjaBot.WhatsApp.Graph;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace KinerjaBot.WhatsApp.Sending;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>
 /// The one way the bot sends and uploads on WhatsApp, like TelegramSender on Telegram: every request takes a slot of

@@ -1,4 +1,4 @@
-namespace KinerjaBot.WhatsApp.Sending;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>Limits of the WhatsApp sending funnel; the defaults stay under the Cloud API's standard throughput.</summary>
 public sealed record WhatsAppSenderOptions

@@ -1,3 +1,3 @@
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 public sealed record WebhookEntry(string? Id, IReadOnlyList<WebhookChange>? Changes);

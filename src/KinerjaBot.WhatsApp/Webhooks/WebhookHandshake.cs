@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>
 /// The verification GET Meta sends when the webhook URL is saved: <c>hub.mode=subscribe</c>, the verify token typed into

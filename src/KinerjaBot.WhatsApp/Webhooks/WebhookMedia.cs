@@ -1,3 +1,3 @@
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 public sealed record WebhookMedia(string? Id, string? MimeType, string? Sha256, string? Caption, string? Filename);

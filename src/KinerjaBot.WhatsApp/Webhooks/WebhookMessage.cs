@@ -1,4 +1,4 @@
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>One message a person sent; <see cref="Type"/> says which part is set.</summary>
 public sealed record WebhookMessage(string From, string Id, string? Timestamp, string Type)

@@ -1,3 +1,3 @@
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 public sealed record WebhookReplyChoice(string? Id, string? Title, string? Description = null);

@@ -1,3 +1,3 @@
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 public sealed record WebhookSharedPhone(string? Phone, string? WaId);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace KinerjaBot.WhatsApp.Webhooks;
+namespace KinerjaBot.WhatsApp;
 
 /// <summary>
 /// Meta signs every webhook POST: <c>X-Hub-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body with the app

@@ -1,7 +1,5 @@
 using KinerjaBot.Storage;
 using KinerjaBot.WhatsApp;
-using KinerjaBot.WhatsApp.Graph;
-using KinerjaBot.WhatsApp.Sending;
 using KinerjaBot.WhatsAppChannel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,8 @@
+using KinerjaBot.WhatsApp;
 using System.Globalization;
 using KinerjaBot.Conversations;
 using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
-using KinerjaBot.WhatsApp.Graph;
-using KinerjaBot.WhatsApp.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace KinerjaBot.WhatsAppChannel;

@@ -2,8 +2,6 @@ using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.WhatsApp;
-using KinerjaBot.WhatsApp.Graph;
-using KinerjaBot.WhatsApp.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

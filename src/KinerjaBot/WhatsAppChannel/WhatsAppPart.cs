@@ -1,4 +1,4 @@
-using KinerjaBot.WhatsApp.Graph;
+using KinerjaBot.WhatsApp;
 
 namespace KinerjaBot.WhatsAppChannel;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using KinerjaBot.Messaging;
 using KinerjaBot.WhatsApp;
-using KinerjaBot.WhatsApp.Graph;
 
 namespace KinerjaBot.WhatsAppChannel;
 

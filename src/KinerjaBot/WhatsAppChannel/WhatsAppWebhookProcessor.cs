@@ -5,8 +5,6 @@ using KinerjaBot.Conversations;
 using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.WhatsApp;
-using KinerjaBot.WhatsApp.Graph;
-using KinerjaBot.WhatsApp.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using KinerjaBot.WhatsApp;
-using KinerjaBot.WhatsApp.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

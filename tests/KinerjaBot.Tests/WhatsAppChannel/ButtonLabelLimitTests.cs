@@ -96,7 +96,7 @@ public sealed class ButtonLabelLimitTests
         WhatsAppRenderer.Render(OutgoingMessage.Plain("Pilih") with { Choices = [[new Choice(label, "x")]] }, "6281200000107")
             .Single().Message!.Interactive!.Action.Buttons!.Single().Reply.Title;
 
-    private static WhatsApp.Graph.GraphRow RenderedRow(string label) =>
+    private static GraphRow RenderedRow(string label) =>
         WhatsAppRenderer.Render(OutgoingMessage.Plain("Pilih") with { Choices = [[new Choice(label, "x"), new Choice("b", "b"), new Choice("c", "c"), new Choice("d", "d")]] }, "6281200000107")
             .Single().Message!.Interactive!.Action.Sections!.Single().Rows[0];
 }

@@ -1,3 +1,4 @@
+using KinerjaBot.WhatsApp;
 using KinerjaBot.Tests.EndToEnd;
 using KinerjaBot.WhatsAppChannel;
 

@@ -1,3 +1,4 @@
+using KinerjaBot.WhatsApp;
 using System.Net;
 using Dapper;
 using KinerjaBot.Messaging;

@@ -1,5 +1,5 @@
+using KinerjaBot.WhatsApp;
 using System.Text;
-using KinerjaBot.WhatsApp.Webhooks;
 
 namespace KinerjaBot.Tests.WhatsAppChannel;
 
