@@ -30,7 +30,12 @@ public static class WhatsAppRenderer
 
         if (choices.Count == 0)
         {
-            parts.AddRange(Split(text, WhatsAppLimits.MaxTextLength).Select(chunk => Text(to, chunk)));
+            // A document whose long text the outbox queued as a message of its own has no text left here.
+            if (text.Length > 0)
+            {
+                parts.AddRange(Split(text, WhatsAppLimits.MaxTextLength).Select(chunk => Text(to, chunk)));
+            }
+
             return parts;
         }
 

@@ -32,7 +32,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new();
     private readonly ConcurrentDictionary<string, byte[]> _media = new();
     private readonly ConcurrentQueue<JsonObject> _sent = new();
-    private readonly ConcurrentQueue<(int Status, int Code)> _refusals = new();
+    private readonly ConcurrentQueue<(int Status, int Code, string? Details)> _refusals = new();
     private int _next;
 
     private FakeGraphServer(WebApplication app) => _app = app;
@@ -47,8 +47,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Every message the bot sent that was accepted, oldest first.</summary>
     public IReadOnlyList<JsonObject> Sent => [.. _sent];
 
-    /// <summary>Every refusal as (HTTP status, Graph error code).</summary>
-    public IReadOnlyList<(int Status, int Code)> Refusals => [.. _refusals];
+    /// <summary>Every refusal as (HTTP status, Graph error code, the field or reason).</summary>
+    public IReadOnlyList<(int Status, int Code, string? Details)> Refusals => [.. _refusals];
 
     public static async Task<FakeGraphServer> StartAsync(TimeSpan? window = null)
     {
@@ -135,6 +135,25 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }),
         };
         return PostAsync(body.ToJsonString(), sign ? signature ?? WebhookSignature.Compute(Encoding.UTF8.GetBytes(body.ToJsonString()), AppSecret) : null);
+    }
+
+    /// <summary>Presses the reply button or chooses the list row whose title starts with <paramref name="titleStart"/>, on the newest message that has one.</summary>
+    public Task<HttpStatusCode> PressAsync(string waId, string titleStart)
+    {
+        foreach (var message in SentTo(waId).Reverse())
+        {
+            if (ButtonsOf(message).FirstOrDefault(b => b.Title.StartsWith(titleStart, StringComparison.Ordinal)) is { Id: not null } button)
+            {
+                return PressButtonAsync(waId, button.Id, button.Title);
+            }
+
+            if (RowsOf(message).FirstOrDefault(r => r.Title.StartsWith(titleStart, StringComparison.Ordinal)) is { Id: not null } row)
+            {
+                return ChooseRowAsync(waId, row.Id, row.Title);
+            }
+        }
+
+        throw new InvalidOperationException($"No button or row '{titleStart}' was sent to {waId}.");
     }
 
     /// <summary>Posts a signed status webhook for a message the bot sent.</summary>
@@ -315,7 +334,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     private IResult Error(int status, int code, string message, string? details)
     {
-        _refusals.Enqueue((status, code));
+        _refusals.Enqueue((status, code, details));
         var error = new JsonObject { ["message"] = message, ["type"] = "OAuthException", ["code"] = code, ["fbtrace_id"] = "trace" };
         if (details is not null)
         {

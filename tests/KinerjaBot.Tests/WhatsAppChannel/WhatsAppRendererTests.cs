@@ -55,6 +55,17 @@ public sealed class WhatsAppRendererTests
     }
 
     [Fact]
+    public void A_document_without_text_is_sent_without_an_empty_message_after_it()
+    {
+        var message = new OutgoingMessage { Text = [], DocumentPath = "/data/laporan.pdf", DocumentName = "laporan.pdf" };
+
+        var part = Assert.Single(WhatsAppRenderer.Render(message, "6281200000107"));
+
+        Assert.Equal("/data/laporan.pdf", part.DocumentPath);
+        Assert.Null(part.Caption);
+    }
+
+    [Fact]
     public void A_text_longer_than_a_whatsapp_message_is_split_at_line_breaks()
     {
         var line = new string('x', 1000);
