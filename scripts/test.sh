@@ -34,6 +34,8 @@ fi
 pg_port=$(pg_lsclusters -h | awk '$2 == "main" {print $3; exit}')
 "${as_root[@]}" su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'kinerjabot_test'\"" | grep -q 1 \
   || "${as_root[@]}" su postgres -c "psql -qc \"CREATE ROLE kinerjabot_test LOGIN CREATEDB PASSWORD 'kinerjabot-test'\""
+# DROP DATABASE … WITH (FORCE) after each test may have to end a lingering server process of another role.
+"${as_root[@]}" su postgres -c "psql -qc \"GRANT pg_signal_backend TO kinerjabot_test\"" >/dev/null
 export KINERJABOT_TEST_POSTGRES="Host=127.0.0.1;Port=${pg_port};Username=kinerjabot_test;Password=kinerjabot-test;Database=postgres"
 
 # The browser test drives Debian's /usr/bin/chromium; Playwright's own browser download cannot work here.

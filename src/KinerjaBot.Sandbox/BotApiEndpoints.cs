@@ -16,7 +16,7 @@ namespace KinerjaBot.Sandbox;
 internal sealed class BotApiEndpoints
 {
     // Telegram's front end is nginx; when the back end is down the bot gets this page, not JSON.
-    private const string BadGatewayPage =
+    internal const string BadGatewayPage =
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
         + "<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
 

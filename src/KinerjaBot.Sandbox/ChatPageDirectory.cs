@@ -48,6 +48,9 @@ internal sealed partial class ChatPageDirectory
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> may be a page key (also for the WhatsApp chats).</summary>
+    public static bool IsKey(string key) => KeyPattern().IsMatch(key);
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex KeyPattern();
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KinerjaBot.Sandbox.WhatsApp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,11 +35,13 @@ internal sealed class ChatPageEndpoints
     private readonly ChatPageDirectory _directory;
     private readonly ChatPageOptions _options;
     private readonly CancellationToken _stopping;
+    private readonly WhatsAppDouble _whatsApp;
     private readonly string _css = ReadAsset("page.css");
     private readonly string _script = ReadAsset("page.js");
 
-    public ChatPageEndpoints(SandboxState state, ChatPageDirectory directory, ChatPageOptions options, CancellationToken stopping)
+    public ChatPageEndpoints(SandboxState state, ChatPageDirectory directory, ChatPageOptions options, WhatsAppDouble whatsApp, CancellationToken stopping)
     {
+        _whatsApp = whatsApp;
         _state = state;
         _directory = directory;
         _options = options;
@@ -47,7 +50,7 @@ internal sealed class ChatPageEndpoints
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", (HttpContext context) => WritePageAsync(context, 200, ChatPageTemplates.Index(_options, _directory.Entries)));
+        routes.MapGet("/", (HttpContext context) => WritePageAsync(context, 200, ChatPageTemplates.Index(_options, _directory.Entries, _whatsApp.PageEntries)));
         routes.MapGet("/chat/{key}", (HttpContext context, string key) => _directory.Find(key) is { } entry
             ? WritePageAsync(context, 200, ChatPageTemplates.Chat(_options, entry))
             : WritePageAsync(context, 404, ChatPageTemplates.NotFound(_options, key)));
@@ -279,13 +282,17 @@ internal sealed class ChatPageEndpoints
         }
 
         var bytes = _state.Files.Read(file.FileId);
-        var type = file.MimeType ?? SniffImageType(bytes);
+        await WriteFileAsync(context, bytes, file.MimeType ?? SniffImageType(bytes), file.FileName);
+    }
 
+    /// <summary>A chat's file for the browser, opened inline only when it cannot run anything.</summary>
+    internal static async Task WriteFileAsync(HttpContext context, byte[] bytes, string? type, string? fileName)
+    {
         // Only types a browser shows without running anything open inline (the PDF in the browser's viewer);
         // anything else downloads, and the sandbox policy stops a served file from scripting the page's origin.
         var inline = type is "application/pdf" or "image/jpeg" or "image/png" or "image/webp";
-        var name = file.FileName ?? (type == "image/png" ? "foto.png" : "foto.jpg");
-        context.Response.ContentType = inline ? type : "application/octet-stream";
+        var name = fileName ?? (type == "image/png" ? "foto.png" : "foto.jpg");
+        context.Response.ContentType = inline ? type! : "application/octet-stream";
         context.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue(inline ? "inline" : "attachment")
         {
             FileNameStar = name,
@@ -313,7 +320,7 @@ internal sealed class ChatPageEndpoints
         // A custom header cannot be sent cross-site without a CORS preflight (which is never allowed here), so
         // another web site open in the same browser cannot act as an official through this local server; a foreign
         // Origin or Referer is refused as well, in case a browser or proxy ever lets such a header through.
-        if (!context.Request.Headers.ContainsKey(ActionHeader) || BrowserRequestPolicy.ForeignPage(context.Request) is not null)
+        if (!IsFromThePage(context.Request))
         {
             return WriteErrorAsync(context, 403, "Permintaan ini hanya boleh datang dari halaman sandbox.");
         }
@@ -321,7 +328,11 @@ internal sealed class ChatPageEndpoints
         return WithEntryAsync(context, key, handle);
     }
 
-    private static async Task<JsonNode?> ReadJsonAsync(HttpContext context)
+    /// <summary>The request carries the page's header and no foreign Origin or Referer.</summary>
+    internal static bool IsFromThePage(HttpRequest request) =>
+        request.Headers.ContainsKey(ActionHeader) && BrowserRequestPolicy.ForeignPage(request) is null;
+
+    internal static async Task<JsonNode?> ReadJsonAsync(HttpContext context)
     {
         try
         {
@@ -333,7 +344,7 @@ internal sealed class ChatPageEndpoints
         }
     }
 
-    private static Task WritePageAsync(HttpContext context, int status, string html)
+    internal static Task WritePageAsync(HttpContext context, int status, string html)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -351,10 +362,10 @@ internal sealed class ChatPageEndpoints
         return context.Response.WriteAsync(content, context.RequestAborted);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
+    internal static Task WriteErrorAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, new JsonObject { ["ok"] = false, ["error"] = message });
 
-    private static Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
+    internal static Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";

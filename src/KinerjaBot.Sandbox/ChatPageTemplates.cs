@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KinerjaBot.Sandbox.WhatsApp;
 
 namespace KinerjaBot.Sandbox;
 
@@ -9,7 +10,7 @@ namespace KinerjaBot.Sandbox;
 /// </summary>
 internal static class ChatPageTemplates
 {
-    public static string Index(ChatPageOptions options, IReadOnlyList<ChatPageEntry> entries)
+    public static string Index(ChatPageOptions options, IReadOnlyList<ChatPageEntry> entries, IReadOnlyList<WhatsAppChatPageEntry> whatsAppEntries)
     {
         var body = new StringBuilder();
         body.Append("<header class=\"top\"><div><h1>").Append(ChatPageHtml.Escape(options.Title)).Append("</h1>");
@@ -43,6 +44,25 @@ internal static class ChatPageTemplates
                 .Append("<a class=\"newtab\" href=\"/chat/").Append(key).Append("\" target=\"_blank\" rel=\"noopener\" title=\"Buka di tab baru\" aria-label=\"Buka ")
                 .Append(name).Append(" di tab baru\">↗</a>")
                 .Append("</li>");
+        }
+
+        foreach (var entry in whatsAppEntries)
+        {
+            // WhatsApp chats open on their own page; side by side shows Telegram chats only.
+            var key = ChatPageHtml.Escape(entry.Key);
+            body.Append("<li class=\"person wa-person\"><span class=\"pick\"></span>")
+                .Append("<a class=\"person-link\" href=\"/wa/").Append(key).Append("\">")
+                .Append(Avatar(entry.Name))
+                .Append("<span class=\"who\"><b>").Append(ChatPageHtml.Escape(entry.Name)).Append(" <span class=\"wa-tag\">WhatsApp</span></b>")
+                .Append("<small>").Append(ChatPageHtml.Escape(entry.Subtitle)).Append("</small>");
+            if (!string.IsNullOrWhiteSpace(entry.Detail))
+            {
+                body.Append("<small class=\"detail\">").Append(ChatPageHtml.Escape(entry.Detail)).Append("</small>");
+            }
+
+            body.Append("</span></a>")
+                .Append("<a class=\"newtab\" href=\"/wa/").Append(key).Append("\" target=\"_blank\" rel=\"noopener\" title=\"Buka di tab baru\" aria-label=\"Buka ")
+                .Append(ChatPageHtml.Escape(entry.Name)).Append(" di tab baru\">↗</a></li>");
         }
 
         body.Append("</ul><div class=\"actions\"><button type=\"submit\">Buka berdampingan</button></div></form>");
@@ -101,7 +121,7 @@ internal static class ChatPageTemplates
         return Document(options.Title, "notice-page", string.Empty, body.ToString(), script: false);
     }
 
-    private static string Avatar(string name)
+    internal static string Avatar(string name)
     {
         // Initials of the first two words that start with a letter ("Drs. Bagus Wicaksono" → "BW" skips the title).
         var words = name.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
@@ -112,7 +132,7 @@ internal static class ChatPageTemplates
         return $"<span class=\"avatar\" aria-hidden=\"true\">{ChatPageHtml.Escape(initials.Length > 0 ? initials : "?")}</span>";
     }
 
-    private static string Document(string title, string bodyClass, string bodyAttributes, string body, bool script)
+    internal static string Document(string title, string bodyClass, string bodyAttributes, string body, bool script)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">")

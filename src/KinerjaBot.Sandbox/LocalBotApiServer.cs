@@ -1,3 +1,4 @@
+using KinerjaBot.Sandbox.WhatsApp;
 using Microsoft.AspNetCore.Http;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -25,12 +26,15 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     private readonly ChatPageDirectory _chatPage;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _webhookDelivery;
+    private readonly Task _whatsAppWebhookDelivery;
     private int _disposed;
 
     private LocalBotApiServer(
-        WebApplication app, SandboxState state, ChatPageDirectory chatPage, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
+        WebApplication app, SandboxState state, ChatPageDirectory chatPage, WhatsAppDouble whatsApp, CancellationTokenSource stopping, LocalBotApiServerOptions options, string baseUrl)
     {
         _webhookDelivery = Task.Run(() => state.Webhooks.RunAsync(stopping.Token), CancellationToken.None);
+        _whatsAppWebhookDelivery = Task.Run(() => whatsApp.RunWebhooksAsync(stopping.Token), CancellationToken.None);
+        WhatsApp = whatsApp;
         _app = app;
         _state = state;
         _chatPage = chatPage;
@@ -44,6 +48,9 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 
     /// <summary>The server's root, for example <c>http://127.0.0.1:41234</c> (no trailing slash): the bot's <c>ApiBaseUrl</c>.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The WhatsApp Cloud API double on the same port, under <c>{BaseUrl}/whatsapp</c> (the bot's <c>WhatsApp:ApiBaseUrl</c>).</summary>
+    public WhatsAppDouble WhatsApp { get; }
 
     /// <summary>The token the server accepts.</summary>
     public string Token => Options.Token;
@@ -119,12 +126,15 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var logger = options.LoggerFactory?.CreateLogger<LocalBotApiServer>() ?? (ILogger)NullLogger.Instance;
         var chatPage = new ChatPageDirectory();
+        var whatsApp = new WhatsAppDouble(options.WhatsApp, options.TimeProvider, options.WebhookRetryDelay, options.RequestLogCapacity, options.LoggerFactory);
         if (options.ChatPage is { } pageOptions)
         {
-            new ChatPageEndpoints(state, chatPage, pageOptions, stopping.Token).Map(app);
+            new ChatPageEndpoints(state, chatPage, pageOptions, whatsApp, stopping.Token).Map(app);
+            new WhatsAppChatPageEndpoints(whatsApp, pageOptions, stopping.Token).Map(app);
         }
 
         new BotApiEndpoints(state, options.Token, logger, stopping.Token).Map(app);
+        whatsApp.Map(app);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -132,13 +142,14 @@ public sealed class LocalBotApiServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            whatsApp.Dispose();
             stopping.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         logger.LogInformation("Sandbox Bot API listening on {BaseUrl}", address);
-        return new LocalBotApiServer(app, state, chatPage, stopping, options, address.TrimEnd('/'));
+        return new LocalBotApiServer(app, state, chatPage, whatsApp, stopping, options, address.TrimEnd('/'));
     }
 
     /// <summary>Adds a person who can talk to the bot; their private chat's id is their user id.</summary>
@@ -164,8 +175,38 @@ public sealed class LocalBotApiServer : IAsyncDisposable
             throw new InvalidOperationException("The chat page is off; set LocalBotApiServerOptions.ChatPage to turn it on.");
         }
 
+        if (WhatsApp.FindPageEntry(entry.Key) is not null)
+        {
+            throw new InvalidOperationException($"The chat page already lists '{entry.Key}' (a WhatsApp chat).");
+        }
+
         _state.Chats.Person(entry.UserId);
         _chatPage.Add(entry);
+    }
+
+    /// <summary>
+    /// Offers a simulated WhatsApp user (<see cref="WhatsAppDouble.AddUser"/>) on the chat page, under <c>/wa/{key}</c>,
+    /// in a chat styled like WhatsApp. Keys are shared with the Telegram entries and must differ from them.
+    /// </summary>
+    public void ListOnChatPage(WhatsAppChatPageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Options.ChatPage is null)
+        {
+            throw new InvalidOperationException("The chat page is off; set LocalBotApiServerOptions.ChatPage to turn it on.");
+        }
+
+        if (!ChatPageDirectory.IsKey(entry.Key))
+        {
+            throw new ArgumentException($"'{entry.Key}' is not a page key: use letters, digits, '-', '_' or '.'.", nameof(entry));
+        }
+
+        if (_chatPage.Find(entry.Key) is not null)
+        {
+            throw new InvalidOperationException($"The chat page already lists '{entry.Key}'.");
+        }
+
+        WhatsApp.ListOnChatPage(entry);
     }
 
     /// <summary>The people listed on the chat page, in the order they were added.</summary>
@@ -272,7 +313,9 @@ public sealed class LocalBotApiServer : IAsyncDisposable
 
         await _app.DisposeAsync();
         await _webhookDelivery;
+        await _whatsAppWebhookDelivery;
         _state.Webhooks.Dispose();
+        WhatsApp.Dispose();
         _stopping.Dispose();
     }
 }

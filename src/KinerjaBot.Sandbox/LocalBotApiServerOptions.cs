@@ -1,3 +1,4 @@
+using KinerjaBot.Sandbox.WhatsApp;
 using Microsoft.Extensions.Logging;
 
 namespace KinerjaBot.Sandbox;
@@ -46,4 +47,7 @@ public sealed record LocalBotApiServerOptions
     /// this). Telegram waits longer; the sandbox keeps tests quick.
     /// </summary>
     public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The WhatsApp Cloud API double served under <c>/whatsapp</c> beside the Bot API (<see cref="LocalBotApiServer.WhatsApp"/>).</summary>
+    public WhatsAppDoubleOptions WhatsApp { get; init; } = new();
 }

@@ -9,7 +9,8 @@
 
 
   const key = document.body.dataset.key;
-  const api = '/sandbox/api/chat/' + encodeURIComponent(key);
+  // A WhatsApp chat names its own API (same shapes, plus a list that opens as a sheet).
+  const api = document.body.dataset.api || '/sandbox/api/chat/' + encodeURIComponent(key);
   const byId = (id) => document.getElementById(id);
   const list = byId('messages');
   const form = byId('composer');
@@ -137,6 +138,36 @@
     return keyboard;
   }
 
+  // A WhatsApp list: one button under the message opens a sheet of rows (grouped by section) to choose from.
+  function renderList(message) {
+    const holder = el('div', 'wa-list');
+    const open = el('button', 'kb-button wa-list-open', '☰ ' + message.list.button);
+    open.type = 'button';
+    const sheet = el('div', 'wa-sheet');
+    sheet.hidden = true;
+    sheet.append(el('div', 'wa-sheet-title', message.list.button));
+    let section = null;
+    for (const row of message.list.rows) {
+      if (row.section && row.section !== section) {
+        section = row.section;
+        sheet.append(el('div', 'wa-sheet-section', section));
+      }
+      const b = el('button', 'wa-row');
+      b.type = 'button';
+      b.append(el('span', 'wa-row-title', keepTogether(row.title)));
+      if (row.description) b.append(el('span', 'wa-row-description', row.description));
+      b.addEventListener('click', async () => {
+        for (const other of sheet.querySelectorAll('button')) other.disabled = true;
+        const ok = await post('/press', { messageId: message.id, data: row.data });
+        if (!ok) for (const other of sheet.querySelectorAll('button')) other.disabled = false;
+      });
+      sheet.append(b);
+    }
+    open.addEventListener('click', () => { sheet.hidden = !sheet.hidden; });
+    holder.append(open, sheet);
+    return holder;
+  }
+
   function renderMessage(message) {
     const wrap = el('div', 'msg ' + (message.from === 'bot' ? 'bot' : 'user'));
     wrap.dataset.id = message.id;
@@ -190,6 +221,7 @@
     wrap.append(bubble);
 
     if (message.buttons && message.buttons.length) wrap.append(renderButtons(message));
+    if (message.list) wrap.append(renderList(message));
     return wrap;
   }
 

@@ -48,12 +48,16 @@ public static class BotTexts
         Khusus operator dan Kasubbag Perencanaan:
         /buka 2026-TW3 — buka periode pengumpulan data
         /rekap — unduh laporan periode terakhir (atau /rekap 2026-TW3)
+        /tutup 2026-TW3 — tutup periode yang keliru dibuka, sebelum ada data terverifikasi (operator)
+        /wakil — tetapkan Plt. / Plh. bila pejabat berhalangan (operator)
+        /ukur 2026 — laporan hasil pengukuran kinerja (atau /ukur 2026-S1)
         /tentang — tentang KinerjaBot dan kode sumbernya
         """;
 
     public const string HeadHelp = """
         Untuk pimpinan:
         /rekap — unduh laporan periode terbaru (atau /rekap 2026-TW3)
+        /wakil — tetapkan Plt. / Plh. bila pejabat berhalangan
         """;
 
     /// <summary>The commands an official may use: everyone's, plus the operator/planning or the head's own.</summary>

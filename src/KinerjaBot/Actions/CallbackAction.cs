@@ -12,8 +12,9 @@ namespace KinerjaBot.Actions;
 /// (change one value), <c>y:asked</c> / <c>n:asked</c> (confirm a value or type again), <c>s:asked</c> (skip optional
 /// evidence), <c>l:asked</c> (required evidence later) — <c>asked</c> stamps the question they answer, and the bare
 /// letters of older messages are still read — <c>v:id:version:code</c> (send the evidence still owed for one indicator),
-/// <c>a</c> (approve every submission whose details the presser was shown before that list),
-/// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button).
+/// <c>r</c> (take the value computed from lower periods), <c>a</c> (approve every submission whose details the presser was shown before that list),
+/// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button),
+/// <c>b:period</c> / <c>t:period</c> (confirm opening / closing a period), <c>k:step:value</c> (a /wakil answer).
 /// </summary>
 public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version = 0, WorkflowTrigger? Trigger = null, string? Argument = null)
 {
@@ -30,6 +31,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     public const char LaterKind = 'l';
     public const char EvidenceKind = 'v';
     public const char ApproveSeenKind = 'a';
+    public const char ClosePeriodKind = 't';
+    public const char ActingStepKind = 'k';
+    public const char RollupKind = 'r';
 
     public static string ForTrigger(WorkflowInstance instance, WorkflowTrigger trigger, string? unitId = null) =>
         Checked(unitId is null
@@ -51,8 +55,17 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     /// <summary>Ya, benar / Ketik ulang / Lewati / Nanti of the filling question asked at <paramref name="askedAt"/> (its stamp).</summary>
     public static string ForQuestion(char kind, long askedAt) => Checked($"{kind}:{askedAt.ToString(CultureInfo.InvariantCulture)}");
 
+    /// <summary>Takes the value computed from the lower periods (the question it answers is in the chat's state).</summary>
+    public static string ConfirmRollup => "r";
+
     /// <summary>Confirms opening a period that has not ended yet.</summary>
     public static string ForOpening(string periodId) => Checked($"b:{periodId}");
+
+    /// <summary>Confirms closing a period opened by mistake (/tutup): <c>t:period</c>.</summary>
+    public static string ForClosing(string periodId) => Checked($"t:{periodId}");
+
+    /// <summary>One answer in the /wakil conversation: <c>a:step:value</c> (who is away, who stands in, the kind, confirm, end one).</summary>
+    public static string ForActingStep(char step, string value) => Checked($"k:{step}:{value}");
 
     /// <summary>Closes a side question (such as "ke mana?") without doing anything.</summary>
     public static string Cancel => "x";
@@ -85,7 +98,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return false;
         }
 
-        if (data is "y" or "n" or "s" or "x" or "l" or "a")
+        if (data is "y" or "n" or "s" or "x" or "l" or "a" or "r")
         {
             action = new CallbackAction(data[0]);
             return true;
@@ -102,9 +115,9 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return true;
         }
 
-        if (data.StartsWith("b:", StringComparison.Ordinal) && data.Length > 2)
+        if (data.Length > 2 && data[1] == ':' && data[0] is OpenPeriodKind or ClosePeriodKind or ActingStepKind)
         {
-            action = new CallbackAction(OpenPeriodKind, Argument: data[2..]);
+            action = new CallbackAction(data[0], Argument: data[2..]);
             return true;
         }
 

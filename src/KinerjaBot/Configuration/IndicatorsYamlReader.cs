@@ -40,6 +40,7 @@ internal static class IndicatorsYamlReader
         root.RejectUnknownKeys("indicators.yaml", "indicators");
         var nodes = root.RequiredList("indicators", "indicators.yaml", "add an 'indicators:' list; each item has code, unit, name, measure, kind, polarity, evidence and targets");
         var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var structure = new IndicatorStructureReader();
         foreach (var node in nodes ?? [])
         {
             if (OfficeYamlReader.ItemSection(root, node, "indicator", "- code: IKU-1") is not { } item)
@@ -47,7 +48,7 @@ internal static class IndicatorsYamlReader
                 continue;
             }
 
-            item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets");
+            item.RejectUnknownKeys("indicator", "code", "unit", "name", "measure", "kind", "polarity", "evidence", "asked_in", "targets", "rollup", "plan", "tujuan", "sasaran", "program", "kegiatan");
             var code = item.RequiredString("code", "indicator", "IKU-1");
             if (code is { Length: > OfficeYamlReader.MaxIdLength } || code?.Any(c => !char.IsAscii(c) || char.IsWhiteSpace(c) || c == ':') == true)
             {
@@ -70,7 +71,9 @@ internal static class IndicatorsYamlReader
             var polarity = ReadWord(item, "polarity", what, PolarityWords);
             var evidence = ReadWord(item, "evidence", what, EvidenceWords);
             var askedIn = ReadAskedIn(item, what);
-            var targets = ReadTargets(item, what, kind, askedIn);
+            var rollup = IndicatorRollupReader.Read(item, what, kind);
+            var targets = ReadTargets(item, what, kind, askedIn, rollup);
+            var place = structure.Read(item, what);
 
             if (code is not null && !seenCodes.TryAdd(code, item.Line))
             {
@@ -81,7 +84,7 @@ internal static class IndicatorsYamlReader
             if (code is not null && unit is not null && name is not null && measure is not null && kind is not null
                 && polarity is not null && evidence is not null && askedIn is not null && targets is not null)
             {
-                indicators.Add(new Indicator(code, unit, name, measure, kind.Value, polarity.Value, evidence.Value, askedIn, targets));
+                indicators.Add(new Indicator(code, unit, name, measure, kind.Value, polarity.Value, evidence.Value, askedIn, targets) { Rollup = rollup, Structure = place });
             }
         }
 
@@ -141,7 +144,7 @@ internal static class IndicatorsYamlReader
         return kinds;
     }
 
-    private static Dictionary<string, decimal>? ReadTargets(YamlSection item, string what, IndicatorKind? kind, IReadOnlySet<PeriodKind>? askedIn)
+    private static Dictionary<string, decimal>? ReadTargets(YamlSection item, string what, IndicatorKind? kind, IReadOnlySet<PeriodKind>? askedIn, RollupRule rollup)
     {
         if (item.RequiredSection("targets", what, "write e.g. 'targets: { 2026-TW1: 20, 2026-TW2: 45, 2026-TW3: 70, 2026-TW4: 100, 2026: 100 }'") is not { } section)
         {
@@ -189,6 +192,9 @@ internal static class IndicatorsYamlReader
             targets[period.Id] = target;
             periods.Add(period);
         }
+
+        // The Rencana Aksi's quarter targets count as written ones, so the check below sees them.
+        clean &= IndicatorPlanReader.Apply(item, what, kind, rollup, askedIn, targets, periods);
 
         if (askedIn is not null)
         {

@@ -82,6 +82,12 @@ public sealed class OfficeConfiguration
 
     private FormatApprovalSettings? _formatApproval;
 
+    /// <summary>Plt. / Plh. stand-ins from office.yaml <c>acting:</c>; more can be set in chat with /wakil.</summary>
+    public IReadOnlyList<ActingAssignment> Acting { get; init; } = [];
+
+    /// <summary>office.yaml <c>capaian_cap</c>: the most one indicator's capaian counts for in the measurement report's averages.</summary>
+    public decimal CapaianCap { get; init; } = 120m;
+
     public Official Official(string id) =>
         _officialsById.TryGetValue(id, out var official)
             ? official

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace KinerjaBot.Configuration;
 
 /// <summary>
-/// Reads <c>office.yaml</c> and <c>indicators.yaml</c> from the config directory and validates them together.
+/// Reads <c>office.yaml</c>, <c>indicators.yaml</c> and (when there) the imported <c>targets.yaml</c> from the config directory and validates them together.
 /// Either returns a configuration in which every reference resolves, or throws
 /// <see cref="OfficeConfigurationException"/> listing every problem with file, line and fix.
 /// </summary>
@@ -33,6 +33,12 @@ public static class OfficeConfigurationLoader
         {
             // Without a readable office.yaml the unit ids are unknown; don't flag every indicator's unit then.
             indicators = IndicatorsYamlReader.Read(indicatorsRoot, office?.UnitIds);
+        }
+
+        var targetsFile = Path.Combine(configDirectory, ImportedTargets.FileName);
+        if (indicators is not null && File.Exists(targetsFile) && ReadRoot(targetsFile, problems) is { } targetsRoot)
+        {
+            indicators = ImportedTargets.Apply(targetsRoot, indicators);
         }
 
         if (office is not null && indicators is not null && officeRoot is not null)

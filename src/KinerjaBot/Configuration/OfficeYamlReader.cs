@@ -25,7 +25,7 @@ internal static partial class OfficeYamlReader
     {
         var problems = root.Problems;
         var before = problems.All.Count;
-        root.RejectUnknownKeys("office.yaml", ["office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders", "rebind", .. FormatApprovalYamlReader.RootKeys]);
+        root.RejectUnknownKeys("office.yaml", ["office", "officials", "roles", "units", "chain", "deadlines", "holidays", "working_days", "working_hours", "reminders", "rebind", "acting", "capaian_cap", .. FormatApprovalYamlReader.RootKeys]);
 
         var office = ReadOffice(root, configDirectory);
         var officials = ReadOfficials(root);
@@ -39,12 +39,14 @@ internal static partial class OfficeYamlReader
         var reminders = OfficeTimeYamlReader.ReadReminders(root, officialIds, roles);
         var rebindAllowed = ReadRebind(root);
         var formatApproval = office is null ? null : FormatApprovalYamlReader.Read(root, office.Id);
+        var acting = ActingYamlReader.Read(root, officialIds);
+        var capaianCap = CapaianCapReader.Read(root);
 
         var clean = problems.All.Count == before && office is not null && roles is not null && deadlines is not null;
         return new Result(
             units,
             unitLines,
-            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) { RebindWithoutConfirmation = rebindAllowed, FormatApproval = formatApproval! } : null);
+            clean ? indicators => new OfficeConfiguration(office!, officials, roles!, units, chain, deadlines!, holidays, indicators, hours, reminders) { RebindWithoutConfirmation = rebindAllowed, FormatApproval = formatApproval!, Acting = acting, CapaianCap = capaianCap } : null);
     }
 
     // 'confirm' (the default): a move to another Telegram account waits for an operator; 'allow': it happens at once.

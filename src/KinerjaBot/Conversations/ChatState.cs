@@ -17,6 +17,10 @@ namespace KinerjaBot.Conversations;
 [JsonDerivedType(typeof(AwaitingReasonState), "awaiting-reason")]
 [JsonDerivedType(typeof(AwaitingPlausibilityNoteState), "awaiting-plausibility-note")]
 [JsonDerivedType(typeof(AwaitingReportCheckState), "awaiting-report-check")]
+[JsonDerivedType(typeof(ClosingReasonState), "closing-reason")]
+[JsonDerivedType(typeof(ClosingConfirmationState), "closing-confirmation")]
+[JsonDerivedType(typeof(ActingSetupState), "acting-setup")]
+[JsonDerivedType(typeof(AwaitingRollupState), "awaiting-rollup")]
 public abstract record ChatState
 {
     /// <summary>The mode this state belongs to; derived from the type, never stored.</summary>

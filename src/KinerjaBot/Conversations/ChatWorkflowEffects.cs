@@ -17,12 +17,14 @@ internal sealed class ChatWorkflowEffects(
     FillingFlow filling,
     IOfficeReportChain reportChain,
     FormatApprovalFlow formatApproval,
+    IMeasurementChain measurementChain,
     IReadOnlyList<long> decidedMessageIds) : IWorkflowEffects
 {
     public async Task DecidedAsync(FiredTransition fired)
     {
-        // The bot's own moves (opening the report) and a reopen done as part of a report return decide no message.
-        if (fired.Trigger is WorkflowTrigger.OpenReport or WorkflowTrigger.Reopen)
+        // The bot's own moves (opening the report), a reopen done as part of a report return, and closing or opening a
+        // period again (one confirmation for every unit) decide no message of their own.
+        if (fired.Trigger is WorkflowTrigger.OpenReport or WorkflowTrigger.Reopen or WorkflowTrigger.Close or WorkflowTrigger.OpenAgain)
         {
             return;
         }
@@ -84,6 +86,8 @@ internal sealed class ChatWorkflowEffects(
 
     public async Task FixStartedAsync(FiredTransition fired) => await filling.ShowSummaryAsync(context, await LoadAsync(fired));
 
+    public Task ClosedAsync(FiredTransition fired) => PeriodClosingFlow.TellClosedAsync(context, services, fired);
+
     public Task StageEnteredAsync(FiredTransition fired) => reportChain.OnStageEnteredAsync(context, fired);
 
     public Task SignedAsync(FiredTransition fired) => reportChain.OnSignedAsync(context, fired);
@@ -98,12 +102,19 @@ internal sealed class ChatWorkflowEffects(
 
     public Task FormatSignedAsync(FiredTransition fired) => formatApproval.OnSignedAsync(context, fired);
 
+    public Task MeasurementSubmittedAsync(FiredTransition fired) => measurementChain.OnSubmittedAsync(context, fired);
+
+    public Task MeasurementReturnedAsync(FiredTransition fired) => measurementChain.OnReturnedAsync(context, fired);
+
+    public Task MeasurementReportedAsync(FiredTransition fired) => measurementChain.OnReportedAsync(context, fired);
+
     /// <summary>What replaces the decided message's buttons: "✅ Disetujui oleh …", "↩️ Dikembalikan. Alasan: …".</summary>
     private string? DecisionRecord(FiredTransition fired) => fired.Trigger switch
     {
         WorkflowTrigger.Submit when fired.Before.Kind == WorkflowKind.FormatApproval => "✅ Draf perbaikan dikirim.",
         WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.FormatApproval =>
             $"✅ {FormatApprovalWorkflow.StepDone(fired.Before.State)} oleh {BotTexts.EndSentence(context.Me.Name)}",
+        WorkflowTrigger.Submit when fired.Before.Kind == WorkflowKind.Measurement => "✅ Dikirim kepada Sekretaris untuk diperiksa.",
         WorkflowTrigger.Submit => "✅ Dikirim untuk diverifikasi.",
         WorkflowTrigger.Approve when fired.Before.Kind == WorkflowKind.OfficeReport =>
             $"✅ Sudah {OfficeReportWorkflow.StageDone(OfficeReportWorkflow.StageOf(context.Office, fired.Before.State)!.Kind)} oleh {BotTexts.EndSentence(context.Me.Name)}",

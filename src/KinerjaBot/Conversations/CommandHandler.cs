@@ -16,7 +16,10 @@ public sealed class CommandHandler(
     HelpReply help,
     VerificationFlow verification,
     FormatApprovalFlow formatApproval,
-    ReportCheckFlow reportCheck)
+    ReportCheckFlow reportCheck,
+    PeriodClosingFlow closing,
+    ActingFlow acting,
+    IMeasurementChain measurement)
 {
     /// <summary>Telegram's own limit for a command's name.</summary>
     public const int MaxCommandLength = 32;
@@ -76,6 +79,15 @@ public sealed class CommandHandler(
             case "/format":
                 await formatApproval.ResendAsync(context, argument, verification.EffectsFor(context));
                 break;
+            case "/tutup":
+                await closing.StartAsync(context, argument);
+                break;
+            case "/wakil":
+                await acting.StartAsync(context);
+                break;
+            case "/ukur":
+                await measurement.StartAsync(context, argument);
+                break;
             default:
                 await context.ReplyAsync($"Perintah {command} tidak dikenal.\n\n{BotTexts.Help}");
                 break;
@@ -103,6 +115,8 @@ public sealed class CommandHandler(
         await context.ReplyAsync(before switch
         {
             AwaitingReasonState returns => $"Baik, pengembalian {await VerificationFlow.DescribeAsync(context, returns.Returns)} dibatalkan; datanya tidak berubah.",
+            ClosingReasonState or ClosingConfirmationState => "Baik, periode tidak jadi ditutup.",
+            ActingSetupState => "Baik, penetapan Plt. / Plh. dibatalkan; tidak ada yang diubah.",
             { Mode: not ConversationMode.Idle } => "Baik, pertanyaan dibatalkan. Jawaban yang sudah tersimpan tetap aman. Ketik /isi untuk melanjutkan pengisian.",
             _ => "Tidak ada pertanyaan yang sedang aktif.",
         });
@@ -148,7 +162,9 @@ public sealed class CommandHandler(
             return;
         }
 
-        var result = await opening.OpenAsync(context.Transaction, period, context.Me.Id, context.Now, context.CancellationToken);
+        // A period closed with /tutup opens again with its units starting over; any other one is opened as new.
+        var result = await closing.ReopenAsync(context, period)
+            ?? await opening.OpenAsync(context.Transaction, period, context.Me.Id, context.Now, context.CancellationToken);
         if (result.Status == PeriodOpeningStatus.FormatDrafted)
         {
             await context.ReplyAsync(await formatApproval.StartedAsync(context, result, period));

@@ -23,4 +23,10 @@ public enum ConversationMode
 
     /// <summary>After /cek: the PDF (or QR line) to check against the signed, archived reports.</summary>
     AwaitingReportCheck,
+
+    /// <summary>A step of a short guided command: closing a period (/tutup) or setting a Plt. / Plh. (/wakil).</summary>
+    GuidedCommand,
+
+    /// <summary>A confirmation (button) or a correction with its note of a value computed from lower periods.</summary>
+    AwaitingRollupConfirmation,
 }

@@ -18,6 +18,9 @@ public sealed class ConversationRouter(
     NudgeFlow nudges,
     BulkApprovalFlow bulkApproval,
     ReportCheckFlow reportCheck,
+    PeriodClosingFlow closing,
+    ActingFlow acting,
+    RollupConfirmationFlow rollups,
     ILogger<ConversationRouter> logger)
 {
     /// <summary>Handles one event; returns the notice for the pressed button, if any.</summary>
@@ -114,8 +117,14 @@ public sealed class ConversationRouter(
             case CallbackAction.EditKind:
                 await filling.HandleEditPressAsync(context, action);
                 break;
+            case CallbackAction.ConfirmKind or CallbackAction.RetypeKind when context.State is AwaitingRollupState rollup:
+                await rollups.HandleCorrectionConfirmationPressAsync(context, rollup, action.Kind == CallbackAction.ConfirmKind, action.Argument);
+                break;
             case CallbackAction.ConfirmKind or CallbackAction.RetypeKind:
                 await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind, action.Argument);
+                break;
+            case CallbackAction.RollupKind:
+                await rollups.HandleConfirmPressAsync(context);
                 break;
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context, action.Argument);
@@ -142,6 +151,12 @@ public sealed class ConversationRouter(
             case CallbackAction.NudgeKind:
                 await nudges.HandlePressAsync(context, action);
                 break;
+            case CallbackAction.ClosePeriodKind:
+                await closing.HandleConfirmPressAsync(context, action.Argument);
+                break;
+            case CallbackAction.ActingStepKind:
+                await acting.HandlePressAsync(context, action.Argument);
+                break;
         }
 
         // Another button replaced returns that waited for their reasons (or decided their items): say so rather than drop them silently.
@@ -161,8 +176,12 @@ public sealed class ConversationRouter(
         AwaitingConfirmationState => context.ReplyAsync("Mohon tekan salah satu tombol di atas: \"Ya, benar\" untuk menyimpan, atau \"Ketik ulang\" untuk mengganti nilainya."),
         AwaitingEvidenceState question => filling.HandleEvidenceAsync(context, question),
         AwaitingPlausibilityNoteState question => filling.HandlePlausibilityNoteAsync(context, question),
+        AwaitingRollupState question => rollups.HandleCorrectionAsync(context, question),
         AwaitingReasonState returns => verification.HandleReasonAsync(context, returns),
         AwaitingReportCheckState => reportCheck.HandleAsync(context),
+        ClosingReasonState question => closing.HandleReasonAsync(context, question),
+        ClosingConfirmationState => context.ReplyAsync($"Mohon tekan \"{PeriodClosingFlow.ConfirmLabel}\" untuk menutup periode, atau \"{BotTexts.Cancel}\"."),
+        ActingSetupState question => acting.HandleTextAsync(context, question),
         _ => context.ReplyAsync(context.Event.Attachment is not null
             ? "Terima kasih, tetapi saat ini tidak ada bukti yang diminta. Ketik /isi untuk melanjutkan pengisian."
             : "Saat ini tidak ada pertanyaan yang menunggu jawaban. Ketik /isi untuk mengisi data, /status untuk melihat kemajuan, atau /bantuan."),

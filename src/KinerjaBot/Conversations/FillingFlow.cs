@@ -2,6 +2,7 @@ using KinerjaBot.Actions;
 using KinerjaBot.Configuration;
 using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
+using KinerjaBot.Periods;
 using KinerjaBot.Storage;
 using KinerjaBot.Workflow;
 
@@ -55,7 +56,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     /// A summary button about one indicator (Ubah, Kirim bukti): the submission and indicator when the unit head presses
     /// it while the submission is still being filled at the version shown; otherwise the press is refused and null.
     /// </summary>
-    private static async Task<(SubmissionSnapshot Submission, Indicator Indicator)?> SummaryPressAsync(ConversationContext context, CallbackAction action, Func<Indicator, bool> applies)
+    private async Task<(SubmissionSnapshot Submission, Indicator Indicator)?> SummaryPressAsync(ConversationContext context, CallbackAction action, Func<Indicator, bool> applies)
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, action.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == action.Argument && applies(i));
@@ -65,7 +66,8 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             return null;
         }
 
-        if (submission.Unit.HeadId != context.Me.Id)
+        // The unit head, or their Plt. / Plh. while one stands in.
+        if (services.Workflows.RecipientFor(submission.Unit.HeadId) != context.Me.Id)
         {
             context.CallbackNotice = BotTexts.NotYourButton;
             return null;
@@ -262,6 +264,19 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
             text.Line($"Nilai tersimpan saat ini: {formatter.Value(indicator, current.Value)}");
         }
 
+        // A quarter, semester or year whose lower periods are verified is computed, and only confirmed or corrected here.
+        var rollup = await PeriodRollup.ComputeAsync(context.Transaction, indicator, submission.Period, submission.Unit.Id, context.CancellationToken);
+        if (rollup?.Result is { } computed)
+        {
+            await RollupConfirmationFlow.AskAsync(context, text, (FillingQuestion)context.State, indicator, computed, formatter);
+            return;
+        }
+
+        if (rollup is { Missing.Count: > 0 })
+        {
+            text.Line(RollupConfirmationFlow.MissingLine(rollup.Missing));
+        }
+
         var evidence = indicator.Evidence switch
         {
             EvidenceRule.Required => "Bukti: wajib (foto atau dokumen), dikirim setelah nilai diisi.",
@@ -277,7 +292,7 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
         await context.ReplyAsync(text);
     }
 
-    private async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
+    internal async Task SaveValueAsync(ConversationContext context, FillingQuestion question, SubmissionSnapshot submission, Indicator indicator, decimal value, string? note)
     {
         submission.Values.TryGetValue(indicator.Code, out var earlier);
 
@@ -328,11 +343,11 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     }
 
     /// <summary>The submission and indicator the pending question is about, if it is still open for filling.</summary>
-    private async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
+    internal async Task<(SubmissionSnapshot? Submission, Indicator? Indicator)> CurrentQuestionAsync(ConversationContext context, FillingQuestion question)
     {
         var submission = await SubmissionSnapshot.LoadAsync(context, question.InstanceId);
         var indicator = submission?.Indicators.FirstOrDefault(i => i.Code == question.IndicatorCode);
-        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || submission.Unit.HeadId != context.Me.Id)
+        if (submission is null || indicator is null || submission.Instance.State != UnitSubmissionWorkflow.Filling || submission.Instance.UnitId is null || services.Workflows.RecipientFor(submission.Unit.HeadId) != context.Me.Id)
         {
             context.State = IdleState.Instance;
             await context.ReplyAsync("Pertanyaan ini sudah tidak berlaku karena datanya sudah dikirim atau diproses. Ketik /status untuk melihat kemajuan.");
@@ -346,11 +361,11 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
     /// The stamp for a question about to be asked with buttons: its time, and always later than the question it
     /// replaces, so an earlier question's button never matches (even when a test clock stands still).
     /// </summary>
-    private static long NextStamp(ConversationContext context) =>
+    internal static long NextStamp(ConversationContext context) =>
         Math.Max(context.Now.UtcTicks, ((context.State as FillingQuestion)?.AskedAt ?? 0) + 1);
 
     /// <summary>A stamped button of a question no longer open is stale (a newer one replaced it); an unstamped one is from before stamps.</summary>
-    private static string StalePressNotice(string? stamp) => stamp is null ? BotTexts.AlreadyProcessed : BotTexts.StaleCopy;
+    internal static string StalePressNotice(string? stamp) => stamp is null ? BotTexts.AlreadyProcessed : BotTexts.StaleCopy;
 
     private static string Example(Indicator indicator, Period period) => AnswerExample.For(indicator.Kind, indicator.TargetFor(period));
 }

@@ -83,7 +83,7 @@ public sealed class FormatApprovalFlow(ConversationServices services, FormatArch
         var trigger = action.Trigger!.Value;
         if (await services.Workflows.PressRefusalAsync(format, trigger, context.Me.Id, action.Version) is { } refusal)
         {
-            await VerificationFlow.RefuseAsync(context, format, refusal);
+            await VerificationFlow.RefuseAsync(context, services, format, refusal);
             return;
         }
 

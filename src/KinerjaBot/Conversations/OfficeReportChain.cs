@@ -32,7 +32,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         var trigger = action.Trigger!.Value;
         if (await services.Workflows.PressRefusalAsync(report, trigger, context.Me.Id, action.Version) is { } refusal)
         {
-            await VerificationFlow.RefuseAsync(context, report, refusal);
+            await VerificationFlow.RefuseAsync(context, services, report, refusal);
             return;
         }
 
@@ -110,7 +110,7 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
     }
 
     // The head's thanks is the signed PDF itself (see DeliverSignedAsync).
-    public Task OnSignedAsync(ConversationContext context, FiredTransition fired) => DeliverSignedAsync(context, fired.After);
+    public Task OnSignedAsync(ConversationContext context, FiredTransition fired) => DeliverSignedAsync(context, fired.After, fired.Audit);
 
     public async Task OnReturnedToUnitAsync(ConversationContext context, FiredTransition fired, IWorkflowEffects effects)
     {
@@ -176,14 +176,18 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             Choices = reopen,
         });
 
-        var csv = archive.FinalCsvPath(period.PeriodId, report.Revision);
-        if (report.State == OfficeReportWorkflow.Signed && File.Exists(csv))
+        var exports = new[]
+        {
+            (Path: archive.FinalCsvPath(period.PeriodId, report.Revision), Text: "Tabel data dalam format CSV, untuk diunggah ke aplikasi e-SAKIP / e-Monev."),
+            (Path: archive.FinalXlsxPath(period.PeriodId, report.Revision), Text: "Tabel data dalam format Excel (.xlsx), satu lembar per periode, untuk diunggah ke aplikasi e-SAKIP / e-Monev."),
+        };
+        foreach (var export in exports.Where(e => report.State == OfficeReportWorkflow.Signed && File.Exists(e.Path)))
         {
             await context.ReplyAsync(new OutgoingMessage
             {
-                Text = MessageText.Of("Tabel data dalam format CSV, untuk diunggah ke aplikasi e-SAKIP / e-Monev.").Spans,
-                DocumentPath = csv,
-                DocumentName = Path.GetFileName(csv),
+                Text = MessageText.Of(export.Text).Spans,
+                DocumentPath = export.Path,
+                DocumentName = Path.GetFileName(export.Path),
             });
         }
     }
@@ -220,16 +224,22 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         }
 
         text.Plain($"Tekan \"{label}\" bila sudah sesuai, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
-        var delivered = await context.SendToAsync(stage.OfficialId, new OutgoingMessage
+        var recipient = services.Workflows.RecipientFor(stage.OfficialId);
+        if (ActingFlow.StandInNote(services, stage.OfficialId) is { } standIn)
+        {
+            text.Line().Line().Plain(standIn);
+        }
+
+        var delivered = await context.SendToAsync(recipient, new OutgoingMessage
         {
             Text = text.Spans,
             DocumentPath = draft,
             DocumentName = Path.GetFileName(draft),
-            Choices = await WorkflowChoices.ForAsync(services.Workflows, report, stage.OfficialId),
+            Choices = await WorkflowChoices.ForAsync(services.Workflows, report, recipient),
         });
-        if (!delivered && context.Official is not null && context.Official.Id != stage.OfficialId)
+        if (!delivered && context.Official is not null && context.Official.Id != recipient)
         {
-            await context.ReplyAsync($"Catatan: {context.Office.Official(stage.OfficialId).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon sampaikan kepada beliau.");
+            await context.ReplyAsync($"Catatan: {context.Office.Official(recipient).Name} belum dapat dihubungi lewat KinerjaBot (belum mendaftar atau memblokir bot). Draf akan dikirim saat beliau mendaftar; mohon sampaikan kepada beliau.");
         }
     }
 
@@ -251,20 +261,24 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
             choices);
     }
 
-    private async Task DeliverSignedAsync(ConversationContext context, WorkflowInstance report)
+    private async Task DeliverSignedAsync(ConversationContext context, WorkflowInstance report, AuditEntry signature)
     {
         var final = (await archive.ArchiveFinalAsync(context.Transaction, report, context.Now, context.CancellationToken)).Path;
         var period = Period.Parse(report.PeriodId);
         var head = context.Office.Official(context.Office.Roles.HeadId);
-        var recipients = new[] { head.Id }
+
+        // A Plt. / Plh. signs for the head: they are thanked, everyone else is told who signed and as what.
+        var signer = context.Office.Official(signature.ActorId);
+        var signedBy = signature.ActingFor is { } acting ? $"{signer.Name} ({acting.TitleFor(context.Office)})." : BotTexts.EndSentence(signer.Name);
+        var recipients = new[] { head.Id, signer.Id }
             .Concat(context.Office.Roles.OperatorIds)
             .Concat(context.Office.Chain.Select(s => s.OfficialId))
             .Distinct();
         foreach (var official in recipients)
         {
-            var title = official == head.Id
+            var title = official == signer.Id
                 ? $"Terima kasih. Laporan data kinerja {period.DisplayName} telah ditandatangani."
-                : $"Laporan data kinerja {period.DisplayName} telah ditandatangani oleh {BotTexts.EndSentence(head.Name)}";
+                : $"Laporan data kinerja {period.DisplayName} telah ditandatangani oleh {signedBy}";
             await context.SendToAsync(official, new OutgoingMessage
             {
                 Text = new MessageText()
@@ -289,7 +303,8 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
         {
             if (entry.Trigger == WorkflowTrigger.Approve && OfficeReportWorkflow.StageOf(context.Office, entry.From) is { } stage)
             {
-                var by = context.Office.Officials.FirstOrDefault(o => o.Id == entry.ActorId)?.Name ?? entry.ActorId;
+                var by = (context.Office.Officials.FirstOrDefault(o => o.Id == entry.ActorId)?.Name ?? entry.ActorId)
+                    + (entry.ActingFor is { } acting ? $" sebagai {acting.TitleFor(context.Office)}" : string.Empty);
                 done[entry.From] = $"Sudah {OfficeReportWorkflow.StageDone(stage.Kind)} oleh {by}, {IndonesianFormat.DateTime(entry.AtUtc, zone)}.";
             }
             else if (entry.Trigger == WorkflowTrigger.ReturnToPrevious)

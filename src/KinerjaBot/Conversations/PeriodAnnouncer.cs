@@ -22,15 +22,21 @@ public sealed class PeriodAnnouncer(ConversationServices services)
         foreach (var invited in opened.Invited)
         {
             var submission = (await SubmissionSnapshot.LoadAsync(transaction, services.Office, invited.SubmissionId, cancellationToken))!;
+            var text = PendingWork.OpeningText(services.Office, submission, opened.FillDeadline!.Value);
+            if (await RollupConfirmationFlow.PrefilledLineAsync(transaction, submission, cancellationToken) is { } prefilled)
+            {
+                text.Plain("\n\n" + prefilled);
+            }
+
             var message = new OutgoingMessage
             {
-                Text = PendingWork.OpeningText(services.Office, submission, opened.FillDeadline!.Value).Spans,
-                Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, invited.HeadId),
+                Text = text.Spans,
+                Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, services.Workflows.RecipientFor(invited.HeadId)),
                 DocumentPath = letterPath,
                 DocumentName = letterPath is null ? null : Path.GetFileName(letterPath),
                 OpensPeriod = true,
             };
-            if (await OfficialOutbox.SendAsync(transaction, invited.HeadId, message, now, cancellationToken))
+            if (await OfficialOutbox.SendAsync(transaction, services.Workflows.RecipientFor(invited.HeadId), message, now, cancellationToken))
             {
                 delivered++;
             }

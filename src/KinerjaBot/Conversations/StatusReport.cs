@@ -21,7 +21,8 @@ public sealed class StatusReport(WorkflowService workflows)
         foreach (var period in periods.Reverse())
         {
             var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken);
-            if (instances.Any(i => (i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed) || (i.Kind == WorkflowKind.FormatApproval && i.State != FormatApprovalWorkflow.Signed)))
+            if (instances.Any(i => (i.Kind == WorkflowKind.OfficeReport && i.State != OfficeReportWorkflow.Signed) || (i.Kind == WorkflowKind.FormatApproval && i.State != FormatApprovalWorkflow.Signed))
+                && !UnitSubmissionWorkflow.IsPeriodClosed(instances))
             {
                 shown.Add((period.PeriodId, instances));
             }
@@ -98,7 +99,8 @@ public sealed class StatusReport(WorkflowService workflows)
     }
 
     private static string Describe(WorkflowInstance instance, string? holderId, Configuration.Unit unit) =>
-        holderId is null ? "terverifikasi"
+        instance.State == UnitSubmissionWorkflow.Closed ? "ditutup"
+        : holderId is null ? "terverifikasi"
         : holderId != unit.HeadId ? "menunggu verifikasi"
         : instance.State == UnitSubmissionWorkflow.NotStarted ? "belum dimulai"
         : instance.State == UnitSubmissionWorkflow.Returned ? "dikembalikan"

@@ -9,8 +9,14 @@ namespace KinerjaBot.Conversations;
 /// Workflow button presses on unit submissions (Mulai isi, Kirim, Setujui, Kembalikan, Perbaiki) and the messages
 /// each decision sends on: to the next verifier, back to the unit head, or on to the office report.
 /// </summary>
-public sealed class VerificationFlow(ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain, FormatApprovalFlow formatApproval)
+public sealed class VerificationFlow(
+    ConversationServices services, FillingFlow filling, SubmissionFormatter formatter, IOfficeReportChain reportChain, FormatApprovalFlow formatApproval, IMeasurementChain measurementChain)
 {
+    /// <summary>The shortest return reason that can tell a unit head what to fix.</summary>
+    public const int MinReasonWords = ReasonRule.MinWords;
+
+    public const int MinReasonLength = ReasonRule.MinLength;
+
     public async Task HandleTriggerPressAsync(ConversationContext context, CallbackAction action)
     {
         var instance = await context.Transaction.Workflows.GetAsync(action.InstanceId, context.CancellationToken);
@@ -30,6 +36,12 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         if (instance.Kind == WorkflowKind.FormatApproval)
         {
             await formatApproval.HandlePressAsync(context, instance, action, EffectsFor(context));
+            return;
+        }
+
+        if (instance.Kind == WorkflowKind.Measurement)
+        {
+            await measurementChain.HandlePressAsync(context, instance, action, EffectsFor(context));
             return;
         }
 
@@ -102,23 +114,10 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     /// </summary>
     public async Task HandleReasonAsync(ConversationContext context, AwaitingReasonState state)
     {
-        var reason = context.Event.Text?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var reason = context.Event.Text?.Trim() ?? string.Empty;
+        if (ReasonRule.Problem(reason, "pengembalian", "bagian yang perlu diperbaiki") is { } problem)
         {
-            await context.ReplyAsync("Alasan pengembalian wajib diisi. Mohon ketik alasannya, atau /batal untuk membatalkan.");
-            return;
-        }
-
-        if (reason.Length > 1000)
-        {
-            await context.ReplyAsync("Alasan terlalu panjang (lebih dari 1.000 huruf). Mohon ketik yang lebih singkat.");
-            return;
-        }
-
-        // The unit head has only this text to go on; "x" or "cek" tells them nothing to fix.
-        if (ReasonRule.IsTooShort(reason))
-        {
-            await context.ReplyAsync($"Alasan terlalu singkat. Mohon tulis {ReasonRule.Minimum} tentang bagian yang perlu diperbaiki, atau /batal untuk membatalkan.");
+            await context.ReplyAsync(problem);
             return;
         }
 
@@ -185,6 +184,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
             var instance = await context.Transaction.Workflows.GetAsync(pending.InstanceId, context.CancellationToken);
             phrases.Add(instance?.UnitId is { } unitId && instance.Kind == WorkflowKind.UnitSubmission ? $"data {UnitName(context, unitId)}"
                 : instance?.Kind == WorkflowKind.FormatApproval ? $"draf format {Period.Parse(instance.PeriodId).DisplayName}"
+                : instance?.Kind == WorkflowKind.Measurement ? "laporan pengukuran kinerja"
                 : pending.TargetUnitId is { } target ? $"laporan ke {UnitName(context, target)}"
                 : "laporan ke tahap sebelumnya");
         }
@@ -221,7 +221,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     /// <summary>Sends the submission to the verifier at <paramref name="position"/> with Setujui / Kembalikan.</summary>
     public async Task SendToVerifierAsync(ConversationContext context, SubmissionSnapshot submission, int position)
     {
-        var verifierId = submission.Unit.VerifierIds[position - 1];
+        var verifierId = services.Workflows.RecipientFor(submission.Unit.VerifierIds[position - 1]);
         var head = context.Office.Official(submission.Unit.HeadId);
         var previous = submission.Instance.Revision > 1
             ? await context.Transaction.Values.AsOfRevisionAsync(submission.Instance.Id, submission.Instance.Revision - 1, context.CancellationToken)
@@ -269,6 +269,11 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
         if (deadline is { } due)
         {
             text.Line().Line($"Batas waktu verifikasi: {IndonesianFormat.DateTime(due, context.Office.Office.TimeZone)}.");
+        }
+
+        if (ActingFlow.StandInNote(services, submission.Unit.VerifierIds[position - 1]) is { } note)
+        {
+            text.Line(note);
         }
 
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
@@ -323,7 +328,8 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
         text.Line()
             .Plain($"Tekan \"{BotTexts.Fix}\" untuk memperbaiki; nilai yang sudah benar tidak perlu diisi ulang.");
-        await context.SendToAsync(submission.Unit.HeadId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, submission.Unit.HeadId));
+        var headId = services.Workflows.RecipientFor(submission.Unit.HeadId);
+        await context.SendToAsync(headId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, headId));
     }
 
     /// <summary>
@@ -344,7 +350,7 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
 
     /// <summary>The effects of a transition fired from this conversation, clearing the buttons of <paramref name="decidedMessageIds"/> too.</summary>
     public IWorkflowEffects EffectsFor(ConversationContext context, params long?[] decidedMessageIds) =>
-        new ChatWorkflowEffects(context, services, this, filling, reportChain, formatApproval, decidedMessageIds.OfType<long>().ToList());
+        new ChatWorkflowEffects(context, services, this, filling, reportChain, formatApproval, measurementChain, decidedMessageIds.OfType<long>().ToList());
 
     private async Task<bool> FireAsync(ConversationContext context, long instanceId, WorkflowTrigger trigger, int version, string? reason, long? decidedMessageId = null)
     {
@@ -385,11 +391,17 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     }
 
     /// <summary>A press someone else may make is refused as theirs; a stale or out-of-state one as "Sudah diproses oleh …".</summary>
-    public static Task RefuseAsync(ConversationContext context, WorkflowInstance instance, RefusalReason refusal)
+    public Task RefuseAsync(ConversationContext context, WorkflowInstance instance, RefusalReason refusal) => RefuseAsync(context, services, instance, refusal);
+
+    /// <inheritdoc cref="RefuseAsync(ConversationContext, WorkflowInstance, RefusalReason)"/>
+    public static Task RefuseAsync(ConversationContext context, ConversationServices services, WorkflowInstance instance, RefusalReason refusal)
     {
         if (refusal == RefusalReason.WrongPerson)
         {
-            context.CallbackNotice = BotTexts.NotYourButton;
+            // An official whose step a Plt. / Plh. holds today is told who holds it, not just "not yours".
+            context.CallbackNotice = services.Workflows.Today().AbsenceOf(context.Me.Id) is { } absence
+                ? $"Sampai {IndonesianFormat.Date(absence.To)} tugas ini dilaksanakan oleh {absence.Capacity.TitleFor(context.Office)} ({context.Office.Official(absence.ById).Name})."
+                : BotTexts.NotYourButton;
             return Task.CompletedTask;
         }
 
@@ -399,6 +411,13 @@ public sealed class VerificationFlow(ConversationServices services, FillingFlow 
     /// <summary>"Sudah diproses oleh …": the press came after someone (maybe the presser, on another phone) acted.</summary>
     public static async Task RefuseStaleAsync(ConversationContext context, WorkflowInstance instance)
     {
+        if (instance.State == UnitSubmissionWorkflow.Closed)
+        {
+            context.CallbackNotice = "Periode ini sudah ditutup; tombol ini tidak berlaku lagi.";
+            await context.RemovePressedChoicesAsync();
+            return;
+        }
+
         var last = (await context.Transaction.Audit.ForInstanceAsync(instance.Id, context.CancellationToken)).LastOrDefault();
         var by = last is null ? null : context.Office.Officials.FirstOrDefault(o => o.Id == last.ActorId);
         context.CallbackNotice = by is null ? BotTexts.AlreadyProcessed

@@ -27,12 +27,16 @@ public static class KinerjaBotApp
     /// <summary><c>verify</c>: the file is not exactly a signed, archived report (or the code is not one's).</summary>
     public const int NotVerified = 4;
 
+    /// <summary><c>targets import</c>: the workbook has problems (each listed); nothing was changed.</summary>
+    public const int ImportRefused = 5;
+
     private const string Usage = """
         Usage:
           dotnet run --project src/KinerjaBot                          run the bot (no Telegram:BotToken: a local sandbox with a chat page)
           dotnet run --project src/KinerjaBot -- demo [data-folder]    play a whole period in the sandbox, print the PDF path
           dotnet run --project src/KinerjaBot -- period open 2026-TW3  open a period (messages go out when the bot runs)
           dotnet run --project src/KinerjaBot -- workflow diagram      print the workflows as Mermaid
+          dotnet run --project src/KinerjaBot -- targets import 2026 FILE.xlsx   take the year's targets and TW1–TW4 from the Perjanjian Kinerja sheet
           dotnet run --project src/KinerjaBot -- verify FILE.pdf       is this exactly the signed, archived report? (exit 0 yes, 4 no)
           dotnet run --project src/KinerjaBot -- verify "KINERJABOT-VERIFIKASI v1|…"   check the code scanned from a printed copy's QR
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
@@ -77,6 +81,8 @@ public static class KinerjaBotApp
                     return await OpenPeriodAsync(host, periodId, output, error, cancellationToken);
                 case ["verify", var target]:
                     return await VerifyAsync(host, target, output, error, cancellationToken);
+                case ["targets", "import", var year, var workbook]:
+                    return await TargetsImportCommand.RunAsync(host, year, workbook, output, error);
                 case ["workflow", "diagram"]:
                     await output.WriteAsync(WorkflowDiagrams.Render(host.Services.GetRequiredService<WorkflowCatalog>()));
                     return 0;
@@ -165,6 +171,7 @@ public static class KinerjaBotApp
         var draftSent = result.Status == PeriodOpeningStatus.FormatDrafted
             && await host.Services.GetRequiredService<Conversations.FormatApprovalFlow>().SendDraftAsync(
                 transaction, (await transaction.Workflows.GetAsync(result.FormatApprovalId!.Value, cancellationToken))!, now, cancellationToken);
+        var closed = result.Status == PeriodOpeningStatus.AlreadyOpen && await transaction.Closures.IsClosedAsync(period.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         switch (result.Status)
         {
@@ -173,6 +180,9 @@ public static class KinerjaBotApp
                     + (draftSent ? " when the bot runs." : " once they register.")
                     + " The unit heads are asked to fill once the head has signed it.");
                 return 0;
+            case PeriodOpeningStatus.AlreadyOpen when closed:
+                await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) was closed with /tutup. An operator opens it again in the chat with /buka {period.Id}, so the unit heads are told.");
+                return UsageError;
             case PeriodOpeningStatus.AlreadyOpen:
                 await error.WriteLineAsync($"Period {period.Id} ({period.DisplayName}) is already open.");
                 return UsageError;

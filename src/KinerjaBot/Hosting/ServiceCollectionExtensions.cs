@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<OfficeConfiguration>().CreateCalendar());
         services.AddSingleton(RatingBands.Default);
         services.AddSingleton<WorkflowCatalog>();
+        services.AddSingleton(sp => ActingRegister.Load(sp.GetRequiredService<OfficeConfiguration>(), sp.GetRequiredService<KinerjaStore>()));
         services.AddSingleton<WorkflowService>();
         services.AddSingleton(sp => new ConversationServices(
             sp.GetRequiredService<OfficeConfiguration>(),
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<SubmissionFormatter>();
         services.AddSingleton<FillingFlow>();
+        services.AddSingleton<RollupConfirmationFlow>();
         services.AddSingleton<VerificationFlow>();
         services.AddSingleton<BulkApprovalFlow>();
         services.AddSingleton<ReportCheckFlow>();
@@ -87,6 +89,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WeeklyDigestBuilder>();
         services.AddSingleton<ReminderEngine>();
         services.AddSingleton<NudgeFlow>();
+        services.AddSingleton<ActingHandover>();
+        services.AddSingleton<PeriodClosing>();
+        services.AddSingleton<PeriodClosingFlow>();
+        services.AddSingleton<ActingFlow>();
 
         services.AddSingleton(_ =>
         {
@@ -116,6 +122,14 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<NotificationLetterRenderer>(),
             Options(sp).DataDirectory));
         services.AddSingleton<FormatApprovalFlow>();
+
+        services.AddSingleton<MeasurementReportBuilder>();
+        services.AddSingleton(sp => new MeasurementArchive(
+            sp.GetRequiredService<OfficeConfiguration>(),
+            sp.GetRequiredService<MeasurementReportBuilder>(),
+            sp.GetRequiredService<ReportPdfRenderer>(),
+            Options(sp).DataDirectory));
+        services.AddSingleton<IMeasurementChain, MeasurementChain>();
         return services;
     }
 

@@ -35,6 +35,13 @@ public sealed class OwedWorkFinder(OfficeConfiguration office, WorkingCalendar c
     private async Task<OwedItem?> DescribeAsync(StoreTransaction transaction, OpenedPeriod opened, Period period, WorkflowInstance instance, CancellationToken cancellationToken)
     {
         var unit = office.Units.FirstOrDefault(u => u.Id == instance.UnitId);
+
+        // The measurement report has no deadlines of its own yet, so nothing to remind of.
+        if (instance.Kind == WorkflowKind.Measurement)
+        {
+            return null;
+        }
+
         if ((instance.Kind == WorkflowKind.UnitSubmission && unit is null) || await workflows.HolderAsync(instance) is not { } holderId)
         {
             return null;

@@ -10,7 +10,7 @@ namespace KinerjaBot.Reminders;
 /// late by more than that; a fixed short pass also picks up stages that started since the last pass without every
 /// conversation step having to notify the scheduler. Tests call <see cref="TickAsync"/> after moving the clock.
 /// </summary>
-public sealed class ReminderScheduler(ReminderEngine engine, IOutboxSignal outbox, TimeProvider timeProvider, ILogger<ReminderScheduler> logger) : BackgroundService
+public sealed class ReminderScheduler(ReminderEngine engine, ActingHandover handover, IOutboxSignal outbox, TimeProvider timeProvider, ILogger<ReminderScheduler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -18,7 +18,9 @@ public sealed class ReminderScheduler(ReminderEngine engine, IOutboxSignal outbo
     public async Task<ReminderTickResult> TickAsync(CancellationToken cancellationToken)
     {
         var result = await engine.TickAsync(timeProvider.GetUtcNow(), cancellationToken);
-        if (result.Total > 0)
+
+        // A Plt. / Plh. range that starts today is announced on the same pass (see ActingHandover).
+        if (result.Total + await handover.TickAsync(cancellationToken) > 0)
         {
             outbox.Wake();
         }

@@ -24,7 +24,7 @@ public sealed class WeeklyDigestBuilder(OfficeConfiguration office, WorkingCalen
 
         var instances = await transaction.Workflows.ListForPeriodAsync(opened.PeriodId, cancellationToken);
         var report = instances.FirstOrDefault(i => i.Kind == WorkflowKind.OfficeReport);
-        if (report is null || report.State == OfficeReportWorkflow.Signed)
+        if (report is null || report.State == OfficeReportWorkflow.Signed || UnitSubmissionWorkflow.IsPeriodClosed(instances))
         {
             return null;
         }

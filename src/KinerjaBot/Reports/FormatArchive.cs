@@ -17,7 +17,7 @@ public sealed class FormatArchive(OfficeConfiguration office, FormatDocumentBuil
     {
         var audit = await transaction.Audit.ForInstanceAsync(format.Id, cancellationToken);
         var path = Path.Combine(Folder(format.PeriodId), $"draf-format-data-kinerja-{office.Office.Id}-{format.PeriodId}-{format.Revision}.pdf");
-        await ReportArchive.WriteAsync(path, renderer.Render(builder.BuildFormat(format, audit, null, null, now)), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, renderer.Render(builder.BuildFormat(format, audit, null, null, now)), cancellationToken);
         return path;
     }
 
@@ -28,7 +28,7 @@ public sealed class FormatArchive(OfficeConfiguration office, FormatDocumentBuil
         var formatPath = Path.Combine(Folder(format.PeriodId), $"format-data-kinerja-{office.Office.Id}-{format.PeriodId}.pdf");
         var letterPath = Path.Combine(Folder(format.PeriodId), $"surat-pemberitahuan-{office.Office.Id}-{format.PeriodId}.pdf");
         await WriteWithHashAsync(formatPath, renderer.Render(builder.BuildFormat(format, audit, letterNumber, fillDeadline, signedAt)), cancellationToken);
-        await WriteWithHashAsync(letterPath, letters.Render(builder.BuildLetter(format, letterNumber, signedAt, fillDeadline)), cancellationToken);
+        await WriteWithHashAsync(letterPath, letters.Render(builder.BuildLetter(format, audit, letterNumber, signedAt, fillDeadline)), cancellationToken);
         return (formatPath, letterPath);
     }
 
@@ -37,7 +37,7 @@ public sealed class FormatArchive(OfficeConfiguration office, FormatDocumentBuil
 
     private static async Task WriteWithHashAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
-        await ReportArchive.WriteAsync(path, bytes, cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, bytes, cancellationToken);
         await File.WriteAllTextAsync(path + ".sha256", $"{Convert.ToHexStringLower(SHA256.HashData(bytes))}  {Path.GetFileName(path)}\n", cancellationToken);
     }
 }

@@ -55,14 +55,14 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
             {
                 var given = pass.LastOrDefault(e => e.Trigger == WorkflowTrigger.Approve && e.From == step.Item1);
                 var official = office.Official(given?.ActorId ?? step.Item2);
-                return new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = given is null ? string.Empty : IndonesianFormat.DateTime(given.AtUtc, zone) };
+                return new ParafRecord { Name = official.Name, Position = given?.ActingFor?.TitleFor(office) ?? official.Position, SignedAt = given is null ? string.Empty : IndonesianFormat.DateTime(given.AtUtc, zone) };
             })
             .ToList();
-        var signedAt = pass.LastOrDefault(e => e.Trigger == WorkflowTrigger.Approve && e.From == FormatApprovalWorkflow.Signature)?.AtUtc;
+        var signature = SignatureOf(audit);
         var title = $"FORMAT DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}";
         return new ReportDocumentModel
         {
-            Letterhead = ReportModelBuilder.Letterhead(office),
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = letterNumber is null ? $"DRAF {title}" : title,
             DocumentNumber = letterNumber is null ? $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/FORMAT-{format.Revision}" : $"Lampiran Surat Nomor {letterNumber}",
             DataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString()))),
@@ -72,22 +72,24 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
                 : $"Batas waktu pengisian: {FillDuration()} sejak format ini ditandatangani"],
             Units = sections,
             Parafs = parafs,
-            Signature = ReportModelBuilder.HeadSignature(office, signedAt ?? now),
+            Signature = OfficeDocumentParts.HeadSignature(office, signature?.AtUtc ?? now, signature),
             Author = office.Office.Name,
         };
     }
 
     /// <summary>The "Surat Pemberitahuan" of a signed format: numbered, addressed to every reporting unit's head, with the deadline.</summary>
-    public NotificationLetterModel BuildLetter(WorkflowInstance format, string letterNumber, DateTimeOffset signedAt, DateTimeOffset fillDeadline)
+    public NotificationLetterModel BuildLetter(WorkflowInstance format, IReadOnlyList<AuditEntry> audit, string letterNumber, DateTimeOffset signedAt, DateTimeOffset fillDeadline)
     {
+        // A Plt. / Plh. who signed the format signs the letter too, under the head's position with their own name.
+        var signature = SignatureOf(audit);
         var period = Period.Parse(format.PeriodId);
         var units = office.UnitsReporting(period);
         var perihal = $"Pemberitahuan Pengumpulan Data Kinerja {period.DisplayName}";
         return new NotificationLetterModel
         {
-            Letterhead = ReportModelBuilder.Letterhead(office),
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = $"Surat {perihal}",
-            PlaceAndDate = ReportModelBuilder.HeadSignature(office, signedAt).PlaceAndDate,
+            PlaceAndDate = OfficeDocumentParts.HeadSignature(office, signedAt).PlaceAndDate,
             Number = letterNumber,
             Sifat = office.FormatApproval.Sifat,
             Lampiran = "1 (satu) berkas format data kinerja",
@@ -100,10 +102,13 @@ public sealed class FormatDocumentBuilder(OfficeConfiguration office)
                 "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
             ],
             // The letter's place and date stand above its head (PlaceAndDate), not again over the signature.
-            Signature = ReportModelBuilder.HeadSignature(office, signedAt) with { PlaceAndDate = string.Empty },
+            Signature = OfficeDocumentParts.HeadSignature(office, signedAt, signature) with { PlaceAndDate = string.Empty },
             Author = office.Office.Name,
         };
     }
+
+    private static AuditEntry? SignatureOf(IReadOnlyList<AuditEntry> audit) =>
+        FormatApprovalWorkflow.CurrentPass(audit).LastOrDefault(e => e.Trigger == WorkflowTrigger.Approve && e.From == FormatApprovalWorkflow.Signature);
 
     private string FillDuration()
     {

@@ -8,8 +8,8 @@ namespace KinerjaBot.Reports;
 
 /// <summary>
 /// Where report PDFs live: <c>{data}/reports/{office}/{period}/rev-{n}/</c>. Drafts are redrawn for each stage;
-/// the signed PDF is written once per revision with a <c>.sha256</c> file and the table as <c>.csv</c> (for the e-SAKIP
-/// upload) beside it, and earlier revisions stay.
+/// the signed PDF is written once per revision with a <c>.sha256</c> file and the table as <c>.csv</c> and <c>.xlsx</c> (for the
+/// e-SAKIP upload) beside it, and earlier revisions stay.
 /// </summary>
 public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder builder, ReportPdfRenderer renderer, string dataDirectory)
 {
@@ -19,12 +19,15 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
     /// <summary>The signed revision's table as CSV, beside its PDF.</summary>
     public string FinalCsvPath(string periodId, int revision) => Path.ChangeExtension(FinalPath(periodId, revision), ".csv");
 
+    /// <summary>The signed revision's table as an Excel workbook (one sheet per period), beside its PDF.</summary>
+    public string FinalXlsxPath(string periodId, int revision) => Path.ChangeExtension(FinalPath(periodId, revision), ".xlsx");
+
     public async Task<string> RenderDraftAsync(StoreTransaction transaction, WorkflowInstance report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Folder(report.PeriodId, report.Revision), $"draf-data-kinerja-{office.Office.Id}-{report.PeriodId}-rev{report.Revision}.pdf");
         var model = await builder.BuildAsync(transaction, report, now, cancellationToken);
         // No verification code on a draft: it is not the signed document, and a code would make it look checkable.
-        await WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, renderer.Render(model with { Title = model.Title + " (DRAF)", VerificationLine = null }), cancellationToken);
         return path;
     }
 
@@ -33,22 +36,14 @@ public sealed class ReportArchive(OfficeConfiguration office, ReportModelBuilder
         var path = FinalPath(signed.PeriodId, signed.Revision);
         var model = await builder.BuildAsync(transaction, signed, now, cancellationToken);
         var bytes = renderer.Render(model);
-        await WriteAsync(path, bytes, cancellationToken);
+        await OfficeDocumentParts.WriteAsync(path, bytes, cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await File.WriteAllTextAsync(path + ".sha256", $"{hash}  {Path.GetFileName(path)}\n", cancellationToken);
-        await WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(FinalCsvPath(signed.PeriodId, signed.Revision), ReportCsvWriter.Write(model), cancellationToken);
+        await OfficeDocumentParts.WriteAsync(FinalXlsxPath(signed.PeriodId, signed.Revision), ReportXlsxWriter.Write(model), cancellationToken);
         return new ArchivedReport(path, hash);
     }
 
     private string Folder(string periodId, int revision) =>
         Path.Combine(Path.GetFullPath(dataDirectory), "reports", office.Office.Id, periodId, $"rev-{revision}");
-
-    // Written to a temporary name and moved, so a crash never leaves half a PDF under the final name.
-    internal static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-    }
 }

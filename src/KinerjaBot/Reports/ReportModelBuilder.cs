@@ -20,30 +20,19 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         var sections = new List<ReportUnitSection>();
         var hashInput = new StringBuilder($"{office.Office.Id}|{period.Id}|{report.Revision}\n");
         var number = 1;
+        var breakdown = new ReportBreakdown(office, period);
         foreach (var unit in office.UnitsReporting(period))
         {
             var submission = await transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, period.Id, unit.Id, cancellationToken);
             var values = submission is null ? new Dictionary<string, StoredValue>() : await transaction.Values.CurrentAsync(submission.Id, cancellationToken);
             var rows = new List<ReportRow>();
+            var lowerValues = await breakdown.LoadAsync(transaction, unit.Id, cancellationToken);
             foreach (var indicator in office.IndicatorsFor(unit.Id, period))
             {
                 var target = indicator.TargetFor(period);
                 var value = values.GetValueOrDefault(indicator.Code);
-                var achievement = value is not null && target is { } t ? Achievement.Calculate(value.Value, t, indicator.Polarity) : null;
-                rows.Add(new ReportRow
-                {
-                    Number = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    IndicatorName = $"{indicator.Code} {indicator.Name}",
-                    Measure = indicator.Measure,
-                    Target = target is { } tt ? IndonesianFormat.Number(tt) : IndonesianFormat.NoValue,
-                    Realisation = value is null ? IndonesianFormat.NoValue : IndonesianFormat.Number(value.Value),
-                    Achievement = IndonesianFormat.Percent(achievement),
-                    // The same scale the chat's read-back uses, so the PDF and the chat never disagree on a predikat.
-                    Rating = ratings.Rate(achievement)?.Label ?? IndonesianFormat.NoValue,
-                    LowerIsBetter = indicator.Polarity == Polarity.Lower,
-                    Remark = value?.Note ?? string.Empty,
-                });
-                hashInput.Append(indicator.Code).Append('=').Append(value?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-").Append('|').Append(value?.Note).Append('\n');
+                rows.Add(IndicatorReportRow.Create(number++, indicator, target, value, ratings) with { Breakdown = breakdown.Row(indicator, lowerValues) });
+                hashInput.Append(IndicatorReportRow.HashLine(indicator, value));
             }
 
             // A draft fetched while units are still filling or fixing must not pass for checked data.
@@ -51,52 +40,35 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
             sections.Add(new ReportUnitSection { UnitName = unverified ? $"{unit.Name} (belum terverifikasi)" : unit.Name, Rows = rows });
         }
 
-        var (parafs, signedAt) = await ChainRecordsAsync(transaction, report, cancellationToken);
+        var (parafs, signature) = await ChainRecordsAsync(transaction, report, cancellationToken);
         var documentNumber = $"{office.Office.Id.ToUpperInvariant()}/{period.Id}/REV-{report.Revision}";
         var dataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput.ToString())));
         return new ReportDocumentModel
         {
-            Letterhead = Letterhead(office),
+            Letterhead = OfficeDocumentParts.Letterhead(office),
             Title = $"DATA KINERJA {office.Office.Name.ToUpperInvariant()} {period.DisplayName.ToUpperInvariant()}",
             DocumentNumber = documentNumber,
             DataHash = dataHash,
             VerificationLine = new ReportVerificationLine(office.Office.Id, period.Id, report.Revision, documentNumber, dataHash).ToString(),
             RevisionLabel = report.Revision > 1 ? $"Revisi ke-{report.Revision}" : null,
             Units = sections,
+            PeriodId = period.Id,
+            BreakdownHeaders = breakdown.Headers,
+            BreakdownPeriods = breakdown.Periods,
+
+            // The annual report shows each sasaran's quarters at a glance too (issue 14: "rather look than read").
+            Charts = period.Kind == PeriodKind.Year ? await SasaranCharts.BuildAsync(transaction, office, period, cancellationToken) : [],
             Parafs = parafs,
-            Signature = HeadSignature(office, signedAt ?? now),
+            Signature = OfficeDocumentParts.HeadSignature(office, signature?.AtUtc ?? now, signature),
             Author = office.Office.Name,
-        };
-    }
-
-    /// <summary>The office's kop surat, as every document of the office prints it.</summary>
-    internal static ReportLetterhead Letterhead(OfficeConfiguration office) => new()
-    {
-        GovernmentLine = office.Office.Government.ToUpperInvariant(),
-        OfficeName = office.Office.Name.ToUpperInvariant(),
-        Address = office.Office.Address,
-        LogoPath = office.Office.LogoPath,
-    };
-
-    /// <summary>The head's signature block, dated <paramref name="at"/> in the office's time zone.</summary>
-    internal static SignatureBlock HeadSignature(OfficeConfiguration office, DateTimeOffset at)
-    {
-        var head = office.Official(office.Roles.HeadId);
-        return new SignatureBlock
-        {
-            PlaceAndDate = $"{office.Office.City}, {IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, office.Office.TimeZone).DateTime))}",
-            Position = head.Position,
-            Name = head.Name,
-            Rank = head.Rank,
-            Nip = Nip.Group(head.Nip),
         };
     }
 
     /// <summary>
     /// The paraf given in the current pass through the chain (after the report last opened), one per stage, and the
-    /// signing time. A return to an earlier stage voids the approvals from that stage on: they are given again.
+    /// signature (who signed, when, and for whom when a stand-in did). A return to an earlier stage voids the approvals from that stage on: they are given again.
     /// </summary>
-    private async Task<(IReadOnlyList<ParafRecord> Parafs, DateTimeOffset? SignedAt)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ParafRecord> Parafs, AuditEntry? Signature)> ChainRecordsAsync(StoreTransaction transaction, WorkflowInstance report, CancellationToken cancellationToken)
     {
         var audit = await transaction.Audit.ForInstanceAsync(report.Id, cancellationToken);
         var lastOpened = audit.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Trigger == WorkflowTrigger.OpenReport).index;
@@ -121,21 +93,21 @@ public sealed class ReportModelBuilder(OfficeConfiguration office, RatingBands r
         // One row per chain official before the head, given or not: the printed copy has a box for each one's wet
         // initials, and a draft shows whose paraf is still to come.
         var parafs = new List<ParafRecord>();
-        DateTimeOffset? signedAt = null;
+        AuditEntry? signature = null;
         for (var index = 0; index < office.Chain.Count; index++)
         {
             var given = approvals.GetValueOrDefault(index);
             if (office.Chain[index].Kind == ChainStageKind.Sign)
             {
-                signedAt = given?.AtUtc ?? signedAt;
+                signature = given ?? signature;
                 continue;
             }
 
             var official = office.Official(given?.ActorId ?? office.Chain[index].OfficialId);
             var at = given is null ? string.Empty : IndonesianFormat.DateTime(given.AtUtc, office.Office.TimeZone);
-            parafs.Add(new ParafRecord { Name = official.Name, Position = official.Position, SignedAt = at });
+            parafs.Add(new ParafRecord { Name = official.Name, Position = given?.ActingFor?.TitleFor(office) ?? official.Position, SignedAt = at });
         }
 
-        return (parafs, signedAt);
+        return (parafs, signature);
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using KinerjaBot.Configuration;
 using KinerjaBot.Workflow;
 
 namespace KinerjaBot.Storage;
@@ -15,7 +16,8 @@ public sealed class AuditLog
         var rows = await _session.Connection.QueryAsync<AuditRow>(new CommandDefinition(
             """
             SELECT instance_id AS InstanceId, at_utc AS AtUtc, actor_id AS ActorId, trigger AS Trigger,
-                   from_state AS FromState, to_state AS ToState, reason AS Reason, version AS Version
+                   from_state AS FromState, to_state AS ToState, reason AS Reason, version AS Version,
+                   acting_for AS ActingFor, acting_kind AS ActingKind
             FROM audit_log WHERE instance_id = @instanceId ORDER BY id
             """,
             new { instanceId },
@@ -29,8 +31,11 @@ public sealed class AuditLog
             new WorkflowState(r.FromState),
             new WorkflowState(r.ToState),
             r.Reason,
-            (int)r.Version)).ToList();
+            (int)r.Version)
+        {
+            ActingFor = r.ActingFor is null ? null : new ActingCapacity(r.ActingFor, Enum.Parse<ActingKind>(r.ActingKind!)),
+        }).ToList();
     }
 
-    private sealed record AuditRow(long InstanceId, string AtUtc, string ActorId, string Trigger, string FromState, string ToState, string? Reason, long Version);
+    private sealed record AuditRow(long InstanceId, string AtUtc, string ActorId, string Trigger, string FromState, string ToState, string? Reason, long Version, string? ActingFor, string? ActingKind);
 }

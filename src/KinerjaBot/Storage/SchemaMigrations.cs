@@ -130,6 +130,36 @@ internal static class SchemaMigrations
                 PRIMARY KEY (year, number)
             );
             """),
+        (7, "acting officials (Plt./Plh.) and closing a period opened by mistake", """
+            CREATE TABLE acting_assignments (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                for_id     TEXT NOT NULL,
+                by_id      TEXT NOT NULL,
+                kind       TEXT NOT NULL,
+                from_date  TEXT NOT NULL,
+                to_date    TEXT NOT NULL,
+                set_by     TEXT NOT NULL,
+                set_at     TEXT NOT NULL,
+                ended_at   TEXT,
+                ended_by   TEXT
+            );
+            CREATE TABLE acting_notices (
+                assignment_key TEXT PRIMARY KEY,
+                told_at        TEXT NOT NULL
+            );
+            ALTER TABLE audit_log ADD COLUMN acting_for TEXT;
+            ALTER TABLE audit_log ADD COLUMN acting_kind TEXT;
+            CREATE TABLE period_closures (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                period_id   TEXT NOT NULL REFERENCES periods(id),
+                closed_at   TEXT NOT NULL,
+                closed_by   TEXT NOT NULL,
+                reason      TEXT NOT NULL,
+                reopened_at TEXT,
+                reopened_by TEXT
+            );
+            CREATE INDEX ix_period_closures_period ON period_closures (period_id, id);
+            """),
         (10, "WhatsApp: the channel of each binding and outbox row, WhatsApp message ids and statuses, the 24-hour window", """
             ALTER TABLE chat_bindings ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram';
             ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram';

@@ -12,6 +12,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     private readonly DbTransaction _transaction;
     private readonly Action<bool> _release;
     private readonly bool _ownsConnection;
+    private readonly List<Action> _undoOnRollback = [];
     private bool _committed;
     private bool _disposed;
 
@@ -37,6 +38,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Reminders = new ReminderRecords(session);
         Rebinds = new RebindRequests(session);
         Letters = new LetterNumbers(session);
+        Acting = new ActingRecords(session);
+        Closures = new PeriodClosures(session);
         WhatsApp = new WhatsAppChats(session);
     }
 
@@ -61,6 +64,16 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public RebindRequests Rebinds { get; }
 
     public LetterNumbers Letters { get; }
+
+    public ActingRecords Acting { get; }
+
+    public PeriodClosures Closures { get; }
+
+    /// <summary>
+    /// Runs <paramref name="undo"/> if this transaction ends without committing: for state kept in memory beside the
+    /// store (the Plt. / Plh. register), which must not keep a change the store rolled back.
+    /// </summary>
+    public void OnRollback(Action undo) => _undoOnRollback.Add(undo);
 
     public WhatsAppChats WhatsApp { get; }
 
@@ -88,6 +101,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
             {
                 if (!_committed)
                 {
+                    _undoOnRollback.ForEach(undo => undo());
                     _transaction.Rollback();
                 }
 

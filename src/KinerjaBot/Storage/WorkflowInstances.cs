@@ -75,8 +75,8 @@ public sealed class WorkflowInstances
         var audit = fired.Audit;
         await _session.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO audit_log (instance_id, at_utc, actor_id, trigger, from_state, to_state, reason, version)
-            VALUES (@InstanceId, @At, @ActorId, @Trigger, @From, @To, @Reason, @Version)
+            INSERT INTO audit_log (instance_id, at_utc, actor_id, trigger, from_state, to_state, reason, version, acting_for, acting_kind)
+            VALUES (@InstanceId, @At, @ActorId, @Trigger, @From, @To, @Reason, @Version, @ActingFor, @ActingKind)
             """,
             new
             {
@@ -88,6 +88,8 @@ public sealed class WorkflowInstances
                 To = audit.To.Name,
                 audit.Reason,
                 audit.Version,
+                ActingFor = audit.ActingFor?.AbsentId,
+                ActingKind = audit.ActingFor?.Kind.ToString(),
             },
             _session.Transaction,
             cancellationToken: cancellationToken));

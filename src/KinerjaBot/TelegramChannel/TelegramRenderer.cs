@@ -51,6 +51,8 @@ public static class TelegramRenderer
         new("tentang", "Tentang KinerjaBot dan kode sumber"),
         new("buka", "Buka periode (operator)"),
         new("rekap", "Unduh laporan (operator, pimpinan)"),
+        new("tutup", "Tutup periode yang keliru dibuka (operator)"),
+        new("wakil", "Tetapkan Plt./Plh. (operator, pimpinan)"),
     ];
 
     private static InlineKeyboardButton Button(string label, string action)

@@ -26,4 +26,7 @@ public interface IUnitSubmissionEffects
 
     /// <summary>Fix: the summary to change and send again.</summary>
     Task FixStartedAsync(FiredTransition fired);
+
+    /// <summary>Close (/tutup): whoever held the unit's step is told the period was closed, with the reason.</summary>
+    Task ClosedAsync(FiredTransition fired);
 }

@@ -5,7 +5,7 @@ namespace KinerjaBot.Workflow;
 /// <see cref="DecidedAsync"/> runs first, right after the transition is saved, so the decided message loses its
 /// buttons before any effect sends a reply.
 /// </summary>
-public interface IWorkflowEffects : IUnitSubmissionEffects, IOfficeReportEffects, IFormatApprovalEffects
+public interface IWorkflowEffects : IUnitSubmissionEffects, IOfficeReportEffects, IFormatApprovalEffects, IMeasurementEffects
 {
     Task DecidedAsync(FiredTransition fired);
 }

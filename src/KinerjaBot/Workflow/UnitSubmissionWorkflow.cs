@@ -12,6 +12,7 @@ public static class UnitSubmissionWorkflow
     public static readonly WorkflowState Filling = new("Filling");
     public static readonly WorkflowState Returned = new("Returned");
     public static readonly WorkflowState Verified = new("Verified");
+    public static readonly WorkflowState Closed = new("Closed");
 
     /// <summary>Waiting for the verifier at <paramref name="position"/> (1-based, in configured order).</summary>
     public static WorkflowState Submitted(int position) => new($"Submitted{position}");
@@ -53,8 +54,33 @@ public static class UnitSubmissionWorkflow
             .OnEntryFrom(Filling, WorkflowTrigger.Fix, "ringkasan untuk diperbaiki", (effects, fired) => effects.FixStartedAsync(fired))
             .Permit(Verified, WorkflowTrigger.Reopen, chain, Returned, "Kembalikan", requiresReason: true, offered: false)
             .OnEntryFrom(Returned, WorkflowTrigger.Reopen, "alasan ke kepala unit", (effects, fired) => effects.ReopenedAsync(fired))
-            .Rests(Verified);
+            .Rests(Verified)
+            .ClosableUntilVerified(office, unit);
     }
+
+    /// <summary>
+    /// /tutup: from every state before verification an operator may close the period (a reason is required); /buka
+    /// opens it again and the unit starts over. Closed rests: nobody owes anything, so nobody is reminded.
+    /// </summary>
+    private static WorkflowMachine ClosableUntilVerified(this WorkflowMachine machine, OfficeConfiguration office, Unit unit)
+    {
+        var operators = new WorkflowRole("operators", "operator", office.Roles.OperatorIds.ToHashSet());
+        var openers = new WorkflowRole("openers", "operator atau perencanaan", office.Roles.OperatorIds.Append(office.Roles.PlanningId).ToHashSet());
+        var open = new[] { NotStarted, Filling, Returned }.Concat(Enumerable.Range(1, unit.VerifierIds.Count).Select(Submitted));
+        foreach (var state in open)
+        {
+            machine.Permit(state, WorkflowTrigger.Close, operators, Closed, "Tutup periode", requiresReason: true, offered: false);
+        }
+
+        return machine
+            .OnEntryFrom(Closed, WorkflowTrigger.Close, "kabari pemegang tahap", (effects, fired) => effects.ClosedAsync(fired))
+            .Permit(Closed, WorkflowTrigger.OpenAgain, openers, NotStarted, "Buka lagi", offered: false)
+            .Rests(Closed);
+    }
+
+    /// <summary>Whether a period's instances are those of a period closed with /tutup (left out of lists of periods in progress).</summary>
+    public static bool IsPeriodClosed(IEnumerable<WorkflowInstance> instances) =>
+        instances.Where(i => i.Kind == WorkflowKind.UnitSubmission).ToList() is { Count: > 0 } units && units.All(u => u.State == Closed);
 
     public static string Title(Unit unit) => $"Unit submission ({unit.VerifierIds.Count} verifier(s))";
 }

@@ -12,13 +12,13 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
 
     /// <summary>
     /// The machine of <paramref name="instance"/>. Without <paramref name="effects"/> it answers questions
-    /// (buttons, refusals, holder, diagram) but cannot fire.
+    /// (buttons, refusals, holder, diagram) but cannot fire; <paramref name="roster"/> says who stands in for whom today.
     /// </summary>
-    public WorkflowMachine MachineFor(WorkflowInstance instance, IWorkflowEffects? effects = null)
+    public WorkflowMachine MachineFor(WorkflowInstance instance, IWorkflowEffects? effects = null, ActingRoster? roster = null)
     {
         if (instance.Kind == WorkflowKind.OfficeReport)
         {
-            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects), Office);
+            return OfficeReportWorkflow.Configure(new WorkflowMachine(instance, OfficeReportWorkflow.Title(Office), effects, roster), Office);
         }
 
         if (instance.Kind == WorkflowKind.FormatApproval)
@@ -26,12 +26,17 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
             return FormatApprovalWorkflow.Configure(new WorkflowMachine(instance, FormatApprovalWorkflow.Title, effects), Office);
         }
 
+        if (instance.Kind == WorkflowKind.Measurement)
+        {
+            return MeasurementWorkflow.Configure(new WorkflowMachine(instance, MeasurementWorkflow.Title, effects), Office);
+        }
+
         var unit = Office.Units.FirstOrDefault(u => u.Id == instance.UnitId)
             ?? throw new KeyNotFoundException($"No unit '{instance.UnitId}' in the office configuration; was it removed from office.yaml while a period was open?");
-        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects), Office, unit);
+        return UnitSubmissionWorkflow.Configure(new WorkflowMachine(instance, UnitSubmissionWorkflow.Title(unit), effects, roster), Office, unit);
     }
 
-    /// <summary>The machines worth drawing in the docs: the unit with the most verifiers, the report, and the format approval.</summary>
+    /// <summary>The machines worth drawing in the docs: the unit with the most verifiers, the report, the format approval and the measurement.</summary>
     public IReadOnlyList<WorkflowMachine> DiagramMachines()
     {
         var widest = Office.Units.OrderByDescending(u => u.VerifierIds.Count).First();
@@ -40,6 +45,7 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
             MachineFor(new WorkflowInstance(0, WorkflowKind.UnitSubmission, string.Empty, widest.Id, UnitSubmissionWorkflow.NotStarted, 1, 1)),
             MachineFor(new WorkflowInstance(0, WorkflowKind.OfficeReport, string.Empty, null, OfficeReportWorkflow.Collecting, 1, 1)),
             MachineFor(new WorkflowInstance(0, WorkflowKind.FormatApproval, string.Empty, null, FormatApprovalWorkflow.Review, 1, 1)),
+            MachineFor(new WorkflowInstance(0, WorkflowKind.Measurement, string.Empty, null, MeasurementWorkflow.Preparing, 1, 1)),
         ];
     }
 }

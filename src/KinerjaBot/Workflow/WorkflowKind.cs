@@ -11,4 +11,7 @@ public enum WorkflowKind
 
     /// <summary>The period's data format, checked, initialled and signed before the unit heads are asked (optional).</summary>
     FormatApproval,
+
+    /// <summary>The year's performance-measurement report: prepared by planning, checked by the secretary, to the head.</summary>
+    Measurement,
 }

@@ -17,16 +17,18 @@ public sealed class WorkflowMachine
     private readonly Dictionary<(WorkflowState State, WorkflowTrigger Trigger), TriggerButton> _buttons = [];
     private readonly HashSet<WorkflowState> _resting = [];
     private readonly IWorkflowEffects? _effects;
+    private readonly ActingRoster _roster;
     private Func<FiredTransition, Task<bool>>? _saveAsync;
     private TransitionRequest? _firing;
     private DateTimeOffset _firingAtUtc;
     private FiredTransition? _fired;
 
-    internal WorkflowMachine(WorkflowInstance instance, string title, IWorkflowEffects? effects)
+    internal WorkflowMachine(WorkflowInstance instance, string title, IWorkflowEffects? effects, ActingRoster? roster = null)
     {
         Instance = instance;
         Title = title;
         _effects = effects;
+        _roster = roster ?? ActingRoster.None;
         _machine = new StateMachine<WorkflowState, WorkflowTrigger>(() => Instance.State, state => Instance = Instance with { State = state });
         foreach (var trigger in Enum.GetValues<WorkflowTrigger>())
         {
@@ -129,7 +131,7 @@ public sealed class WorkflowMachine
         bool startsRevision = false,
         bool offered = true)
     {
-        _machine.Configure(from).PermitIf(_parameters[trigger], to, request => role.OfficialIds.Contains(request.ActorId), role.Title);
+        _machine.Configure(from).PermitIf(_parameters[trigger], to, request => _roster.Admits(role, request.ActorId), role.Title);
         _buttons.Add((from, trigger), new TriggerButton(trigger, label, role, requiresReason, startsRevision, offered));
         return this;
     }
@@ -149,9 +151,9 @@ public sealed class WorkflowMachine
     }
 
     // The role registered beside each permit is the one its guard checks (see Permit), so this reads the same
-    // configuration without building a machine per state.
+    // configuration without building a machine per state; the roster resolves stand-ins the same way as the guard.
     private bool MayEverFire(WorkflowTrigger trigger, TransitionRequest request) =>
-        _buttons.Values.Any(button => button.Trigger == trigger && button.Role.OfficialIds.Contains(request.ActorId));
+        _buttons.Values.Any(button => button.Trigger == trigger && _roster.Admits(button.Role, request.ActorId));
 
     private async Task SaveAsync(StateMachine<WorkflowState, WorkflowTrigger>.Transition transition)
     {
@@ -163,7 +165,10 @@ public sealed class WorkflowMachine
             Version = before.Version + 1,
             Revision = button.StartsRevision ? before.Revision + 1 : before.Revision,
         };
-        var audit = new AuditEntry(before.Id, _firingAtUtc, request.ActorId, transition.Trigger, transition.Source, transition.Destination, request.TrimmedReason, after.Version);
+        var audit = new AuditEntry(before.Id, _firingAtUtc, request.ActorId, transition.Trigger, transition.Source, transition.Destination, request.TrimmedReason, after.Version)
+        {
+            ActingFor = _roster.ActingIn(button.Role, request.ActorId)?.Capacity,
+        };
         var fired = new FiredTransition(before, after, request, audit);
         if (!await _saveAsync!(fired))
         {

@@ -29,4 +29,10 @@ public enum WorkflowTrigger
 
     /// <summary>A chain stage sends the report back to one unit (reopening its submission), with a reason.</summary>
     ReturnToUnit,
+
+    /// <summary>An operator closes a period opened by mistake (/tutup), with a reason, before any unit is verified.</summary>
+    Close,
+
+    /// <summary>A closed period is opened again (/buka): the unit starts over from Mulai isi.</summary>
+    OpenAgain,
 }

@@ -73,7 +73,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <paramref name="clock"/>, every host this harness starts tells time by it (the system clock otherwise).
     /// With a <paramref name="wire"/>, the bot's HTTP requests pass through it on their way to the server (a
     /// bot that is started once only: the handler goes with the bot's HTTP client). With a
-    /// <paramref name="configDirectory"/>, the bot reads that copy of the sample office (same officials) instead.
+    /// <paramref name="configDirectory"/>, the bot reads that office (same officials as the sample) instead of config/.
     /// </summary>
     /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
     /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's).
@@ -204,6 +204,22 @@ public sealed class BotHarness : IAsyncDisposable
         {
             await operatorUser.PressButtonAsync(reply.MessageId, confirm.CallbackData!);
             await operatorUser.WaitForReplyAsync(m => m.Content.Contains("dibuka untuk"), Patience);
+        }
+    }
+
+    /// <summary>Waits until the press of a button under <paramref name="messageId"/> is answered; returns the answer's text.</summary>
+    public async Task<string?> WaitForPressAnswerAsync(SimulatedUser user, long messageId)
+    {
+        var giveUp = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (Server.CallbackAnswers.LastOrDefault(a => a.MessageId == messageId && a.UserId == user.UserId) is { } answer)
+            {
+                return answer.Text;
+            }
+
+            Assert.True(DateTime.UtcNow < giveUp, $"the press on message {messageId} was not answered in time");
+            await Task.Delay(20);
         }
     }
 

@@ -87,6 +87,14 @@ public sealed class OfficeReportEndToEndTests : IAsyncLifetime
         var again = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document is not null && m.Content.Contains("sudah ditandatangani"), BotHarness.Patience);
         Assert.Equal(pdf, _bot.Server.ReadFile(again.Document!.FileId));
         await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document?.FileName?.EndsWith(".csv", StringComparison.Ordinal) == true, BotHarness.Patience);
+
+        // And as a workbook whose figures are numbers, which the e-SAKIP upload reads without guessing the locale.
+        var xlsx = await _bot.Official("staf-pk").WaitForReplyAsync(m => m.Document?.FileName?.EndsWith(".xlsx", StringComparison.Ordinal) == true, BotHarness.Patience);
+        using var workbook = new MemoryStream(_bot.Server.ReadFile(xlsx.Document!.FileId));
+        var iku1 = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: Period.Id).Cast<IDictionary<string, object>>().First(r => Equals(r["Kode Indikator"], "IKU-1"));
+        Assert.Equal(80d, iku1["Target"]);
+        Assert.Equal(80d, iku1["Realisasi"]);
+        Assert.Equal(100d, iku1["Capaian (%)"]);
     }
 
     [Fact]

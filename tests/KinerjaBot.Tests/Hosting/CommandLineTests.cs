@@ -1,4 +1,5 @@
 using KinerjaBot.Hosting;
+using KinerjaBot.Storage;
 using KinerjaBot.Tests.Reports;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
@@ -128,6 +129,23 @@ public sealed class CommandLineTests : IDisposable
         var instances = await transaction.Workflows.ListForPeriodAsync("2026-TW3", default);
         Assert.Equal([WorkflowKind.FormatApproval], instances.Select(i => i.Kind));
         Assert.Equal(FormatApprovalWorkflow.Review, instances[0].State);
+    }
+
+    [Fact]
+    public async Task Period_open_on_a_period_closed_with_tutup_says_to_open_it_again_in_the_chat()
+    {
+        await RunAsync("period", "open", "2026-TW3");
+        using (var store = KinerjaStore.Open(_temp.Combine("data"), TimeProvider.System))
+        {
+            await using var transaction = await store.BeginAsync(default);
+            await transaction.Closures.RecordClosedAsync("2026-TW3", "staf-pk", "salah buka periode ini", DateTimeOffset.UtcNow, default);
+            await transaction.CommitAsync(default);
+        }
+
+        var (exit, _, error) = await RunAsync("period", "open", "2026-TW3");
+
+        Assert.Equal(KinerjaBotApp.UsageError, exit);
+        Assert.Contains("was closed with /tutup. An operator opens it again in the chat with /buka 2026-TW3", error);
     }
 
     [Fact]

@@ -41,6 +41,19 @@ public sealed class PostgresTestDatabase : IDisposable
         using var connection = new NpgsqlConnection(_server);
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 5)
+            {
+                // A server process of another role (autovacuum on a busy machine) may still be in the database for a
+                // moment; FORCE may not end it, but it leaves on its own.
+                Thread.Sleep(200 * attempt);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using KinerjaBot.Actions;
+using KinerjaBot.Configuration;
 using KinerjaBot.Conversations;
 using KinerjaBot.Tests.Support;
 using KinerjaBot.Workflow;
@@ -14,6 +15,24 @@ public sealed class ButtonsAndPressesTests
     private static readonly WorkflowCatalog Catalog = new(SampleOffice.Configuration);
     private static readonly WorkflowService Service = new(Catalog, TimeProvider.System);
 
+    // The head and the planning official away today, with stand-ins who hold steps of their own as well.
+    private static readonly WorkflowService ServiceWithStandIns = new(Catalog, TimeProvider.System, new ActingRegister(SampleOffice.Configuration, [
+        new ActingAssignment("camat", "sekcam", ActingKind.Plh, DateOnly.MinValue, DateOnly.MaxValue, "chat:1"),
+        new ActingAssignment("kasubbag-pk", "kasi-kesos", ActingKind.Plt, DateOnly.MinValue, DateOnly.MaxValue, "chat:2"),
+    ]));
+
+    public static TheoryData<string, bool> EveryMachineWithAndWithoutStandIns()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var machine in SampleOffice.Configuration.Units.Select(u => u.Id).Append("report"))
+        {
+            data.Add(machine, false);
+            data.Add(machine, true);
+        }
+
+        return data;
+    }
+
     public static TheoryData<string> EveryMachine()
     {
         var data = new TheoryData<string>();
@@ -27,19 +46,20 @@ public sealed class ButtonsAndPressesTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryMachine))]
-    public async Task In_every_state_each_official_may_press_exactly_the_triggers_the_machine_permits_them(string machine)
+    [MemberData(nameof(EveryMachineWithAndWithoutStandIns))]
+    public async Task In_every_state_each_official_may_press_exactly_the_triggers_the_machine_permits_them(string machine, bool withStandIns)
     {
+        var service = withStandIns ? ServiceWithStandIns : Service;
         var checkedPairs = 0;
         foreach (var instance in InstancesInEveryState(machine))
         {
             foreach (var official in SampleOffice.Configuration.Officials.Select(o => o.Id).Append(WorkflowRole.SystemActorId))
             {
-                var permitted = (await Service.PermittedAsync(instance, official)).Select(b => b.Trigger).ToHashSet();
+                var permitted = (await service.PermittedAsync(instance, official)).Select(b => b.Trigger).ToHashSet();
                 var accepted = new HashSet<WorkflowTrigger>();
                 foreach (var trigger in Enum.GetValues<WorkflowTrigger>())
                 {
-                    if (await Service.PressRefusalAsync(instance, trigger, official, instance.Version) is null)
+                    if (await service.PressRefusalAsync(instance, trigger, official, instance.Version) is null)
                     {
                         accepted.Add(trigger);
                     }
@@ -73,14 +93,14 @@ public sealed class ButtonsAndPressesTests
     }
 
     [Fact]
-    public async Task Whoever_holds_a_step_is_shown_a_button_for_it_and_a_verified_unit_or_signed_report_has_no_holder()
+    public async Task Whoever_holds_a_step_is_shown_a_button_for_it_and_a_verified_or_closed_unit_or_signed_report_has_no_holder()
     {
         foreach (var machine in SampleOffice.Configuration.Units.Select(u => u.Id).Append("report"))
         {
             foreach (var instance in InstancesInEveryState(machine))
             {
                 var holder = await Service.HolderAsync(instance);
-                if (instance.State == UnitSubmissionWorkflow.Verified || instance.State == OfficeReportWorkflow.Signed || instance.State == OfficeReportWorkflow.Collecting)
+                if (instance.State == UnitSubmissionWorkflow.Verified || instance.State == UnitSubmissionWorkflow.Closed || instance.State == OfficeReportWorkflow.Signed || instance.State == OfficeReportWorkflow.Collecting)
                 {
                     Assert.Null(holder);
                 }

@@ -33,6 +33,21 @@ public sealed record ReportDocumentModel
 
     public required IReadOnlyList<ReportUnitSection> Units { get; init; }
 
+    /// <summary>
+    /// Column headers of the lower periods a semester or annual report shows beside the total ("TW I", "TW II");
+    /// empty for a table without them.
+    /// </summary>
+    public IReadOnlyList<string> BreakdownHeaders { get; init; } = [];
+
+    /// <summary>The lower periods behind <see cref="BreakdownHeaders"/>, as numbers, one sheet each in the spreadsheet.</summary>
+    public IReadOnlyList<ReportPeriodData> BreakdownPeriods { get; init; } = [];
+
+    /// <summary>Charts drawn as a lampiran after the signature (the measurement report's capaian per sasaran); empty for none.</summary>
+    public IReadOnlyList<CapaianChart> Charts { get; init; } = [];
+
+    /// <summary>The report's own period id ("2026-TW3"): the spreadsheet's sheet name.</summary>
+    public string PeriodId { get; init; } = "";
+
     public required IReadOnlyList<ParafRecord> Parafs { get; init; }
 
     public required SignatureBlock Signature { get; init; }

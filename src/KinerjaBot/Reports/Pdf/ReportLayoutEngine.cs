@@ -10,12 +10,6 @@ namespace KinerjaBot.Reports.Pdf;
 /// </summary>
 internal sealed class ReportLayoutEngine
 {
-    private static readonly CellAlignment[] TableAlignments =
-    [
-        CellAlignment.Center, CellAlignment.Left, CellAlignment.Center, CellAlignment.Center,
-        CellAlignment.Center, CellAlignment.Center, CellAlignment.Center, CellAlignment.Left,
-    ];
-
     private const double FooterLineGap = 1;
 
     private readonly PageFlow _flow;
@@ -39,8 +33,9 @@ internal sealed class ReportLayoutEngine
         LetterheadLayout.Emit(_flow, model.Letterhead);
         LayoutTitle(model);
         var closing = new ClosingLayout(_flow, model);
-        LayoutIndicatorTable(model.Units, closing.Height);
+        LayoutIndicatorTable(model.Units, new IndicatorTableColumns(_style, model.BreakdownHeaders), closing.Height);
         closing.Emit();
+        new ChartLayout(_flow).Emit(model.Charts);
         AddFooters(model);
         return _flow.Pages;
     }
@@ -79,16 +74,16 @@ internal sealed class ReportLayoutEngine
     // ---------------------------------------------------------------- indicator table
 
     /// <param name="closingHeight">What must follow the last row on its page (legend, paraf box, signature block).</param>
-    private void LayoutIndicatorTable(IReadOnlyList<ReportUnitSection> units, double closingHeight)
+    private void LayoutIndicatorTable(IReadOnlyList<ReportUnitSection> units, IndicatorTableColumns columns, double closingHeight)
     {
-        var grid = new TableGrid(_style.BodyLeft, _style.BodyWidth, _style.ColumnFractions, TableAlignments);
-        var header = _flow.BuildRow(grid, _style.ColumnHeaders, _fonts.TableHeader, _paint.HeaderFill, centerVertically: true);
+        var grid = new TableGrid(_style.BodyLeft, _style.BodyWidth, columns.Fractions, columns.Alignments);
+        var header = _flow.BuildRow(grid, columns.Headers, _fonts.TableHeader, _paint.HeaderFill, centerVertically: true);
         var minSplitLines = Math.Max(1, _style.SplitRowMinLinesOnPage);
 
         // Built up front: the keep-with-signature rule needs the height of everything from a row to the table's end.
         var sections = units.Select(unit => (
             Group: _flow.BuildSpanningRow(grid, unit.UnitName, _fonts.TableBodyBold, _paint.UnitRowFill),
-            Rows: unit.Rows.Select(r => _flow.BuildRow(grid, Cells(r), _fonts.TableBody, null, centerVertically: false)).ToList(),
+            Rows: unit.Rows.Select(r => _flow.BuildRow(grid, columns.Cells(Cells(r), r.Breakdown), _fonts.TableBody, null, centerVertically: false)).ToList(),
             Continuation: _flow.BuildSpanningRow(grid, $"{unit.UnitName} (lanjutan)", _fonts.TableBodyBold, _paint.UnitRowFill))).ToList();
         var totalRows = sections.Sum(s => s.Rows.Count);
         var keptFrom = totalRows - Math.Clamp(_style.RowsKeptWithSignature, 0, totalRows);

@@ -29,4 +29,16 @@ public sealed record ReportRow
 
     /// <summary>Keterangan; may be empty.</summary>
     public string Remark { get; init; } = "";
+
+    /// <summary>
+    /// The same row as numbers, for the spreadsheet export (numbers stay numbers there); null on rows built for
+    /// layout only.
+    /// </summary>
+    public ReportRowData? Data { get; init; }
+
+    /// <summary>
+    /// The lower periods' realisasi printed beside the total in a semester or annual report, one per
+    /// <see cref="ReportDocumentModel.BreakdownHeaders"/> entry; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Breakdown { get; init; } = [];
 }

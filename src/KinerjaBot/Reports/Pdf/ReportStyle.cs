@@ -49,6 +49,9 @@ public sealed record ReportStyle
     public IReadOnlyList<string> ColumnHeaders { get; init; } =
         ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat", "Keterangan"];
 
+    /// <summary>Width of each lower period's column (TW I, TW II, …) in a semester or annual report, taken from the name and keterangan.</summary>
+    public double BreakdownColumnFraction { get; init; } = 0.065;
+
     /// <summary>Appended to a lower-is-better indicator's name; <see cref="LowerIsBetterLegend"/> explains it under the table.</summary>
     public string LowerIsBetterMark { get; init; } = "↓";
     public string LowerIsBetterLegend { get; init; } =
