@@ -195,6 +195,22 @@ public sealed class OutgoingQueue
             _session.Transaction,
             cancellationToken: cancellationToken)) > 0;
 
+    /// <summary>
+    /// The channel accepted the message but later reported it undelivered for a reason that sending again can fix
+    /// (WhatsApp's 131047: the 24-hour window had closed): the row is pending again, and its chat id is returned.
+    /// </summary>
+    public async Task<long?> ReturnToQueueAsync(string channelMessageId, CancellationToken cancellationToken)
+    {
+        var chatId = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT chat_id FROM outbox WHERE channel_message_id = @channelMessageId", new { channelMessageId }, _session.Transaction, cancellationToken: cancellationToken));
+        await _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET sent_at = NULL, sent_message_id = NULL, failed_at = NULL, last_error = NULL, channel_message_id = NULL, delivery_status = NULL WHERE channel_message_id = @channelMessageId",
+            new { channelMessageId },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return chatId;
+    }
+
     /// <summary>The last delivery status a channel reported for the row, or null (Telegram reports none).</summary>
     public Task<string?> DeliveryStatusAsync(long id, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(

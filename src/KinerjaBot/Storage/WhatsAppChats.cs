@@ -28,6 +28,22 @@ public sealed class WhatsAppChats
             ? StoredTime.Parse(at)
             : null;
 
+    /// <summary>
+    /// WhatsApp says the window is closed (131047): the next message goes as a template, whatever our clock said, unless
+    /// one was already sent since the person last wrote (several failures in a row ask once).
+    /// </summary>
+    public Task RecordWindowClosedAsync(long chatId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE whatsapp_chats SET
+                last_inbound_at = NULL,
+                template_sent_at = CASE WHEN template_sent_at > last_inbound_at THEN template_sent_at ELSE NULL END
+            WHERE chat_id = @chatId
+            """,
+            new { chatId },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
     /// <summary>A template went out to reopen the window; no second one until the person has written.</summary>
     public Task RecordTemplateSentAsync(long chatId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(

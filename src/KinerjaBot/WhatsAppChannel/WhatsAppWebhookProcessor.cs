@@ -152,6 +152,15 @@ public sealed class WhatsAppWebhookProcessor(
                 logger.LogWarning("WhatsApp reports message {MessageId} to {Recipient} failed: {Error}", status.Id, status.RecipientId, error);
             }
 
+            // The real Cloud API accepts a message outside the 24-hour window and fails it afterwards: the row goes back
+            // to the queue, where it is held behind a template like any other message outside the window.
+            if (status.Status == "failed" && status.Errors?.Any(e => e.Code == GraphApiException.ReEngagementRequired) == true
+                && await transaction.Outbox.ReturnToQueueAsync(status.Id, cancellationToken) is { } chatId)
+            {
+                await transaction.WhatsApp.RecordWindowClosedAsync(chatId, cancellationToken);
+                continue;
+            }
+
             await transaction.Outbox.RecordDeliveryStatusAsync(status.Id, status.Status, error, cancellationToken);
         }
 

@@ -76,12 +76,12 @@ public sealed class BotHarness : IAsyncDisposable
     /// <paramref name="configDirectory"/>, the bot reads that office (same officials as the sample) instead of config/.
     /// </summary>
     /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
-    /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's).
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, string[]? settings = null)
+    /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's), made once the server runs.
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, Func<LocalBotApiServer, string[]>? settings = null)
     {
         var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
         var harness = new BotHarness(
-            server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory, settings);
+            server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory, settings?.Invoke(server));
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))
         {
             server.AddUser(UserIdOf(index), official.Name.Split(',')[0], null, official.Phone);

@@ -21,7 +21,7 @@ public sealed class CustomerServiceWindowEndToEndTests : IAsyncLifetime
     {
         _graph = await FakeGraphServer.StartAsync(Window);
         var listen = $"http://127.0.0.1:{BotHarness.FreePort()}";
-        _bot = await BotHarness.StartAsync(settings: _graph.BotSettings(listen, Window));
+        _bot = await BotHarness.StartAsync(settings: _ => _graph.BotSettings(listen, Window));
         _graph.WebhookUrl = new Uri($"{listen}/whatsapp/webhook");
         await _bot.RegisterAsync("staf-pk");
     }

@@ -22,7 +22,7 @@ public sealed class MixedChannelsEndToEndTests : IAsyncLifetime
     {
         _graph = await FakeGraphServer.StartAsync();
         var listen = $"http://127.0.0.1:{BotHarness.FreePort()}";
-        _bot = await BotHarness.StartAsync(settings: _graph.BotSettings(listen));
+        _bot = await BotHarness.StartAsync(settings: _ => _graph.BotSettings(listen));
         _graph.WebhookUrl = new Uri($"{listen}/whatsapp/webhook");
         await _bot.RegisterAsync("staf-pk");
         await _bot.RegisterAsync("sekcam");
