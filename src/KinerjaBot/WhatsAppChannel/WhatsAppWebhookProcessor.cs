@@ -154,9 +154,15 @@ public sealed class WhatsAppWebhookProcessor(
 
             // The real Cloud API accepts a message outside the 24-hour window and fails it afterwards: the row goes back
             // to the queue, where it is held behind a template like any other message outside the window.
-            if (status.Status == "failed" && status.Errors?.Any(e => e.Code == GraphApiException.ReEngagementRequired) == true
-                && await transaction.Outbox.ReturnToQueueAsync(status.Id, cancellationToken) is { } chatId)
+            if (status.Status == "failed" && status.Errors?.Any(e => e.Code == GraphApiException.ReEngagementRequired) == true)
             {
+                if (await transaction.Outbox.ReturnToQueueAsync(status.Id, cancellationToken) is not { } chatId)
+                {
+                    // The failure can overtake the dispatcher's record of the send; answering 500 makes Meta deliver
+                    // it again, by when the row knows its wamid. Nothing of this POST is committed twice.
+                    throw new InvalidOperationException($"WhatsApp reported message {status.Id} failed before its send was recorded");
+                }
+
                 await transaction.WhatsApp.RecordWindowClosedAsync(chatId, cancellationToken);
                 continue;
             }

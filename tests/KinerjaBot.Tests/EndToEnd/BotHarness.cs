@@ -1,5 +1,6 @@
 using KinerjaBot.Hosting;
 using KinerjaBot.Sandbox;
+using KinerjaBot.Sandbox.WhatsApp;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using KinerjaBot.Tests.Support;
@@ -77,9 +78,11 @@ public sealed class BotHarness : IAsyncDisposable
     /// </summary>
     /// With <paramref name="webhook"/> (by default: <see cref="ModeVariable"/> says so) the bot runs in webhook mode.
     /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's), made once the server runs.
-    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, Func<LocalBotApiServer, string[]>? settings = null)
+    /// With <paramref name="whatsApp"/>, the sandbox's WhatsApp double starts with those options.
+    public static async Task<BotHarness> StartAsync(TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, Func<LocalBotApiServer, string[]>? settings = null, WhatsAppDoubleOptions? whatsApp = null)
     {
-        var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
+        var options = new LocalBotApiServerOptions { RequireUserToStartChat = true };
+        var server = await LocalBotApiServer.StartAsync(whatsApp is null ? options : options with { WhatsApp = whatsApp });
         var harness = new BotHarness(
             server, clock, wire, webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase), configDirectory, settings?.Invoke(server));
         foreach (var (official, index) in SampleOffice.Configuration.Officials.Select((o, i) => (o, i)))

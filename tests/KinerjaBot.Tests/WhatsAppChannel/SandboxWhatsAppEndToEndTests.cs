@@ -107,6 +107,29 @@ public sealed class SandboxWhatsAppEndToEndTests : IAsyncLifetime
         Assert.Equal(await File.ReadAllBytesAsync(archived), signed.ReadDocument());
     }
 
+    [Fact]
+    public async Task A_message_whatsapp_fails_later_for_the_closed_window_is_sent_again_after_the_official_opens_it_from_the_template()
+    {
+        // Only the double's window is short: the bot believes the window is open and learns otherwise from the failed status.
+        await _bot.DisposeAsync();
+        _bot = await BotHarness.StartAsync(settings: server => Settings(server, _listen), whatsApp: new WhatsAppDoubleOptions { CustomerServiceWindow = TimeSpan.FromSeconds(6) });
+        await _bot.Server.WhatsApp.SubscribeAsync(new Uri($"{_listen}/whatsapp/webhook"));
+        await _bot.RegisterAsync("staf-pk");
+        var kasi = await RegisterOnWhatsAppAsync("kasi-trantib");
+        await Task.Delay(TimeSpan.FromSeconds(7));
+
+        await _bot.OpenPeriodAsync(Period.Id);
+
+        var template = await kasi.WaitForReplyAsync(m => m.TemplateName is not null, BotHarness.Patience);
+        Assert.Equal("pembukaan_periode", template.TemplateName);
+        Assert.Equal("id", template.TemplateLanguage);
+        Assert.Contains("Triwulan III 2026", Assert.Single(template.TemplateParameters));
+        Assert.Contains(_bot.Server.WhatsApp.SentMessages, m => m.FailureCode == 131047);
+
+        await Step(kasi, () => kasi.PressTemplateButtonAsync("buka"), m => m.Buttons.Any(b => b.Title == "Mulai isi"));
+        await Step(kasi, () => kasi.PressReplyButtonAsync("Mulai isi"), m => m.Text.Contains("IKU-2"));
+    }
+
     private static string[] Settings(LocalBotApiServer server, string listen) =>
     [
         $"--WhatsApp:AccessToken={server.WhatsApp.Options.AccessToken}",
