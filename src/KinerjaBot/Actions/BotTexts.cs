@@ -84,4 +84,8 @@ public static class BotTexts
 
     /// <summary>The polite form of address used wherever the bot names an official: office.yaml's salutation, or "Bapak/Ibu".</summary>
     public static string Address(Configuration.Official official) => official.Addressed;
+
+    /// <summary>office.yaml pins the official to the other channel (<c>channel:</c>).</summary>
+    public static string RegisterOnOtherChannel(Configuration.Official official, Domain.ChatChannel channel) =>
+        $"Maaf, {Address(official)} terdaftar untuk menerima KinerjaBot lewat {(channel == Domain.ChatChannel.WhatsApp ? "WhatsApp" : "Telegram")}. Mohon hubungi bot di sana, atau minta operator mengubah pengaturannya.";
 }

@@ -133,7 +133,7 @@ internal static partial class OfficeYamlReader
                 continue;
             }
 
-            item.RejectUnknownKeys("official", "id", "name", "position", "rank", "nip", "phone", "salutation");
+            item.RejectUnknownKeys("official", "id", "name", "position", "rank", "nip", "phone", "salutation", "channel");
             var id = ReadId(item, "id", "official", "kasi-contoh");
             var what = id is null ? "official" : $"official '{id}'";
             var name = item.RequiredString("name", what, "Nama Lengkap, S.Sos.");
@@ -142,6 +142,7 @@ internal static partial class OfficeYamlReader
             var nip = item.RequiredString("nip", what, "\"196701011992091001\"");
             var phone = item.RequiredString("phone", what, "\"081234567890\"");
             var salutation = SalutationReader.Read(item, what);
+            var channel = ReadChannel(item, what);
 
             if (nip is not null && !Nip.IsValid(nip))
             {
@@ -171,11 +172,26 @@ internal static partial class OfficeYamlReader
 
             if (id is not null && name is not null && position is not null && rank is not null && nip is not null && normalizedPhone is not null)
             {
-                officials.Add(new Official(id, name, position, rank, nip, normalizedPhone, salutation));
+                officials.Add(new Official(id, name, position, rank, nip, normalizedPhone, salutation) { Channel = channel });
             }
         }
 
         return officials;
+    }
+
+    private static ChatChannel? ReadChannel(YamlSection item, string what) =>
+        item.OptionalString("channel", what, "whatsapp") switch
+        {
+            null => null,
+            "telegram" => ChatChannel.Telegram,
+            "whatsapp" => ChatChannel.WhatsApp,
+            var other => Report(item, $"{what} has channel '{other}', which is not known", "write 'channel: telegram' or 'channel: whatsapp', or leave it out to reach the official where they registered last"),
+        };
+
+    private static ChatChannel? Report(YamlSection item, string problem, string fix)
+    {
+        item.Report(item.Find("channel"), problem, fix);
+        return null;
     }
 
     private static OfficeRoles? ReadRoles(YamlSection root, IReadOnlySet<string> officialIds)

@@ -1,3 +1,5 @@
+using KinerjaBot.Domain;
+
 namespace KinerjaBot.Configuration;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace KinerjaBot.Configuration;
 /// </summary>
 public sealed record Official(string Id, string Name, string Position, string Rank, string Nip, string Phone, string Salutation = Official.DefaultSalutation)
 {
+    /// <summary>The one channel this official may register on (<c>channel:</c> in office.yaml); null: whichever they used last.</summary>
+    public ChatChannel? Channel { get; init; }
+
     public const string DefaultSalutation = "Bapak/Ibu";
 
     /// <summary>How the bot addresses this official by name: "Ibu Siti Nurhaliza, S.STP.".</summary>

@@ -34,6 +34,7 @@ public sealed class PeriodAnnouncer(ConversationServices services)
                 Choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, services.Workflows.RecipientFor(invited.HeadId)),
                 DocumentPath = letterPath,
                 DocumentName = letterPath is null ? null : Path.GetFileName(letterPath),
+                OpensPeriod = true,
             };
             if (await OfficialOutbox.SendAsync(transaction, services.Workflows.RecipientFor(invited.HeadId), message, now, cancellationToken))
             {

@@ -67,6 +67,12 @@ public sealed class RegistrationFlow(ConversationServices services, PendingWork 
             return;
         }
 
+        if (official.Channel is { } pinned && pinned != ChatAddress.ChannelOf(context.Event.ChatId))
+        {
+            await context.ReplyAsync(new OutgoingMessage { Text = MessageText.Of(BotTexts.RegisterOnOtherChannel(official, pinned)).Spans, RemoveKeyboard = true });
+            return;
+        }
+
         var existing = await context.Transaction.Chats.FindByOfficialAsync(official.Id, context.CancellationToken);
         if (existing is not null && existing.ChatId != context.Event.ChatId)
         {

@@ -101,12 +101,14 @@ public sealed class SandboxRunner : IAsyncDisposable
                 ["Telegram:BotToken"] = server.Token,
                 ["Telegram:ApiBaseUrl"] = server.BaseUrl,
             });
+            builder.Configuration.AddInMemoryCollection(SandboxWhatsApp.Settings(server));
             builder.Services.AddTelegramChannel();
             configure?.Invoke(builder);
             host = builder.Build();
 
             AddOfficials(server, office, identity);
             await host.StartAsync(cancellationToken);
+            await SandboxWhatsApp.SubscribeAsync(server, host.Services, cancellationToken);
             return new SandboxRunner(server, host, office, Path.GetFullPath(dataDirectory));
         }
         catch
@@ -153,6 +155,7 @@ public sealed class SandboxRunner : IAsyncDisposable
             server.AddUser(userId, displayName, null, official.Phone);
             server.ListOnChatPage(new ChatPageEntry(
                 official.Id, userId, official.Name, official.Position, string.Join(" · ", office.DescribeRoles(official.Id))));
+            SandboxWhatsApp.AddOfficial(server, office, official, displayName);
         }
     }
 }

@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PerChatBurst >= 1, "Telegram:Sender:PerChatBurst must be at least 1 (Telegram lets a chat have about 3 messages at once).")
             .Validate(o => o.GlobalSafetyMargin >= TimeSpan.Zero, "Telegram:Sender:GlobalSafetyMargin must not be negative.")
             .ValidateOnStart();
+        services.AddWhatsAppOptions(configuration);
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => OfficeConfigurationLoader.Load(Options(sp).ConfigDirectory));
@@ -166,6 +167,7 @@ public static class ServiceCollectionExtensions
         // after the dispatcher so it stops first: no update is accepted whose replies nobody would send.
         services.AddHostedService(sp => sp.GetRequiredService<UpdatePoller>());
         services.AddHostedService(sp => sp.GetRequiredService<WebhookReceiver>());
+        services.AddWhatsAppChannel();
 
         // Reminders go out through the same queue and sender, so they run only where the channel runs.
         services.AddSingleton<ReminderScheduler>();

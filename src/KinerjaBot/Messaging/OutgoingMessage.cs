@@ -29,6 +29,12 @@ public sealed record OutgoingMessage
     /// </summary>
     public string? SupersedeKey { get; init; }
 
+    /// <summary>
+    /// The opening prompt of a period: outside WhatsApp's 24-hour window it is announced with the opening template,
+    /// anything else with the reminder template.
+    /// </summary>
+    public bool OpensPeriod { get; init; }
+
     public static OutgoingMessage Plain(string text) => new() { Text = MessageText.Of(text).Spans };
 
     public override string ToString() => MessageText.ToPlainText(Text);

@@ -1,4 +1,5 @@
 using Dapper;
+using KinerjaBot.Messaging;
 
 namespace KinerjaBot.Storage;
 
@@ -16,11 +17,11 @@ public sealed class ChatBindings
         _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM chat_bindings WHERE chat_id = @chatId AND official_id <> @officialId;
-            INSERT INTO chat_bindings (official_id, chat_id, user_id, bound_at, unreachable)
-            VALUES (@officialId, @chatId, @userId, @At, 0)
-            ON CONFLICT (official_id) DO UPDATE SET chat_id = excluded.chat_id, user_id = excluded.user_id, bound_at = excluded.bound_at, unreachable = 0;
+            INSERT INTO chat_bindings (official_id, chat_id, user_id, bound_at, unreachable, channel)
+            VALUES (@officialId, @chatId, @userId, @At, 0, @Channel)
+            ON CONFLICT (official_id) DO UPDATE SET chat_id = excluded.chat_id, user_id = excluded.user_id, bound_at = excluded.bound_at, unreachable = 0, channel = excluded.channel;
             """,
-            new { officialId, chatId, userId, At = StoredTime.Format(nowUtc) },
+            new { officialId, chatId, userId, At = StoredTime.Format(nowUtc), Channel = ChatAddress.StoredName(ChatAddress.ChannelOf(chatId)) },
             _session.Transaction,
             cancellationToken: cancellationToken));
 

@@ -1,3 +1,4 @@
+using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 
 namespace KinerjaBot.Storage;
@@ -7,4 +8,7 @@ namespace KinerjaBot.Storage;
 /// noting under it what was decided (<see cref="Outcome"/>, e.g. "Disetujui") when there is one.
 /// <see cref="IsReply"/>: queued while applying an update from this same chat, so a person is waiting for it.
 /// </summary>
-public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool IsReply = false);
+public sealed record OutboxItem(long Id, long ChatId, OutboxOperation Operation, OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool IsReply = false)
+{
+    public ChatChannel Channel => ChatAddress.ChannelOf(ChatId);
+}

@@ -162,6 +162,60 @@ public sealed class OutgoingQueue
             _session.Transaction,
             cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// A channel whose messages are named by strings (WhatsApp's "wamid.…") accepted the item: recorded with that id,
+    /// so its delivery statuses can be found again. Its sent message number is the row's own id, which grows per chat
+    /// like Telegram's message ids, so "delivered before" questions (decisions/0012) read the same on both channels.
+    /// </summary>
+    public Task MarkSentOnChannelAsync(long id, string channelMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET sent_at = @At, sent_message_id = id, channel_message_id = @channelMessageId, delivery_status = 'sent' WHERE id = @id",
+            new { id, channelMessageId, At = StoredTime.Format(nowUtc) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Records what the channel reported about a sent message (delivered, read, failed); a status never moves back
+    /// (webhooks may arrive out of order), and a failure is kept with its reason. False when no row has that id.
+    /// </summary>
+    public async Task<bool> RecordDeliveryStatusAsync(string channelMessageId, string status, string? error, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbox SET
+                delivery_status = CASE
+                    WHEN delivery_status = 'failed' THEN delivery_status
+                    WHEN @status = 'failed' THEN @status
+                    WHEN @status = 'read' OR delivery_status IS NULL THEN @status
+                    WHEN @status = 'delivered' AND delivery_status <> 'read' THEN @status
+                    ELSE delivery_status END,
+                last_error = CASE WHEN @status = 'failed' THEN @error ELSE last_error END
+            WHERE channel_message_id = @channelMessageId
+            """,
+            new { channelMessageId, status, error },
+            _session.Transaction,
+            cancellationToken: cancellationToken)) > 0;
+
+    /// <summary>
+    /// The channel accepted the message but later reported it undelivered for a reason that sending again can fix
+    /// (WhatsApp's 131047: the 24-hour window had closed): the row is pending again, and its chat id is returned.
+    /// </summary>
+    public async Task<long?> ReturnToQueueAsync(string channelMessageId, CancellationToken cancellationToken)
+    {
+        var chatId = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT chat_id FROM outbox WHERE channel_message_id = @channelMessageId", new { channelMessageId }, _session.Transaction, cancellationToken: cancellationToken));
+        await _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET sent_at = NULL, sent_message_id = NULL, failed_at = NULL, last_error = NULL, channel_message_id = NULL, delivery_status = NULL WHERE channel_message_id = @channelMessageId",
+            new { channelMessageId },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return chatId;
+    }
+
+    /// <summary>The last delivery status a channel reported for the row, or null (Telegram reports none).</summary>
+    public Task<string?> DeliveryStatusAsync(long id, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT delivery_status FROM outbox WHERE id = @id", new { id }, _session.Transaction, cancellationToken: cancellationToken));
+
     /// <summary>Gives up on an item (Telegram refused it for good); the error stays for the operator to read.</summary>
     public Task MarkFailedAsync(long id, string error, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
@@ -174,8 +228,8 @@ public sealed class OutgoingQueue
     {
         payload = payload with { Reply = chatId == ReplyChatId };
         return _session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key) VALUES (@chatId, @Operation, @PayloadJson, @At, @Key)",
-            new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc), Key = payload.Message?.SupersedeKey },
+            "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key, channel) VALUES (@chatId, @Operation, @PayloadJson, @At, @Key, @Channel)",
+            new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc), Key = payload.Message?.SupersedeKey, Channel = ChatAddress.StoredName(ChatAddress.ChannelOf(chatId)) },
             _session.Transaction,
             cancellationToken: cancellationToken));
     }

@@ -160,5 +160,21 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_period_closures_period ON period_closures (period_id, id);
             """),
+        (10, "WhatsApp: the channel of each binding and outbox row, WhatsApp message ids and statuses, the 24-hour window", """
+            ALTER TABLE chat_bindings ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram';
+            ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram';
+            ALTER TABLE outbox ADD COLUMN channel_message_id TEXT;
+            ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
+            CREATE INDEX ix_outbox_channel_message ON outbox (channel_message_id);
+            CREATE TABLE whatsapp_chats (
+                chat_id          INTEGER PRIMARY KEY,
+                last_inbound_at  TEXT,
+                template_sent_at TEXT
+            );
+            CREATE TABLE whatsapp_processed (
+                message_id   TEXT PRIMARY KEY,
+                processed_at TEXT NOT NULL
+            );
+            """),
     ];
 }

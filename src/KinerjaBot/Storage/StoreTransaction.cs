@@ -40,6 +40,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
         Letters = new LetterNumbers(session);
         Acting = new ActingRecords(session);
         Closures = new PeriodClosures(session);
+        WhatsApp = new WhatsAppChats(session);
     }
 
     public WorkflowInstances Workflows { get; }
@@ -73,6 +74,8 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     /// store (the Plt. / Plh. register), which must not keep a change the store rolled back.
     /// </summary>
     public void OnRollback(Action undo) => _undoOnRollback.Add(undo);
+
+    public WhatsAppChats WhatsApp { get; }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
@@ -14,8 +15,10 @@ namespace KinerjaBot.TelegramChannel;
 /// retries never hold up another's replies. An item is marked sent only after Telegram accepted it, so a crash
 /// re-sends at most the one in flight and never loses one.
 /// </summary>
-public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender sender, TimeProvider timeProvider, ILogger<OutgoingQueueDispatcher> logger) : BackgroundService, IOutboxSignal
+public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender sender, IEnumerable<IOutboxChannel> otherChannels, TimeProvider timeProvider, ILogger<OutgoingQueueDispatcher> logger) : BackgroundService, IOutboxSignal
 {
+    private readonly Dictionary<ChatChannel, IOutboxChannel> _otherChannels = otherChannels.ToDictionary(c => c.Channel);
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
 
@@ -336,6 +339,11 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     /// <summary>Sends one item and records its outcome; <paramref name="queued"/> is the chat's queue, this item first.</summary>
     private async Task<ItemOutcome> SendOneAsync(OutboxItem item, IReadOnlyList<OutboxItem> queued, CancellationToken cancellationToken)
     {
+        if (item.Channel != ChatChannel.Telegram)
+        {
+            return await DeliverElsewhereAsync(item, queued, cancellationToken);
+        }
+
         try
         {
             var messageId = await SendAsync(item, cancellationToken);
@@ -375,6 +383,42 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             // 429 and 5xx the sender gave up on, other API errors, and transport failures: try again later.
             logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, e.Message);
             return ItemOutcome.RetryLater;
+        }
+    }
+
+    /// <summary>A row for another channel (WhatsApp): that channel sends it, this loop keeps the order and records it.</summary>
+    private async Task<ItemOutcome> DeliverElsewhereAsync(OutboxItem item, IReadOnlyList<OutboxItem> queued, CancellationToken cancellationToken)
+    {
+        if (!_otherChannels.TryGetValue(item.Channel, out var channel))
+        {
+            // Configured off after the row was queued: it waits for the channel to be configured again.
+            logger.LogWarning("Outgoing item {ItemId} is for {Channel}, which is not configured; it waits", item.Id, item.Channel);
+            return ItemOutcome.RetryLater;
+        }
+
+        var delivery = await channel.DeliverAsync(item, cancellationToken);
+        switch (delivery.Outcome)
+        {
+            case OutboxDeliveryOutcome.Sent:
+                await RecordAsync(t => delivery.ChannelMessageId is { } id
+                    ? t.Outbox.MarkSentOnChannelAsync(item.Id, id, timeProvider.GetUtcNow(), CancellationToken.None)
+                    : t.Outbox.MarkSentAsync(item.Id, null, timeProvider.GetUtcNow(), CancellationToken.None));
+                return ItemOutcome.Done;
+            case OutboxDeliveryOutcome.GaveUp:
+                logger.LogWarning("Giving up on outgoing item {ItemId} to chat {ChatId}: {Error}", item.Id, item.ChatId, delivery.Error);
+                await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, delivery.Error ?? "refused", timeProvider.GetUtcNow(), CancellationToken.None));
+                return ItemOutcome.Done;
+            case OutboxDeliveryOutcome.HeldUntilChatWrites:
+                logger.LogInformation("Chat {ChatId} takes no messages until it writes ({Reason}); holding its {Count} queued item(s)", item.ChatId, delivery.Error, queued.Count);
+                foreach (var held in queued)
+                {
+                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {delivery.Error}", timeProvider.GetUtcNow(), CancellationToken.None));
+                }
+
+                return ItemOutcome.ChatHeld;
+            default:
+                logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, delivery.Error);
+                return ItemOutcome.RetryLater;
         }
     }
 

@@ -29,14 +29,14 @@ public sealed class NamespaceDependencyTests
     /// </summary>
     private static readonly string[][] Layers =
     [
-        ["KinerjaBot.Domain", "KinerjaBot.Telegram", "KinerjaBot.Sandbox", "KinerjaBot.Sandbox.WhatsApp"],
+        ["KinerjaBot.Domain", "KinerjaBot.Telegram", "KinerjaBot.WhatsApp", "KinerjaBot.Sandbox", "KinerjaBot.Sandbox.WhatsApp"],
         ["KinerjaBot.Configuration", "KinerjaBot.Messaging"],
         ["KinerjaBot.Workflow"],
         ["KinerjaBot.Storage"],
         ["KinerjaBot.Actions", "KinerjaBot.Reports.Pdf"],
         ["KinerjaBot.Periods", "KinerjaBot.Reminders", "KinerjaBot.Reports"],
         ["KinerjaBot.Conversations"],
-        ["KinerjaBot.TelegramChannel"],
+        ["KinerjaBot.TelegramChannel", "KinerjaBot.WhatsAppChannel"],
         ["KinerjaBot.Hosting"],
     ];
 

@@ -1,5 +1,6 @@
 using KinerjaBot.Hosting;
 using KinerjaBot.Sandbox;
+using KinerjaBot.Sandbox.WhatsApp;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
 using KinerjaBot.Tests.Support;
@@ -32,13 +33,16 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TimeProvider? _clock;
     private readonly DelegatingHandler? _wire;
     private readonly string _configDirectory;
+    private readonly string[] _extraSettings;
     private readonly List<string> _listens = [];
     private readonly IHost?[] _extraInstances;
     private WebhookBalancer? _balancer;
     private IHost? _host;
 
-    private BotHarness(LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory, bool postgres, int instances)
+    private BotHarness(
+        LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory, bool postgres, int instances, string[]? settings = null)
     {
+        _extraSettings = settings ?? [];
         Server = server;
         _clock = clock;
         _wire = wire;
@@ -87,11 +91,21 @@ public sealed class BotHarness : IAsyncDisposable
     /// With <paramref name="postgres"/> (by default: <see cref="PostgresTestDatabase.StorageVariable"/> says so) the bot keeps its
     /// data in a PostgreSQL database of its own. <paramref name="instances"/> above 1 (webhook mode on PostgreSQL) starts that
     /// many bot processes on the one database, with a round-robin balancer in front of their webhooks.
+    /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's), made once the server runs.
+    /// With <paramref name="whatsApp"/>, the sandbox's WhatsApp double starts with those options.
     public static async Task<BotHarness> StartAsync(
-        TimeProvider? clock = null, DelegatingHandler? wire = null, bool? webhook = null, string? configDirectory = null, bool? postgres = null, int instances = 1)
+        TimeProvider? clock = null,
+        DelegatingHandler? wire = null,
+        bool? webhook = null,
+        string? configDirectory = null,
+        bool? postgres = null,
+        int instances = 1,
+        Func<LocalBotApiServer, string[]>? settings = null,
+        WhatsAppDoubleOptions? whatsApp = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
-        var server = await LocalBotApiServer.StartAsync(new LocalBotApiServerOptions { RequireUserToStartChat = true });
+        var options = new LocalBotApiServerOptions { RequireUserToStartChat = true };
+        var server = await LocalBotApiServer.StartAsync(whatsApp is null ? options : options with { WhatsApp = whatsApp });
         var harness = new BotHarness(
             server,
             clock,
@@ -99,7 +113,8 @@ public sealed class BotHarness : IAsyncDisposable
             instances > 1 || (webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase)),
             configDirectory,
             instances > 1 || (postgres ?? PostgresTestDatabase.Requested),
-            instances);
+            instances,
+            settings?.Invoke(server));
         if (instances > 1)
         {
             harness._balancer = await WebhookBalancer.StartAsync(harness.WebhookUrl!.Port, [.. harness._listens.Select(l => new Uri(l))]);
@@ -116,7 +131,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static long UserIdOf(int officialIndex) => 700_000_000 + officialIndex;
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();
@@ -175,6 +190,7 @@ public sealed class BotHarness : IAsyncDisposable
             "--Telegram:Sender:PerChatInterval=00:00:00.020",
             "--Telegram:Sender:InitialBackoff=00:00:00.200",
         ];
+        settings = [.. settings, .. _extraSettings];
         if (_postgres is not null)
         {
             settings = [.. settings, "--Storage:Provider=postgres", $"--Storage:ConnectionString={_postgres.ConnectionString}"];

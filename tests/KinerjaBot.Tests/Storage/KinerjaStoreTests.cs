@@ -23,7 +23,7 @@ public sealed class KinerjaStoreTests : IDisposable
         var store = KinerjaStore.Open(_data.Path, _clock);
 
         Assert.True(File.Exists(_data.Combine(KinerjaStore.FileName)));
-        Assert.Equal(7, store.SchemaVersion());
+        Assert.Equal(SchemaMigrations.Steps.Max(s => s.Version), store.SchemaVersion());
         using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
         connection.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
@@ -37,7 +37,7 @@ public sealed class KinerjaStoreTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
         connection.Open();
-        Assert.Equal(7, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(SchemaMigrations.Steps.Count, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record GraphReplyButton(GraphReply Reply)
+{
+    public string Type { get; init; } = "reply";
+}

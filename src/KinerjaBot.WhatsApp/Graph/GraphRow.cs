@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record GraphRow(string Id, string Title, string? Description = null);

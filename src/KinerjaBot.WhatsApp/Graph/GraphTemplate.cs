@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record GraphTemplate(string Name, GraphLanguage Language, IReadOnlyList<GraphComponent> Components);

@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record WebhookEntry(string? Id, IReadOnlyList<WebhookChange>? Changes);

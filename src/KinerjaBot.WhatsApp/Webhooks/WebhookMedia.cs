@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record WebhookMedia(string? Id, string? MimeType, string? Sha256, string? Caption, string? Filename);

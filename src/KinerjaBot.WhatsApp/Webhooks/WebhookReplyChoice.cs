@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record WebhookReplyChoice(string? Id, string? Title, string? Description = null);

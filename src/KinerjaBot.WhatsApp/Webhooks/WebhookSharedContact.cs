@@ -1,0 +1,3 @@
+namespace KinerjaBot.WhatsApp;
+
+public sealed record WebhookSharedContact(IReadOnlyList<WebhookSharedPhone>? Phones);
