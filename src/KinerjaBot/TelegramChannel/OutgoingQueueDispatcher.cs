@@ -396,6 +396,8 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             return ItemOutcome.RetryLater;
         }
 
+        // To the stored precision, so a message that comes in after this moment is never counted as before it.
+        var asked = StoredTime.Parse(StoredTime.Format(timeProvider.GetUtcNow()));
         var delivery = await channel.DeliverAsync(item, cancellationToken);
         switch (delivery.Outcome)
         {
@@ -409,12 +411,30 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
                 await RecordAsync(t => t.Outbox.MarkFailedAsync(item.Id, delivery.Error ?? "refused", timeProvider.GetUtcNow(), CancellationToken.None));
                 return ItemOutcome.Done;
             case OutboxDeliveryOutcome.HeldUntilChatWrites:
-                logger.LogInformation("Chat {ChatId} takes no messages until it writes ({Reason}); holding its {Count} queued item(s)", item.ChatId, delivery.Error, queued.Count);
-                foreach (var held in queued)
+                var wroteMeanwhile = false;
+                await RecordAsync(async t =>
                 {
-                    await RecordAsync(t => t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {delivery.Error}", timeProvider.GetUtcNow(), CancellationToken.None));
+                    // The person may answer the template before the hold is recorded; the release then found nothing
+                    // held. Checked in the hold's own transaction: a release after it sees the hold, one before it is
+                    // seen here, and the rows go out instead of waiting for a message that already came.
+                    wroteMeanwhile = await t.WhatsApp.LastInboundAsync(item.ChatId, CancellationToken.None) >= asked;
+                    if (wroteMeanwhile)
+                    {
+                        return;
+                    }
+
+                    foreach (var held in queued)
+                    {
+                        await t.Outbox.MarkFailedAsync(held.Id, $"{OutgoingQueue.UnreachablePrefix} {delivery.Error}", timeProvider.GetUtcNow(), CancellationToken.None);
+                    }
+                });
+                if (wroteMeanwhile)
+                {
+                    logger.LogInformation("Chat {ChatId} wrote while its template was on the way; sending its queued items now", item.ChatId);
+                    return ItemOutcome.RetryLater;
                 }
 
+                logger.LogInformation("Chat {ChatId} takes no messages until it writes ({Reason}); holding its {Count} queued item(s)", item.ChatId, delivery.Error, queued.Count);
                 return ItemOutcome.ChatHeld;
             default:
                 logger.LogWarning("Outgoing item {ItemId} to chat {ChatId} not sent yet ({Error}); will retry", item.Id, item.ChatId, delivery.Error);

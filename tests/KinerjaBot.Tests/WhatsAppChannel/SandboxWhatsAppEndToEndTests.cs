@@ -108,6 +108,67 @@ public sealed class SandboxWhatsAppEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_whole_period_with_every_official_on_whatsapp_ends_with_the_signed_pdf_in_the_heads_whatsapp()
+    {
+        var office = SampleOffice.Configuration;
+        var users = new Dictionary<string, SimulatedWhatsAppUser>();
+        foreach (var official in office.Officials)
+        {
+            users[official.Id] = await RegisterOnWhatsAppAsync(official.Id);
+        }
+
+        var staf = users["staf-pk"];
+        await Step(staf, () => staf.SendTextAsync($"/buka {Period.Id}"), m => m.Text.Contains("dibuka untuk"));
+        foreach (var unit in office.Units)
+        {
+            var head = users[unit.HeadId];
+            await head.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Mulai isi"), BotHarness.Patience);
+            await head.PressReplyButtonAsync("Mulai isi");
+            foreach (var indicator in office.IndicatorsFor(unit.Id, Period))
+            {
+                // WhatsApp shows the code in bold (*IKU-1*), so code and name are looked for apart.
+                await head.WaitForReplyAsync(m => m.Text.Contains($"*{indicator.Code}*", StringComparison.Ordinal) && m.Text.Contains(indicator.Name, StringComparison.Ordinal), BotHarness.Patience);
+                await head.SendTextAsync(IndonesianFormat.Number(indicator.TargetFor(Period)!.Value));
+                if (indicator.Evidence == EvidenceRule.Required)
+                {
+                    await head.WaitForReplyAsync(m => m.Text.Contains("(wajib)"), BotHarness.Patience);
+                    await head.SendImageAsync(Photo);
+                }
+                else if (indicator.Evidence == EvidenceRule.Optional)
+                {
+                    await head.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Lewati"), BotHarness.Patience);
+                    await head.PressReplyButtonAsync("Lewati");
+                }
+            }
+
+            await head.WaitForReplyAsync(m => m.Text.Contains("Ringkasan"), BotHarness.Patience);
+            await Step(head, () => PressAsync(head, "Kirim"), m => m.Text.Contains("telah dikirim"));
+            foreach (var verifierId in unit.VerifierIds)
+            {
+                var verifier = users[verifierId];
+                await verifier.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Setujui"), BotHarness.Patience);
+                await verifier.PressReplyButtonAsync("Setujui");
+            }
+
+            await head.WaitForReplyAsync(m => m.Text.Contains("telah terverifikasi"), BotHarness.Patience);
+        }
+
+        foreach (var (officialId, label) in new[] { ("kasubbag-pk", "Validasi"), ("sekcam", "Paraf"), ("camat", "Tandatangani") })
+        {
+            var stage = users[officialId];
+            await stage.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title.Contains(label, StringComparison.Ordinal)) || m.ListRows.Any(r => r.Title.Contains(label, StringComparison.Ordinal)), BotHarness.Patience);
+            await PressAsync(stage, label);
+        }
+
+        var camat = users["camat"];
+        var signed = await camat.WaitForReplyAsync(m => m.DocumentFileName?.EndsWith(".pdf", StringComparison.Ordinal) == true && m.Text.Contains("telah ditandatangani"), BotHarness.Patience);
+        var archived = Path.Combine(_bot.DataDirectory, "reports", "kec-sukamaju", Period.Id, "rev-1", $"data-kinerja-kec-sukamaju-{Period.Id}-rev1.pdf");
+        Assert.Equal(await File.ReadAllBytesAsync(archived), signed.ReadDocument());
+        Assert.DoesNotContain(_bot.Server.WhatsApp.RequestLog, r => r.ErrorCode is 131009);
+        Assert.All(office.Officials, o => Assert.Empty(_bot.Server.Messages(_bot.Official(o.Id).ChatId)));
+    }
+
+    [Fact]
     public async Task A_message_whatsapp_fails_later_for_the_closed_window_is_sent_again_after_the_official_opens_it_from_the_template()
     {
         // Only the double's window is short: the bot believes the window is open and learns otherwise from the failed status.
