@@ -36,50 +36,7 @@ public sealed class SandboxWhatsAppEndToEndTests : IAsyncLifetime
         var kasubbag = await RegisterOnWhatsAppAsync("kasubbag-pk");
         var sekcam = await RegisterOnWhatsAppAsync("sekcam");
 
-        await Step(staf, () => staf.SendTextAsync("/buka 2026-TW3"), m => m.Text.Contains("dibuka untuk"));
-        await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Mulai isi"), BotHarness.Patience);
-        await Step(kasi, () => kasi.PressReplyButtonAsync("Mulai isi"), m => m.Text.Contains("IKU-2"));
-
-        // A wrong value is answered with what to do, and nothing is recorded.
-        var complaint = await Step(kasi, () => kasi.SendTextAsync("tujuh puluh"), _ => true);
-        Assert.Contains("angka", complaint.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("Tercatat", complaint.Text);
-
-        await Step(kasi, () => kasi.SendTextAsync("72,5\nRazia PKL tiga kali"), m => m.Text.Contains("Tercatat"));
-        await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Lewati"), BotHarness.Patience);
-        await Step(kasi, () => kasi.PressReplyButtonAsync("Lewati"), m => m.Text.Contains("IK-2.1"));
-        await Step(kasi, () => kasi.SendTextAsync("9"), m => m.Text.Contains("IK-2.2"));
-        await Step(kasi, () => kasi.SendTextAsync("24"), m => m.Text.Contains("(wajib)"));
-        await Step(kasi, () => kasi.SendImageAsync(Photo), m => m.Text.Contains("Ringkasan"));
-        await Step(kasi, () => PressAsync(kasi, "Kirim"), m => m.Text.Contains("telah dikirim kepada Hendra Saputra"));
-
-        // A long text goes as a message of its own, the buttons under the last part (WhatsApp: 1024 characters above buttons).
-        await kasubbag.WaitForReplyAsync(m => m.Text.Contains("Verifikasi data Seksi Ketentraman"), BotHarness.Patience);
-        await kasubbag.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Kembalikan"), BotHarness.Patience);
-        var evidence = await kasubbag.WaitForReplyAsync(m => m.DocumentFileName is not null && m.Text.Contains("Bukti IK-2.2"), BotHarness.Patience);
-        Assert.Equal(Photo, evidence.ReadDocument());
-        await Step(kasubbag, () => kasubbag.PressReplyButtonAsync("Kembalikan"), m => m.Text.Contains("alasan"));
-        await Step(kasubbag, () => kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon nilai IKU-2 dicek lagi."), m => m.Text.Contains("dikembalikan kepada Siti Nurhaliza"));
-
-        var returned = await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Perbaiki"), BotHarness.Patience);
-        Assert.Contains("Foto patroli kurang jelas", returned.Text);
-        await Step(kasi, () => kasi.PressReplyButtonAsync("Perbaiki"), m => m.Text.Contains("Revisi ke-2"));
-        await Step(kasi, () => PressAsync(kasi, "Ubah IKU-2"), m => m.Text.Contains("Nilai tersimpan saat ini: 72,5 %"));
-        await Step(kasi, () => kasi.SendTextAsync("75"), m => m.Text.Contains("Tercatat"));
-        await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Lewati"), BotHarness.Patience);
-        await Step(kasi, () => kasi.PressReplyButtonAsync("Lewati"), m => m.Text.Contains("Ringkasan"));
-        await Step(kasi, () => PressAsync(kasi, "Kirim"), m => m.Text.Contains("telah dikirim"));
-
-        await kasubbag.WaitForReplyAsync(m => m.Text.Contains("Diubah dari: 72,5 %"), BotHarness.Patience);
-        await kasubbag.PressReplyButtonAsync("Setujui");
-        await sekcam.WaitForReplyAsync(m => m.Text.Contains("verifikator ke-2 dari 2"), BotHarness.Patience);
-        await sekcam.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Setujui"), BotHarness.Patience);
-        await sekcam.PressReplyButtonAsync("Setujui");
-        await kasi.WaitForReplyAsync(m => m.Text.Contains("telah terverifikasi"), BotHarness.Patience);
-
-        var instance = await _bot.ReadStoreAsync(t => t.Workflows.FindAsync(WorkflowKind.UnitSubmission, Period.Id, "trantib", default));
-        Assert.Equal(UnitSubmissionWorkflow.Verified, instance!.State);
-        Assert.DoesNotContain(_bot.Server.WhatsApp.RequestLog, r => r.ErrorCode is 131009);
+        await OpenFillReturnFixAndVerifyTrantibAsync(staf, kasi, kasubbag, sekcam);
     }
 
     [Fact]
@@ -108,7 +65,7 @@ public sealed class SandboxWhatsAppEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_whole_period_with_every_official_on_whatsapp_ends_with_the_signed_pdf_in_the_heads_whatsapp()
+    public async Task A_whole_period_with_every_official_on_whatsapp_with_a_wrong_value_a_photo_a_return_and_its_fix_ends_with_the_signed_pdf_in_the_heads_whatsapp()
     {
         var office = SampleOffice.Configuration;
         var users = new Dictionary<string, SimulatedWhatsAppUser>();
@@ -117,9 +74,9 @@ public sealed class SandboxWhatsAppEndToEndTests : IAsyncLifetime
             users[official.Id] = await RegisterOnWhatsAppAsync(official.Id);
         }
 
-        var staf = users["staf-pk"];
-        await Step(staf, () => staf.SendTextAsync($"/buka {Period.Id}"), m => m.Text.Contains("dibuka untuk"));
-        foreach (var unit in office.Units)
+        // One unit the long way (a wrong value, a photo, a return with its reason, the fix), the others straight through.
+        await OpenFillReturnFixAndVerifyTrantibAsync(users["staf-pk"], users["kasi-trantib"], users["kasubbag-pk"], users["sekcam"]);
+        foreach (var unit in office.Units.Where(u => u.Id != "trantib"))
         {
             var head = users[unit.HeadId];
             await head.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Mulai isi"), BotHarness.Patience);
@@ -201,6 +158,58 @@ public sealed class SandboxWhatsAppEndToEndTests : IAsyncLifetime
         $"--WhatsApp:WebhookListen={listen}",
         "--WhatsApp:Sender:FirstBackoff=00:00:00.100",
     ];
+
+    /// <summary>
+    /// The operator opens TW3; the head of trantib answers one value wrongly, sends a photo, is returned with a reason and
+    /// fixes; both verifiers approve. All four on WhatsApp.
+    /// </summary>
+    private async Task OpenFillReturnFixAndVerifyTrantibAsync(SimulatedWhatsAppUser staf, SimulatedWhatsAppUser kasi, SimulatedWhatsAppUser kasubbag, SimulatedWhatsAppUser sekcam)
+    {
+        await Step(staf, () => staf.SendTextAsync("/buka 2026-TW3"), m => m.Text.Contains("dibuka untuk"));
+        await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Mulai isi"), BotHarness.Patience);
+        await Step(kasi, () => kasi.PressReplyButtonAsync("Mulai isi"), m => m.Text.Contains("IKU-2"));
+
+        // A wrong value is answered with what to do, and nothing is recorded.
+        var complaint = await Step(kasi, () => kasi.SendTextAsync("tujuh puluh"), _ => true);
+        Assert.Contains("angka", complaint.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Tercatat", complaint.Text);
+
+        await Step(kasi, () => kasi.SendTextAsync("72,5\nRazia PKL tiga kali"), m => m.Text.Contains("Tercatat"));
+        await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Lewati"), BotHarness.Patience);
+        await Step(kasi, () => kasi.PressReplyButtonAsync("Lewati"), m => m.Text.Contains("IK-2.1"));
+        await Step(kasi, () => kasi.SendTextAsync("9"), m => m.Text.Contains("IK-2.2"));
+        await Step(kasi, () => kasi.SendTextAsync("24"), m => m.Text.Contains("(wajib)"));
+        await Step(kasi, () => kasi.SendImageAsync(Photo), m => m.Text.Contains("Ringkasan"));
+        await Step(kasi, () => PressAsync(kasi, "Kirim"), m => m.Text.Contains("telah dikirim kepada Hendra Saputra"));
+
+        // A long text goes as a message of its own, the buttons under the last part (WhatsApp: 1024 characters above buttons).
+        await kasubbag.WaitForReplyAsync(m => m.Text.Contains("Verifikasi data Seksi Ketentraman"), BotHarness.Patience);
+        await kasubbag.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Kembalikan"), BotHarness.Patience);
+        var evidence = await kasubbag.WaitForReplyAsync(m => m.DocumentFileName is not null && m.Text.Contains("Bukti IK-2.2"), BotHarness.Patience);
+        Assert.Equal(Photo, evidence.ReadDocument());
+        await Step(kasubbag, () => kasubbag.PressReplyButtonAsync("Kembalikan"), m => m.Text.Contains("alasan"));
+        await Step(kasubbag, () => kasubbag.SendTextAsync("Foto patroli kurang jelas, mohon nilai IKU-2 dicek lagi."), m => m.Text.Contains("dikembalikan kepada Siti Nurhaliza"));
+
+        var returned = await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Perbaiki"), BotHarness.Patience);
+        Assert.Contains("Foto patroli kurang jelas", returned.Text);
+        await Step(kasi, () => kasi.PressReplyButtonAsync("Perbaiki"), m => m.Text.Contains("Revisi ke-2"));
+        await Step(kasi, () => PressAsync(kasi, "Ubah IKU-2"), m => m.Text.Contains("Nilai tersimpan saat ini: 72,5 %"));
+        await Step(kasi, () => kasi.SendTextAsync("75"), m => m.Text.Contains("Tercatat"));
+        await kasi.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Lewati"), BotHarness.Patience);
+        await Step(kasi, () => kasi.PressReplyButtonAsync("Lewati"), m => m.Text.Contains("Ringkasan"));
+        await Step(kasi, () => PressAsync(kasi, "Kirim"), m => m.Text.Contains("telah dikirim"));
+
+        await kasubbag.WaitForReplyAsync(m => m.Text.Contains("Diubah dari: 72,5 %"), BotHarness.Patience);
+        await kasubbag.PressReplyButtonAsync("Setujui");
+        await sekcam.WaitForReplyAsync(m => m.Text.Contains("verifikator ke-2 dari 2"), BotHarness.Patience);
+        await sekcam.WaitForReplyAsync(m => m.Buttons.Any(b => b.Title == "Setujui"), BotHarness.Patience);
+        await sekcam.PressReplyButtonAsync("Setujui");
+        await kasi.WaitForReplyAsync(m => m.Text.Contains("telah terverifikasi"), BotHarness.Patience);
+
+        var instance = await _bot.ReadStoreAsync(t => t.Workflows.FindAsync(WorkflowKind.UnitSubmission, Period.Id, "trantib", default));
+        Assert.Equal(UnitSubmissionWorkflow.Verified, instance!.State);
+        Assert.DoesNotContain(_bot.Server.WhatsApp.RequestLog, r => r.ErrorCode is 131009);
+    }
 
     private async Task<SimulatedWhatsAppUser> RegisterOnWhatsAppAsync(string officialId)
     {
