@@ -44,6 +44,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     public TimeSpan Window { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>The clock of message timestamps and of the window: the bot's own test clock when it has one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Every message the bot sent that was accepted, oldest first.</summary>
     public IReadOnlyList<JsonObject> Sent => [.. _sent];
 
@@ -111,10 +114,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Posts a signed webhook with one message from <paramref name="waId"/>; returns the bot's status code.</summary>
     public Task<HttpStatusCode> SendAsync(string waId, JsonObject message, string? signature = null, bool sign = true)
     {
-        _lastInbound[waId] = DateTimeOffset.UtcNow;
+        _lastInbound[waId] = Clock.GetUtcNow();
         message["from"] = waId;
         message["id"] = $"wamid.in.{Interlocked.Increment(ref _next)}";
-        message["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        message["timestamp"] = Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var body = new JsonObject
         {
             ["object"] = "whatsapp_business_account",
@@ -245,7 +248,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 return Error(404, 132001, "Template name does not exist in the translation", "template.name");
             }
         }
-        else if (!_lastInbound.TryGetValue(to, out var last) || DateTimeOffset.UtcNow - last >= Window)
+        else if (!_lastInbound.TryGetValue(to, out var last) || Clock.GetUtcNow() - last >= Window)
         {
             return Error(400, 131047, "Re-engagement message", "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
         }
