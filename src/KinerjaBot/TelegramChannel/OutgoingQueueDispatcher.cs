@@ -396,8 +396,9 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             return ItemOutcome.RetryLater;
         }
 
-        // To the stored precision, so a message that comes in after this moment is never counted as before it.
-        var asked = StoredTime.Parse(StoredTime.Format(timeProvider.GetUtcNow()));
+        // WhatsApp stamps a message in whole seconds (and the chat's last message is kept at that time), so a message
+        // that comes in after this moment can carry a time up to a second before it: counted as "after" with that margin.
+        var asked = timeProvider.GetUtcNow() - TimeSpan.FromSeconds(1);
         var delivery = await channel.DeliverAsync(item, cancellationToken);
         switch (delivery.Outcome)
         {
