@@ -79,6 +79,9 @@ public sealed class WebhookEndToEndTests : IAsyncLifetime
 
         var status = await kasi.WaitForReplyAsync(m => m.Content.Contains("Belum ada periode yang dibuka"), BotHarness.Patience);
         Assert.NotNull(status);
+
+        // The reply can reach the chat before the sandbox has read the bot's 200 for the same update: wait for that too.
+        await _bot.Server.WaitForWebhookDeliveryAsync(d => d.UpdateId == updateId && d.Delivered, BotHarness.Patience);
         Assert.Single(_bot.Server.WebhookDeliveries, d => d.UpdateId == updateId && d.Delivered);
     }
 
