@@ -23,6 +23,7 @@ internal sealed class SandboxState
         Files = new FileStore(salt);
         Callbacks = new CallbackQueries(Chats.NotifyChange);
         Requests = new RequestJournal(options.RequestLogCapacity);
+        Limits = options.Limits is { } limits ? new TelegramLimitsMeter(limits) : null;
         var telegram = new TelegramObjects(options, BotId, salt, Files);
         Users = new UserActions(Chats, Updates, Files, Callbacks, telegram);
         var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -45,6 +46,9 @@ internal sealed class SandboxState
     public RequestJournal Requests { get; }
 
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>Null unless <see cref="LocalBotApiServerOptions.Limits"/> asks for the limits to be measured.</summary>
+    public TelegramLimitsMeter? Limits { get; }
 
     public UserActions Users { get; }
 
