@@ -90,6 +90,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     {
         options ??= new LocalBotApiServerOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookConnections, 1);
         var state = new SandboxState(options);
 
         // Empty args and an explicit content root: the host must not pick up the bot's own settings or URLs.

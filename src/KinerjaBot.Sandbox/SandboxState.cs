@@ -29,7 +29,7 @@ internal sealed class SandboxState
         var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         JsonBotAPI.Configure(json);
         Webhooks = new WebhookDeliverer(
-            Updates, json, options.WebhookRetryDelay, options.LoggerFactory?.CreateLogger<WebhookDeliverer>() ?? (ILogger)NullLogger.Instance);
+            Updates, json, options.WebhookRetryDelay, options.WebhookConnections, options.LoggerFactory?.CreateLogger<WebhookDeliverer>() ?? (ILogger)NullLogger.Instance);
         Methods = new BotApiMethods(Chats, Updates, Files, Callbacks, telegram, Webhooks);
     }
 
