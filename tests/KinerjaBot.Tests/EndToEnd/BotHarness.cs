@@ -212,21 +212,32 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task<int?> SenderLeaseHolderAsync()
     {
         // Storage/PostgresBackend: LeaseKeyBase ("Kinerja" + 16) + LeaseRole.Sender. PostgreSQL shows a bigint key split
-        // into its high (classid) and low (objid) halves, objsubid 1.
+        // into its high (classid) and low (objid) halves, objsubid 1; the same key is held in every other test's database.
         const long senderLeaseKey = 0x4B_696E_6572_6A61 + 16 + (long)LeaseRole.Sender;
+        var holders = await AdvisoryLockHoldersAsync();
+        return holders.FirstOrDefault(h => h.Key == senderLeaseKey).Holder is { } name && name.StartsWith(InstanceNamePrefix, StringComparison.Ordinal)
+            ? int.Parse(name.AsSpan(InstanceNamePrefix.Length), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    /// <summary>Every granted advisory lock in the bot's database with the application name of its holder, for a failing test's report.</summary>
+    public async Task<IReadOnlyList<(long Key, string Holder)>> AdvisoryLockHoldersAsync()
+    {
         await using var connection = await OpenDatabaseConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = @key
+            SELECT (l.classid::bigint << 32) | l.objid::bigint, COALESCE(a.application_name, '?') FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
             """;
-        var key = command.CreateParameter();
-        key.ParameterName = "key";
-        key.Value = senderLeaseKey;
-        command.Parameters.Add(key);
-        return await command.ExecuteScalarAsync() is string name && name.StartsWith(InstanceNamePrefix, StringComparison.Ordinal)
-            ? int.Parse(name.AsSpan(InstanceNamePrefix.Length), System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+        await using var reader = await command.ExecuteReaderAsync();
+        var holders = new List<(long, string)>();
+        while (await reader.ReadAsync())
+        {
+            holders.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return holders;
     }
 
     private const string InstanceNamePrefix = "kinerjabot-instance-";
