@@ -26,6 +26,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// </summary>
     public const string ModeVariable = "KINERJABOT_TEST_TELEGRAM_MODE";
 
+    // Each instance's PostgreSQL sessions carry this name and its index, so the database shows who holds a lease.
+    private const string InstanceNamePrefix = "kinerjabot-instance-";
+
     private readonly TempDirectory _data = new();
 
     // With KINERJABOT_TEST_STORAGE=postgres every harness gets a database of its own on the test server.
@@ -239,8 +242,6 @@ public sealed class BotHarness : IAsyncDisposable
 
         return holders;
     }
-
-    private const string InstanceNamePrefix = "kinerjabot-instance-";
 
     private string[] InstanceSettings(int index)
     {
