@@ -126,6 +126,11 @@ internal sealed class BotApiEndpoints
                     return;
             }
 
+            if (_state.Limits?.Admit(handler.Name, parameters.LoggedChatId()) is { } retryAfter)
+            {
+                throw new BotApiException(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
+            }
+
             var result = await handler.Handle(parameters, context.RequestAborted);
             if (fault?.Kind == BotApiFaultKind.DropResponse)
             {

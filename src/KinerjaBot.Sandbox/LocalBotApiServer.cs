@@ -70,6 +70,12 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     /// <summary>Every request the bot made, in arrival order (bounded by <see cref="LocalBotApiServerOptions.RequestLogCapacity"/>).</summary>
     public IReadOnlyList<RecordedBotRequest> RequestLog => _state.Requests.Snapshot();
 
+    /// <summary>
+    /// The bot's sends and edits that went over Telegram's limits, in order; always empty unless
+    /// <see cref="LocalBotApiServerOptions.Limits"/> is set.
+    /// </summary>
+    public IReadOnlyList<LimitViolation> LimitViolations => _state.Limits?.Violations() ?? [];
+
     /// <summary>The bot's <c>answerCallbackQuery</c> calls, in order.</summary>
     public IReadOnlyList<CallbackAnswer> CallbackAnswers => _state.Callbacks.Answers();
 
@@ -84,6 +90,7 @@ public sealed class LocalBotApiServer : IAsyncDisposable
     {
         options ??= new LocalBotApiServerOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookConnections, 1);
         var state = new SandboxState(options);
 
         // Empty args and an explicit content root: the host must not pick up the bot's own settings or URLs.

@@ -48,6 +48,20 @@ public sealed record LocalBotApiServerOptions
     /// </summary>
     public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Measure the bot's sends and edits against Telegram's limits (<see cref="LocalBotApiServer.LimitViolations"/>),
+    /// and with <see cref="TelegramLimitsOptions.Enforce"/> answer those over a limit with 429; null (the default)
+    /// measures nothing and serves everything.
+    /// </summary>
+    public TelegramLimitsOptions? Limits { get; init; }
+
+    /// <summary>
+    /// How many updates the sandbox pushes to the webhook at once, each on its own connection, oldest first (Telegram
+    /// uses up to the bot's max_connections). 1, the default, delivers one at a time in order; more lets two presses
+    /// reach two instances behind a balancer at the same moment.
+    /// </summary>
+    public int WebhookConnections { get; init; } = 1;
+
     /// <summary>The WhatsApp Cloud API double served under <c>/whatsapp</c> beside the Bot API (<see cref="LocalBotApiServer.WhatsApp"/>).</summary>
     public WhatsAppDoubleOptions WhatsApp { get; init; } = new();
 }

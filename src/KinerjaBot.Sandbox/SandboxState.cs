@@ -23,12 +23,13 @@ internal sealed class SandboxState
         Files = new FileStore(salt);
         Callbacks = new CallbackQueries(Chats.NotifyChange);
         Requests = new RequestJournal(options.RequestLogCapacity);
+        Limits = options.Limits is { } limits ? new TelegramLimitsMeter(limits) : null;
         var telegram = new TelegramObjects(options, BotId, salt, Files);
         Users = new UserActions(Chats, Updates, Files, Callbacks, telegram);
         var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         JsonBotAPI.Configure(json);
         Webhooks = new WebhookDeliverer(
-            Updates, json, options.WebhookRetryDelay, options.LoggerFactory?.CreateLogger<WebhookDeliverer>() ?? (ILogger)NullLogger.Instance);
+            Updates, json, options.WebhookRetryDelay, options.WebhookConnections, options.LoggerFactory?.CreateLogger<WebhookDeliverer>() ?? (ILogger)NullLogger.Instance);
         Methods = new BotApiMethods(Chats, Updates, Files, Callbacks, telegram, Webhooks);
     }
 
@@ -45,6 +46,9 @@ internal sealed class SandboxState
     public RequestJournal Requests { get; }
 
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>Null unless <see cref="LocalBotApiServerOptions.Limits"/> asks for the limits to be measured.</summary>
+    public TelegramLimitsMeter? Limits { get; }
 
     public UserActions Users { get; }
 

@@ -19,6 +19,9 @@ internal sealed class UpdateQueue
     private readonly ChangeSignal _enqueued = new();
     private readonly ChangeSignal _pollChanged = new();
     private readonly List<PendingUpdate> _pending = [];
+
+    // Ids a webhook connection is pushing right now; another connection takes the next one.
+    private readonly HashSet<long> _beingDelivered = [];
     private readonly Dictionary<long, Update> _history = [];
     private long _nextUpdateId;
     private ActivePoll? _activePoll;
@@ -85,7 +88,8 @@ internal sealed class UpdateQueue
     }
 
     /// <summary>
-    /// Waits for the oldest pending update while a webhook is set. One delivery at a time, in id order, as
+    /// Waits for the oldest pending update that no other connection is delivering, while a webhook is set, and marks
+    /// it as being delivered. With one connection (the default) that is one delivery at a time, in id order, as
     /// Telegram does with max_connections 1: a chat's updates never overtake each other.
     /// </summary>
     public async Task<(WebhookSubscription Webhook, Update Update)> NextForWebhookAsync(CancellationToken cancellationToken)
@@ -95,9 +99,9 @@ internal sealed class UpdateQueue
             Task next;
             lock (_gate)
             {
-                if (_webhook is { } webhook && _pending.Count > 0)
+                if (_webhook is { } webhook && _pending.Find(p => !_beingDelivered.Contains(p.UpdateId)) is { } pending)
                 {
-                    var pending = _pending[0];
+                    _beingDelivered.Add(pending.UpdateId);
                     pending.DeliveredAgain = pending.Redelivered;
                     return (webhook, pending.Update);
                 }
@@ -114,6 +118,7 @@ internal sealed class UpdateQueue
     {
         lock (_gate)
         {
+            _beingDelivered.Remove(updateId);
             var index = _pending.FindIndex(p => p.UpdateId == updateId);
             if (index >= 0)
             {
@@ -121,6 +126,16 @@ internal sealed class UpdateQueue
             }
 
             _pollChanged.Notify();
+        }
+    }
+
+    /// <summary>The delivery failed: the update stays pending, and the next free connection tries it again.</summary>
+    public void ReleaseWebhookDelivery(long updateId)
+    {
+        lock (_gate)
+        {
+            _beingDelivered.Remove(updateId);
+            _enqueued.Notify();
         }
     }
 

@@ -11,7 +11,7 @@ namespace KinerjaBot.Sandbox;
 /// the secret in <c>X-Telegram-Bot-Api-Secret-Token</c>; only a 2xx answer takes the update off the queue, anything
 /// else (an error status, a refused connection, a timeout) is retried, so delivery is at least once.
 /// </summary>
-internal sealed class WebhookDeliverer(UpdateQueue updates, JsonSerializerOptions json, TimeSpan retryDelay, ILogger logger) : IDisposable
+internal sealed class WebhookDeliverer(UpdateQueue updates, JsonSerializerOptions json, TimeSpan retryDelay, int connections, ILogger logger) : IDisposable
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -46,7 +46,11 @@ internal sealed class WebhookDeliverer(UpdateQueue updates, JsonSerializerOption
         }
     }
 
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>Pushes updates over <c>connections</c> connections at once until <paramref name="stopping"/> fires.</summary>
+    public Task RunAsync(CancellationToken stopping) =>
+        Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(() => RunConnectionAsync(stopping), CancellationToken.None)));
+
+    private async Task RunConnectionAsync(CancellationToken stopping)
     {
         var failures = 0;
         while (!stopping.IsCancellationRequested)
@@ -82,6 +86,7 @@ internal sealed class WebhookDeliverer(UpdateQueue updates, JsonSerializerOption
             }
 
             failures++;
+            updates.ReleaseWebhookDelivery(update.Id);
             logger.LogInformation("Webhook delivery of update {UpdateId} failed ({Error}); retrying", update.Id, attempt.Error);
             try
             {

@@ -64,6 +64,16 @@ public sealed class TelegramSender
     public int CurrentGlobalLimit => _global.CurrentLimit;
 
     /// <summary>
+    /// How long a send keeps counting against Telegram's limits: until a chat's bucket has refilled (and one interval
+    /// more, for an edit that followed the last send) and the bot-wide window has passed. A sender that takes over from
+    /// another one, whose sends this instance never saw, is safe after this long.
+    /// </summary>
+    public TimeSpan LimitMemory =>
+        TimeSpan.FromTicks(Math.Max(
+            (_options.PerChatInterval * (_options.PerChatBurst + 1) + _options.PerChatSafetyMargin).Ticks,
+            (_options.GlobalWindow + _options.GlobalSafetyMargin).Ticks));
+
+    /// <summary>
     /// Sends <paramref name="text"/>, split into several messages when it exceeds 4096 characters; the keyboard
     /// goes on the last part only, so it sits under the end of the text. Returns the last message sent.
     /// </summary>

@@ -145,6 +145,13 @@ public sealed class OutgoingQueue
         return items;
     }
 
+    /// <summary>When the latest item was sent, by any instance, or null when none was.</summary>
+    public async Task<DateTimeOffset?> LastSentAtAsync(CancellationToken cancellationToken) =>
+        StoredTime.ParseOptional(await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT MAX(sent_at) FROM outbox",
+            transaction: _session.Transaction,
+            cancellationToken: cancellationToken)));
+
     /// <summary>How many items wait to be sent and since when the oldest has waited (for the health endpoint).</summary>
     public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken)
     {

@@ -131,6 +131,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         _sending = sending.Token;
         _stopping = stoppingToken;
         _lastFullScan = timeProvider.GetTimestamp();
+        await WaitOutEarlierSendsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -161,6 +162,46 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         }
 
         await Task.WhenAll(running);
+    }
+
+    /// <summary>
+    /// The sends of whoever sent before (an instance that died or stopped a moment ago, or this one before a restart)
+    /// still count at Telegram for a while, but this instance's limiter never saw them: its fresh buckets would let a
+    /// chat that just had three messages have three more at once. So after a recent send the first one waits until
+    /// none of those counts any more, and the per-chat and bot-wide limits hold across the takeover.
+    /// </summary>
+    private async Task WaitOutEarlierSendsAsync(CancellationToken stoppingToken)
+    {
+        var memory = sender.LimitMemory;
+        DateTimeOffset? lastSent;
+        try
+        {
+            await using var read = await store.ReadAsync(stoppingToken);
+            lastSent = await read.Outbox.LastSentAtAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not read when the outbox last sent ({Error}); waiting {Wait} before sending, to be safe", e.Message, memory);
+            lastSent = timeProvider.GetUtcNow();
+        }
+
+        // Measured from now, not from that send: an edit after it, or a send the previous holder made but could not
+        // record before it died, came later.
+        if (lastSent is { } last && timeProvider.GetUtcNow() - last < memory)
+        {
+            logger.LogInformation("Took over sending a moment after the last send; waiting {Wait} so Telegram's limits hold across the takeover", memory);
+            try
+            {
+                await Task.Delay(memory, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
     }
 
     /// <summary>

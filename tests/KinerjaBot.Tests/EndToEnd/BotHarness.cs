@@ -26,6 +26,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// </summary>
     public const string ModeVariable = "KINERJABOT_TEST_TELEGRAM_MODE";
 
+    // Each instance's PostgreSQL sessions carry this name and its index, so the database shows who holds a lease.
+    private const string InstanceNamePrefix = "kinerjabot-instance-";
+
     private readonly TempDirectory _data = new();
 
     // With KINERJABOT_TEST_STORAGE=postgres every harness gets a database of its own on the test server.
@@ -36,12 +39,16 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly string[] _extraSettings;
     private readonly List<string> _listens = [];
     private readonly IHost?[] _extraInstances;
+
+    // With processes: every instance is a bot process of its own (kept after it was killed, for its output).
+    private readonly BotProcess?[]? _processes;
     private WebhookBalancer? _balancer;
     private IHost? _host;
 
     private BotHarness(
-        LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory, bool postgres, int instances, string[]? settings = null)
+        LocalBotApiServer server, TimeProvider? clock, DelegatingHandler? wire, bool webhook, string? configDirectory, bool postgres, int instances, string[]? settings = null, bool processes = false)
     {
+        _processes = processes ? new BotProcess?[instances] : null;
         _extraSettings = settings ?? [];
         Server = server;
         _clock = clock;
@@ -93,6 +100,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// many bot processes on the one database, with a round-robin balancer in front of their webhooks.
     /// With <paramref name="settings"/>, more command-line settings (e.g. the WhatsApp channel's), made once the server runs.
     /// With <paramref name="whatsApp"/>, the sandbox's WhatsApp double starts with those options.
+    /// With <paramref name="processes"/> (webhook mode on PostgreSQL) every instance is the built bot in a process of its
+    /// own (<see cref="BotProcess"/>) at the bot's real pacing (1 s per chat, 30/s), the sandbox measures Telegram's
+    /// limits (<see cref="LocalBotApiServer.LimitViolations"/>) and pushes updates over one connection per instance.
     public static async Task<BotHarness> StartAsync(
         TimeProvider? clock = null,
         DelegatingHandler? wire = null,
@@ -101,20 +111,27 @@ public sealed class BotHarness : IAsyncDisposable
         bool? postgres = null,
         int instances = 1,
         Func<LocalBotApiServer, string[]>? settings = null,
-        WhatsAppDoubleOptions? whatsApp = null)
+        WhatsAppDoubleOptions? whatsApp = null,
+        bool processes = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         var options = new LocalBotApiServerOptions { RequireUserToStartChat = true };
+        if (processes)
+        {
+            options = options with { Limits = new TelegramLimitsOptions(), WebhookConnections = instances };
+        }
+
         var server = await LocalBotApiServer.StartAsync(whatsApp is null ? options : options with { WhatsApp = whatsApp });
         var harness = new BotHarness(
             server,
             clock,
             wire,
-            instances > 1 || (webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase)),
+            processes || instances > 1 || (webhook ?? string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase)),
             configDirectory,
-            instances > 1 || (postgres ?? PostgresTestDatabase.Requested),
+            processes || instances > 1 || (postgres ?? PostgresTestDatabase.Requested),
             instances,
-            settings?.Invoke(server));
+            settings?.Invoke(server),
+            processes);
         if (instances > 1)
         {
             harness._balancer = await WebhookBalancer.StartAsync(harness.WebhookUrl!.Port, [.. harness._listens.Select(l => new Uri(l))]);
@@ -147,6 +164,16 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task StartBotAsync()
     {
+        if (_processes is not null)
+        {
+            for (var i = 0; i < _processes.Length; i++)
+            {
+                _processes[i] = await StartProcessAsync(i);
+            }
+
+            return;
+        }
+
         _host = await StartInstanceAsync(0);
         for (var i = 0; i < _extraInstances.Length; i++)
         {
@@ -177,7 +204,46 @@ public sealed class BotHarness : IAsyncDisposable
         }
     }
 
-    private async Task<IHost> StartInstanceAsync(int index)
+    /// <summary>SIGKILLs one instance's process (0 is the first): it ends at once, whatever it was doing.</summary>
+    public void KillInstance(int index) =>
+        (_processes?[index] ?? throw new InvalidOperationException($"Instance {index} is not a running process.")).Kill();
+
+    /// <summary>Everything each instance's process wrote (with processes), for a failing test's report.</summary>
+    public IReadOnlyList<string> ProcessOutputs => [.. (_processes ?? []).OfType<BotProcess>().Select(p => p.Output)];
+
+    /// <summary>Which instance holds the sender's lease (PostgreSQL: the session advisory lock of <c>LeaseRole.Sender</c>), or null.</summary>
+    public async Task<int?> SenderLeaseHolderAsync()
+    {
+        // Storage/PostgresBackend: LeaseKeyBase ("Kinerja" + 16) + LeaseRole.Sender. PostgreSQL shows a bigint key split
+        // into its high (classid) and low (objid) halves, objsubid 1; the same key is held in every other test's database.
+        const long senderLeaseKey = 0x4B_696E_6572_6A61 + 16 + (long)LeaseRole.Sender;
+        var holders = await AdvisoryLockHoldersAsync();
+        return holders.FirstOrDefault(h => h.Key == senderLeaseKey).Holder is { } name && name.StartsWith(InstanceNamePrefix, StringComparison.Ordinal)
+            ? int.Parse(name.AsSpan(InstanceNamePrefix.Length), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    /// <summary>Every granted advisory lock in the bot's database with the application name of its holder, for a failing test's report.</summary>
+    public async Task<IReadOnlyList<(long Key, string Holder)>> AdvisoryLockHoldersAsync()
+    {
+        await using var connection = await OpenDatabaseConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (l.classid::bigint << 32) | l.objid::bigint, COALESCE(a.application_name, '?') FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        var holders = new List<(long, string)>();
+        while (await reader.ReadAsync())
+        {
+            holders.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return holders;
+    }
+
+    private string[] InstanceSettings(int index)
     {
         string[] settings =
         [
@@ -185,15 +251,19 @@ public sealed class BotHarness : IAsyncDisposable
             $"--KinerjaBot:DataDirectory={_data.Path}",
             $"--Telegram:BotToken={Server.Token}",
             $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
-
-            // Keep the per-chat spacing short so the suite stays fast; the spacing itself is tested on the outbox.
-            "--Telegram:Sender:PerChatInterval=00:00:00.020",
-            "--Telegram:Sender:InitialBackoff=00:00:00.200",
         ];
+        if (_processes is null)
+        {
+            // Keep the per-chat spacing short so the suite stays fast; the spacing itself is tested on the outbox.
+            settings = [.. settings, "--Telegram:Sender:PerChatInterval=00:00:00.020", "--Telegram:Sender:InitialBackoff=00:00:00.200"];
+        }
+
         settings = [.. settings, .. _extraSettings];
         if (_postgres is not null)
         {
-            settings = [.. settings, "--Storage:Provider=postgres", $"--Storage:ConnectionString={_postgres.ConnectionString}"];
+            // Named per instance, so the database can tell which instance holds a lease.
+            var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { ApplicationName = InstanceNamePrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            settings = [.. settings, "--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}"];
         }
 
         if (WebhookUrl is not null)
@@ -208,6 +278,29 @@ public sealed class BotHarness : IAsyncDisposable
             ];
         }
 
+        return settings;
+    }
+
+    private async Task<BotProcess> StartProcessAsync(int index)
+    {
+        var registered = Server.RequestLog.LastOrDefault()?.Sequence ?? 0;
+        var process = BotProcess.Start($"instance {index}", InstanceSettings(index));
+        try
+        {
+            // It registers the webhook once its endpoint listens: then it takes updates. A start takes seconds on a busy machine.
+            await Server.WaitForRequestAsync(r => r.Sequence > registered && r.Method == "setWebhook" && r.StatusCode == 200, Patience * 4);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Bot instance {index} did not register its webhook.{Environment.NewLine}{process.Output}");
+        }
+
+        return process;
+    }
+
+    private async Task<IHost> StartInstanceAsync(int index)
+    {
+        var settings = InstanceSettings(index);
         var builder = KinerjaBotApp.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("KINERJABOT_TEST_LOG") is { Length: > 0 } logFile)
@@ -248,6 +341,11 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Stops the bot as a crash or a redeploy would, leaving the data directory behind.</summary>
     public async Task StopBotAsync()
     {
+        foreach (var process in _processes ?? [])
+        {
+            process?.Dispose();
+        }
+
         foreach (var host in _extraInstances.Prepend(_host).OfType<IHost>())
         {
             await host.StopAsync(TimeSpan.FromSeconds(5));
