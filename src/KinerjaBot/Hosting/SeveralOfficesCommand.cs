@@ -26,13 +26,16 @@ internal static class SeveralOfficesCommand
             return KinerjaBotApp.SandboxPortUnavailable;
         }
 
+        IReadOnlyList<string> failures;
         await using (deployment)
         {
             await PrintAsync(deployment, output);
             await deployment.WaitForShutdownAsync(cancellationToken);
+
+            // A rejected token is recorded before its host stops; the hosts' services are gone once disposed.
+            failures = deployment.Failures();
         }
 
-        var failures = deployment.Failures();
         foreach (var failure in failures)
         {
             await error.WriteLineAsync(failure);
