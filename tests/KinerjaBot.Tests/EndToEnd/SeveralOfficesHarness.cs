@@ -53,7 +53,16 @@ public sealed class SeveralOfficesHarness : IAsyncDisposable
 
     public CollectingLoggerProvider Log { get; } = new();
 
-    public static async Task<SeveralOfficesHarness> StartAsync(TimeProvider? clock = null)
+    /// <summary>The shared webhook listener's address in webhook mode; null when the bots poll.</summary>
+    public string? WebhookListen { get; private set; }
+
+    public string? WebhookSecret { get; private set; }
+
+    /// <summary>
+    /// Starts both servers and the deployment. With a <paramref name="clock"/> every office tells time by it. With
+    /// <paramref name="webhook"/> (by default: <see cref="BotHarness.ModeVariable"/> says so) both bots get updates by webhook.
+    /// </summary>
+    public static async Task<SeveralOfficesHarness> StartAsync(TimeProvider? clock = null, bool? webhook = null)
     {
         var harness = new SeveralOfficesHarness();
         try
@@ -69,7 +78,7 @@ public sealed class SeveralOfficesHarness : IAsyncDisposable
                 }
             }
 
-            await harness.StartOfficesAsync(clock);
+            await harness.StartOfficesAsync(clock, webhook ?? string.Equals(Environment.GetEnvironmentVariable(BotHarness.ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase));
             return harness;
         }
         catch
@@ -125,7 +134,7 @@ public sealed class SeveralOfficesHarness : IAsyncDisposable
 
     private string[] _webhookSettings = [];
 
-    private async Task StartOfficesAsync(TimeProvider? clock)
+    private async Task StartOfficesAsync(TimeProvider? clock, bool webhook)
     {
         if (PostgresTestDatabase.Requested)
         {
@@ -135,17 +144,17 @@ public sealed class SeveralOfficesHarness : IAsyncDisposable
             }
         }
 
-        var webhook = string.Equals(Environment.GetEnvironmentVariable(BotHarness.ModeVariable), "webhook", StringComparison.OrdinalIgnoreCase);
         if (webhook)
         {
             // One listener for both offices; each bot's path is the shared address plus /<office-id>.
-            var listen = $"http://127.0.0.1:{BotHarness.FreePort()}";
+            WebhookListen = $"http://127.0.0.1:{BotHarness.FreePort()}";
+            WebhookSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
             _webhookSettings =
             [
                 "--Telegram:Mode=webhook",
-                $"--Telegram:WebhookUrl={listen}/telegram",
-                $"--Telegram:WebhookListen={listen}",
-                $"--Telegram:WebhookSecret={Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))}",
+                $"--Telegram:WebhookUrl={WebhookListen}/telegram",
+                $"--Telegram:WebhookListen={WebhookListen}",
+                $"--Telegram:WebhookSecret={WebhookSecret}",
             ];
         }
 
