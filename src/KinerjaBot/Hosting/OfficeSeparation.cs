@@ -1,5 +1,6 @@
 using KinerjaBot.Storage;
 using KinerjaBot.TelegramChannel;
+using KinerjaBot.WhatsApp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,6 +20,8 @@ internal sealed class OfficeSeparation
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _webhookPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _whatsAppNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _whatsAppListens = new(StringComparer.OrdinalIgnoreCase);
 
     public void Check(string officeId, IConfiguration office, bool sandbox = false)
     {
@@ -43,6 +46,7 @@ internal sealed class OfficeSeparation
             }
         }
 
+        CheckWhatsApp(officeId, office);
         var updates = office.GetSection("Telegram").Get<TelegramUpdateOptions>() ?? new TelegramUpdateOptions();
         if (updates.IsWebhook && Uri.TryCreate(updates.WebhookUrl, UriKind.Absolute, out var url))
         {
@@ -69,6 +73,31 @@ internal sealed class OfficeSeparation
         if (_problems.Count > 0)
         {
             throw new OptionsValidationException(OfficeSettings.SectionName, typeof(KinerjaBotOptions), _problems);
+        }
+    }
+
+    // WhatsApp's webhook listener is the channel's own (decisions/0016), so each office needs its own port; and a
+    // number serves one office, as a bot does.
+    private void CheckWhatsApp(string officeId, IConfiguration office)
+    {
+        var whatsApp = office.GetSection(WhatsAppConnectionOptions.SectionName).Get<WhatsAppConnectionOptions>() ?? new WhatsAppConnectionOptions();
+        if (!whatsApp.Enabled)
+        {
+            return;
+        }
+
+        if (whatsApp.PhoneNumberId is { Length: > 0 } number && !_whatsAppNumbers.TryAdd(number, officeId))
+        {
+            _problems.Add(
+                $"Offices '{_whatsAppNumbers[number]}' and '{officeId}' use the same WhatsApp phone number id {number}. Each office needs a WhatsApp number of its own: " +
+                $"set {OfficeSettings.EnvironmentPrefix(officeId)}WhatsApp__PhoneNumberId (and its AccessToken), or leave WhatsApp off for one of them.");
+        }
+
+        if (whatsApp.WebhookListen is { Length: > 0 } listen && !_whatsAppListens.TryAdd(listen, officeId))
+        {
+            _problems.Add(
+                $"Offices '{_whatsAppListens[listen]}' and '{officeId}' both listen for WhatsApp webhooks on {listen}. Give each office its own port: " +
+                $"{OfficeSettings.EnvironmentPrefix(officeId)}WhatsApp__WebhookListen=http://127.0.0.1:8445 (and a proxy rule for its callback URL).");
         }
     }
 

@@ -73,6 +73,24 @@ public sealed class SeveralOfficesCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_offices_on_one_whatsapp_listener_and_number_are_refused()
+    {
+        var (exit, _, error) = await RunAsync(
+            Token(Sample, 1),
+            Token(Second, 2),
+            "--WhatsApp:AccessToken=EAAG-test",
+            "--WhatsApp:PhoneNumberId=100000000000001",
+            "--WhatsApp:AppSecret=secret",
+            "--WhatsApp:VerifyToken=verify",
+            "--WhatsApp:WebhookListen=http://127.0.0.1:8444");
+
+        Assert.Equal(KinerjaBotApp.ConfigurationError, exit);
+        Assert.Contains($"Offices '{Sample}' and '{Second}' use the same WhatsApp phone number id 100000000000001", error);
+        Assert.Contains($"Offices '{Sample}' and '{Second}' both listen for WhatsApp webhooks on http://127.0.0.1:8444", error);
+        Assert.Contains("Offices__kec_sukamakmur__WhatsApp__WebhookListen", error);
+    }
+
+    [Fact]
     public async Task A_command_for_one_office_says_which_offices_there_are_when_office_is_missing_or_unknown()
     {
         var (missing, _, missingError) = await RunAsync("period", "open", "2026-TW3");
