@@ -29,15 +29,23 @@ public sealed class SeveralOfficesHarness : IAsyncDisposable
 
     private SeveralOfficesHarness()
     {
+        WriteConfig(ConfigDirectory);
+        foreach (var id in OfficeIds)
+        {
+            _offices[id] = OfficeConfigurationLoader.Load(ConfigFolderOf(id));
+        }
+    }
+
+    /// <summary>Writes the two offices' files into <paramref name="configDirectory"/>, one folder per office named by its id.</summary>
+    public static void WriteConfig(string configDirectory)
+    {
         foreach (var (id, source) in new[] { (Sample, RepositoryPaths.SampleConfig), (Second, SecondOfficeConfig) })
         {
-            Directory.CreateDirectory(ConfigFolderOf(id));
+            Directory.CreateDirectory(Path.Combine(configDirectory, id));
             foreach (var file in Directory.GetFiles(source))
             {
-                File.Copy(file, Path.Combine(ConfigFolderOf(id), Path.GetFileName(file)));
+                File.Copy(file, Path.Combine(configDirectory, id, Path.GetFileName(file)));
             }
-
-            _offices[id] = OfficeConfigurationLoader.Load(ConfigFolderOf(id));
         }
     }
 

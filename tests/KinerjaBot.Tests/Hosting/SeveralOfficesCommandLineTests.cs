@@ -12,17 +12,7 @@ public sealed class SeveralOfficesCommandLineTests : IDisposable
     private const string Second = SeveralOfficesHarness.Second;
     private readonly TempDirectory _temp = new();
 
-    public SeveralOfficesCommandLineTests()
-    {
-        foreach (var (id, source) in new[] { (Sample, RepositoryPaths.SampleConfig), (Second, SeveralOfficesHarness.SecondOfficeConfig) })
-        {
-            Directory.CreateDirectory(_temp.Combine("config", id));
-            foreach (var file in Directory.GetFiles(source))
-            {
-                File.Copy(file, _temp.Combine("config", id, Path.GetFileName(file)));
-            }
-        }
-    }
+    public SeveralOfficesCommandLineTests() => SeveralOfficesHarness.WriteConfig(_temp.Combine("config"));
 
     public void Dispose() => _temp.Dispose();
 
