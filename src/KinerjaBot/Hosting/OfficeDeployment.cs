@@ -101,7 +101,7 @@ public sealed class OfficeDeployment : IAsyncDisposable
 
             foreach (var office in started)
             {
-                await office.Host.StartAsync(cancellationToken);
+                await StartNamingTheOfficeAsync(office, cancellationToken);
             }
 
             return new OfficeDeployment(started, [.. listeners.Values]);
@@ -153,6 +153,23 @@ public sealed class OfficeDeployment : IAsyncDisposable
         foreach (var listener in _listeners)
         {
             await listener.DisposeAsync();
+        }
+    }
+
+    // A bad setting or an unusable database of one office stops them all; the message says which office it was.
+    private static async Task StartNamingTheOfficeAsync(DeployedOffice office, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await office.Host.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new OptionsValidationException(e.OptionsName, e.OptionsType, [.. e.Failures.Select(f => $"Office '{office.Id}': {f}")]);
+        }
+        catch (DataStoreException e)
+        {
+            throw new DataStoreException($"Office '{office.Id}': {e.Message}", e);
         }
     }
 

@@ -43,6 +43,15 @@ public sealed class SeveralOfficesCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_setting_of_one_office_is_reported_naming_the_office()
+    {
+        var (exit, _, error) = await RunAsync(Token(Sample, 1), $"--Offices:{Second}:Telegram:BotToken=not-a-token");
+
+        Assert.Equal(KinerjaBotApp.ConfigurationError, exit);
+        Assert.Contains($"Office '{Second}': Telegram:BotToken must look like 123456789:AAE", error);
+    }
+
+    [Fact]
     public async Task One_bot_token_for_several_offices_is_refused()
     {
         var (exit, _, error) = await RunAsync("--Telegram:BotToken=123456:shared-by-both");
