@@ -91,6 +91,7 @@ public sealed class OfficeDeployment : IAsyncDisposable
                 }
 
                 configure?.Invoke(office, builder);
+                OfficeLoggerProvider.WrapAll(builder.Services, office.Office.Id);
                 started.Add(new DeployedOffice(office, folder, builder.Build(), null));
             }
 
@@ -198,7 +199,11 @@ public sealed class OfficeDeployment : IAsyncDisposable
                 var port = sandboxOptions.Port == 0 ? 0 : sandboxOptions.Port + index;
                 var sandbox = await SandboxRunner.StartAsync(
                     [.. settings, .. OfficeSettings.For(shared, office.Office.Id, folder, dataRoot), $"--{SandboxOptions.SectionName}:Port={port}"],
-                    builder => configure?.Invoke(office, builder),
+                    builder =>
+                    {
+                        configure?.Invoke(office, builder);
+                        OfficeLoggerProvider.WrapAll(builder.Services, office.Office.Id);
+                    },
                     cancellationToken);
                 started.Add(new DeployedOffice(sandbox.Office, folder, sandbox.Host, sandbox));
             }

@@ -55,6 +55,9 @@ public sealed class SeveralOfficesWebhookEndToEndTests : IAsyncLifetime
         }
 
         Assert.Empty(_offices.ServerOf(Second).Messages(kasi.ChatId));
+
+        // Both offices log to one console; the line says whose bot refused it.
+        Assert.Contains(_offices.Log.Lines, l => l.Contains($"[{Second}] Refused a webhook request", StringComparison.Ordinal));
     }
 
     [Fact]
