@@ -183,9 +183,9 @@ public sealed class SeveralOfficesEndToEndTests : IAsyncLifetime
     private async Task<string> StatusAsync(string office, string waitFor = "Status Triwulan III 2026")
     {
         var operatorUser = _offices.Official(office, "staf-pk");
-        var before = operatorUser.Messages.Count;
         await operatorUser.SendTextAsync("/status");
-        return (await operatorUser.WaitForReplyAsync(m => m.Content.Contains(waitFor) && operatorUser.Messages.ToList().IndexOf(m) >= before, BotHarness.Patience)).Content;
+        var lastSeen = operatorUser.Messages.Max(m => m.MessageId);
+        return (await operatorUser.WaitForReplyAsync(m => m.Content.Contains(waitFor) && m.MessageId >= lastSeen, BotHarness.Patience)).Content;
     }
 
     private async Task<string> RekapAsync(string office)
