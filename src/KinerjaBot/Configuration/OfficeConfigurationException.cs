@@ -12,6 +12,13 @@ public sealed class OfficeConfigurationException : Exception
         Problems = problems;
     }
 
+    /// <summary>Problems already worded under headings of their own (several offices' folders).</summary>
+    public OfficeConfigurationException(string message, IReadOnlyList<ConfigurationProblem> problems)
+        : base(message)
+    {
+        Problems = problems;
+    }
+
     public IReadOnlyList<ConfigurationProblem> Problems { get; }
 
     private static string Describe(IReadOnlyList<ConfigurationProblem> problems)

@@ -40,6 +40,7 @@ public static class KinerjaBotApp
           dotnet run --project src/KinerjaBot -- verify FILE.pdf       is this exactly the signed, archived report? (exit 0 yes, 4 no)
           dotnet run --project src/KinerjaBot -- verify "KINERJABOT-VERIFIKASI v1|…"   check the code scanned from a printed copy's QR
         Settings: appsettings.json or environment variables (Telegram__BotToken, KinerjaBot__ConfigDirectory, KinerjaBot__DataDirectory, Sandbox__Port).
+        Several offices (config/<office-id>/office.yaml): each has its bot token in Offices__<office_id>__Telegram__BotToken; a command names its office with --office=<office-id>.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -50,6 +51,24 @@ public static class KinerjaBotApp
         try
         {
             var builder = CreateBuilder(settings);
+            var layout = ConfigurationLayout.Detect(OfficeDeployment.ConfigDirectory(builder.Configuration));
+            if (layout.HasOfficeFolders)
+            {
+                // Several offices: no verb runs them all; a verb is for the one --office names (decisions/0017).
+                if (verbs.Length == 0)
+                {
+                    return await SeveralOfficesCommand.RunAsync(settings, output, error, cancellationToken);
+                }
+
+                settings = await SeveralOfficesCommand.SettingsForOneOfficeAsync(layout, settings, builder.Configuration, error) ?? [];
+                if (settings.Length == 0)
+                {
+                    return UsageError;
+                }
+
+                builder = CreateBuilder(settings);
+            }
+
             var hasToken = !string.IsNullOrWhiteSpace(builder.Configuration["Telegram:BotToken"]);
             if (verbs.Length == 0 && !hasToken)
             {
@@ -236,7 +255,7 @@ public static class KinerjaBotApp
         return verified ? 0 : NotVerified;
     }
 
-    private static async Task PrintSummaryAsync(IHost host, TextWriter output)
+    internal static async Task PrintSummaryAsync(IHost host, TextWriter output)
     {
         var office = host.Services.GetRequiredService<OfficeConfiguration>();
         var store = host.Services.GetRequiredService<KinerjaStore>();

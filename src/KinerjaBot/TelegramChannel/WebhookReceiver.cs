@@ -33,7 +33,8 @@ public sealed class WebhookReceiver(
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     BotRunOutcome outcome,
-    ILogger<WebhookReceiver> logger) : BackgroundService
+    ILogger<WebhookReceiver> logger,
+    SharedWebhookRoute? sharedRoute = null) : BackgroundService
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -42,7 +43,7 @@ public sealed class WebhookReceiver(
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
     // Updates are a few kilobytes (files come by file_id, not inline); anything far larger is not Telegram.
-    private const long MaxBodyBytes = 1024 * 1024;
+    internal const long MaxBodyBytes = 1024 * 1024;
 
     // Telegram may open several connections at once, so two updates of one chat can arrive together; a chat's
     // updates are applied one at a time (as the poller does), on one of a fixed set of lanes.
@@ -63,10 +64,23 @@ public sealed class WebhookReceiver(
         }
 
         _secret = Encoding.UTF8.GetBytes(options.WebhookSecret);
-        _app = Build(options, stoppingToken);
-        await _app.StartAsync(stoppingToken);
-        ListeningOn = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        logger.LogInformation("Webhook endpoint listening on {Listen} for {Path}; health at /healthz", ListeningOn, new Uri(options.WebhookUrl).AbsolutePath);
+        if (sharedRoute is not null)
+        {
+            // Several offices in one process: one listener for all, this office's bot on its own path.
+            sharedRoute.Attach(context => ReceiveAsync(context, stoppingToken), health.WriteAsync);
+        }
+        else
+        {
+            _app = Build(options, stoppingToken);
+            await _app.StartAsync(stoppingToken);
+            ListeningOn = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        }
+
+        logger.LogInformation(
+            "Webhook endpoint listening on {Listen} for {Path}; health at {Health}",
+            ListeningOn?.ToString() ?? options.WebhookListen + " (shared by the offices)",
+            new Uri(options.WebhookUrl).AbsolutePath,
+            sharedRoute is null ? "/healthz" : $"/healthz/{sharedRoute.OfficeId}");
 
         await RegisterAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
@@ -82,6 +96,11 @@ public sealed class WebhookReceiver(
         if (_app is not null)
         {
             await _app.StopAsync(cancellationToken);
+        }
+
+        if (sharedRoute is not null)
+        {
+            await sharedRoute.DetachAsync(cancellationToken);
         }
 
         await base.StopAsync(cancellationToken);
