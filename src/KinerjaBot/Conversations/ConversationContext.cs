@@ -81,6 +81,31 @@ public sealed class ConversationContext
     public Task RemoveChoicesAsync(long messageId, string? outcome = null) =>
         Transaction.Outbox.EnqueueRemoveChoicesAsync(Event.ChatId, messageId, Now, CancellationToken, outcome);
 
+    /// <summary>
+    /// Whether <paramref name="note"/> can be written under the pressed message and <paramref name="otherMessageIds"/>
+    /// when their buttons go (Telegram rewrites a sent message in place): then a thanks that would be a message of its
+    /// own rides on that edit and costs no slot of Telegram's budget. False on WhatsApp (it cannot edit a sent
+    /// message), for a typed event, and for a message that cannot carry the note (a document, a long text, a copy
+    /// the outbox did not record): the caller replies instead.
+    /// </summary>
+    public async Task<bool> CanNoteDecisionAsync(string note, IEnumerable<long> otherMessageIds)
+    {
+        if (Event.Callback is not { } callback || ChatAddress.ChannelOf(Event.ChatId) != Domain.ChatChannel.Telegram)
+        {
+            return false;
+        }
+
+        foreach (var messageId in otherMessageIds.Prepend(callback.MessageId))
+        {
+            if (await Transaction.Outbox.SentMessageAsync(Event.ChatId, messageId, CancellationToken) is not { } sent || !sent.CanCarryNote(note))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Removes the buttons of the message that was just pressed, if this event is a press.</summary>
     public Task RemovePressedChoicesAsync(string? outcome = null) =>
         Event.Callback is { } callback ? RemoveChoicesAsync(callback.MessageId, outcome) : Task.CompletedTask;

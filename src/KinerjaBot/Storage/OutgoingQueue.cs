@@ -43,13 +43,31 @@ public sealed class OutgoingQueue
         await InsertAsync(chatId, OutboxOperation.Send, new Payload(message, null), nowUtc, cancellationToken);
     }
 
-    /// <summary>The Telegram message id of the latest message sent before item <paramref name="beforeId"/> under the same key.</summary>
-    public Task<long?> PreviousSentWithKeyAsync(long chatId, string key, long beforeId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+    /// <summary>
+    /// The Telegram message id of the latest message sent before item <paramref name="beforeId"/> under the same key,
+    /// unless its buttons are already removed or queued for removal: removing them again would only draw
+    /// "message is not modified" and cost a slot of Telegram's budget.
+    /// </summary>
+    public async Task<long?> PreviousSentWithKeyAsync(long chatId, string key, long beforeId, CancellationToken cancellationToken)
+    {
+        var previous = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND supersede_key = @key AND id < @beforeId AND sent_message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
             new { chatId, key, beforeId },
             _session.Transaction,
             cancellationToken: cancellationToken));
+        return previous is { } messageId && await ChoicesRemovalQueuedAsync(chatId, messageId, long.MaxValue, cancellationToken) ? null : previous;
+    }
+
+    /// <summary>
+    /// Whether a removal of message <paramref name="messageId"/>'s buttons was queued before row <paramref name="beforeId"/>
+    /// and has not been given up on (sent, or still waiting): after it the message has no buttons left to remove.
+    /// </summary>
+    public async Task<bool> ChoicesRemovalQueuedAsync(long chatId, long messageId, long beforeId, CancellationToken cancellationToken) =>
+        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = @chatId AND operation = @RemoveChoices AND id < @beforeId AND failed_at IS NULL AND payload_json LIKE @Pattern",
+            new { chatId, beforeId, RemoveChoices = OutboxOperation.RemoveChoices.ToString(), Pattern = $"%\"targetMessageId\":{messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)},%" },
+            _session.Transaction,
+            cancellationToken: cancellationToken)) > 0;
 
     /// <summary>The outbox row that became Telegram message <paramref name="messageId"/> in the chat, if it was recorded.</summary>
     public Task<long?> RowOfSentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken) =>

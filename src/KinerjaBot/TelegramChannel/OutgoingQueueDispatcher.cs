@@ -229,7 +229,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
                     chat.Worker = Task.Run(() => RunChatAsync(chatId, chat, _sending), CancellationToken.None);
                 }
 
-                chat.Items.Enqueue(item);
+                chat.Items.Add(item);
             }
 
             _recordedDuringScan.Clear();
@@ -255,13 +255,14 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
                 List<OutboxItem> rest;
                 lock (_gate)
                 {
-                    if (!chat.Items.TryPeek(out item!))
+                    if (chat.Items.Count == 0)
                     {
                         _chats.Remove(chatId);
                         return;
                     }
 
-                    rest = [.. chat.Items];
+                    item = NextOf(chat.Items);
+                    rest = [item, .. chat.Items.Where(i => i != item)];
                 }
 
                 var outcome = await SendOneAsync(item, rest, cancellationToken);
@@ -274,10 +275,10 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
                 lock (_gate)
                 {
-                    var done = outcome == ItemOutcome.ChatHeld ? rest.Count : 1;
-                    for (var i = 0; i < done; i++)
+                    foreach (var done in outcome == ItemOutcome.ChatHeld ? rest : [item])
                     {
-                        Forget(chat.Items.Dequeue().Id);
+                        chat.Items.Remove(done);
+                        Forget(done.Id);
                     }
                 }
             }
@@ -300,10 +301,12 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         // Stopped or failed: drop what is held in memory; what is still pending in the store is read again.
         lock (_gate)
         {
-            while (chat.Items.TryDequeue(out var left))
+            foreach (var left in chat.Items)
             {
                 _held.Remove(left.Id);
             }
+
+            chat.Items.Clear();
 
             _chats.Remove(chatId);
             _fullScanDue = true;
@@ -346,7 +349,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
         try
         {
-            var messageId = await SendAsync(item, cancellationToken);
+            var messageId = await SendAsync(item, queued, cancellationToken);
 
             // Telegram has it: record that even while shutting down, or a restart would send it again.
             await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
@@ -456,7 +459,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             original = await transaction.Outbox.SentMessageAsync(item.ChatId, item.TargetMessageId!.Value, CancellationToken.None);
         }
 
-        if (original is null || original.DocumentPath is not null || original.ToString().Length + outcome.Length > TelegramLimits.MaxMessageLength - 100)
+        if (original is null || !original.CanCarryNote(outcome))
         {
             return false;
         }
@@ -504,10 +507,16 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         }
     }
 
-    private async Task<long?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<long?> SendAsync(OutboxItem item, IReadOnlyList<OutboxItem> queued, CancellationToken cancellationToken)
     {
         if (item.Operation == OutboxOperation.RemoveChoices)
         {
+            if (IsFoldedIntoLaterEdit(item, queued) || (item.Outcome is null && await ChoicesAlreadyRemovedAsync(item)))
+            {
+                // Recorded as sent without a request: the message ends up exactly as if it had been made.
+                return null;
+            }
+
             if (item.Outcome is { } outcome && await RecordOutcomeAsync(item, outcome, cancellationToken))
             {
                 return null;
@@ -538,6 +547,24 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
     }
 
+    /// <summary>
+    /// An edit nobody would see: a later queued edit of the same message notes a decision, which rewrites the text and
+    /// removes every button, so only the newest text matters. (A later plain removal is not folded into: it finds
+    /// this one done and is skipped itself, see <see cref="ChoicesAlreadyRemovedAsync"/>.)
+    /// </summary>
+    private static bool IsFoldedIntoLaterEdit(OutboxItem item, IReadOnlyList<OutboxItem> queued) =>
+        queued.Any(later => later.Id > item.Id
+            && later.Operation == OutboxOperation.RemoveChoices
+            && later.TargetMessageId == item.TargetMessageId
+            && later.Outcome is not null);
+
+    /// <summary>Removing buttons an earlier removal already took would only be answered "message is not modified".</summary>
+    private async Task<bool> ChoicesAlreadyRemovedAsync(OutboxItem item)
+    {
+        await using var transaction = await store.ReadAsync(CancellationToken.None);
+        return await transaction.Outbox.ChoicesRemovalQueuedAsync(item.ChatId, item.TargetMessageId!.Value, item.Id, CancellationToken.None);
+    }
+
     // A reply to the chat that is waiting goes before reminders, digests and notices to others.
     private static SendPriority PriorityOf(OutboxItem item) => item.IsReply ? SendPriority.Interactive : SendPriority.Background;
 
@@ -556,9 +583,18 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         RetryLater,
     }
 
+    /// <summary>
+    /// The chat's next item: its oldest edit of a message already sent (a decision noted, buttons removed), else its
+    /// oldest message. The edit answers a press, and until it is out the pressed message still offers its buttons;
+    /// messages queued before it keep their order among themselves. Under _gate.
+    /// </summary>
+    private static OutboxItem NextOf(List<OutboxItem> items) =>
+        items.FirstOrDefault(i => i.Operation == OutboxOperation.RemoveChoices && i.Channel == ChatChannel.Telegram) ?? items[0];
+
     private sealed class ChatQueue
     {
-        public Queue<OutboxItem> Items { get; } = new();
+        // Oldest first; see NextOf for which goes next.
+        public List<OutboxItem> Items { get; } = [];
 
         public Task Worker { get; set; } = Task.CompletedTask;
     }
