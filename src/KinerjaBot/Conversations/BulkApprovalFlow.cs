@@ -31,8 +31,8 @@ public sealed class BulkApprovalFlow(ConversationServices services, Verification
             return choices;
         }
 
-        var others = held.Where(s => s.Instance.Id != details.Instance.Id).Select(s => s.Unit.Name);
-        text.Line().Line().Plain($"{held.Count} data menunggu verifikasi Bapak/Ibu (juga: {string.Join(", ", others)}). ")
+        // The count only, not the other units' names: a message names the one unit it is about, so it is found by that name.
+        text.Line().Line().Plain($"{held.Count} data menunggu verifikasi Bapak/Ibu, termasuk data ini. ")
             .Plain($"\"{BotTexts.ApproveSeen}\" menyetujui sekaligus data ini dan data lain yang pesannya sudah Bapak/Ibu terima di atas; data yang pesannya datang kemudian tidak ikut disetujui.");
         return [.. choices, [new Choice(BotTexts.ApproveSeen, CallbackAction.ApproveSeen)]];
     }
@@ -58,6 +58,7 @@ public sealed class BulkApprovalFlow(ConversationServices services, Verification
         foreach (var submission in await HeldAsync(context, services, context.Me.Id))
         {
             var instance = submission.Instance;
+
             // The pressed message itself counts: it is the details message of one of them.
             var shownIn = await context.Transaction.Outbox.DeliveredWithChoiceAsync(
                 context.Event.ChatId, CallbackAction.ForTrigger(instance, WorkflowTrigger.Approve), listRow + 1, context.CancellationToken);

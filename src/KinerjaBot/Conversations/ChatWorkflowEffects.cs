@@ -43,7 +43,16 @@ internal sealed class ChatWorkflowEffects(
             _thanksNoted = true;
         }
 
-        await context.RemovePressedChoicesAsync(decision);
+        if (fired.Trigger == WorkflowTrigger.Start && decision is null)
+        {
+            // The first question is written into the pressed opening message, which loses its Mulai isi with it.
+            context.ContinueInPressedMessage();
+        }
+        else
+        {
+            await context.RemovePressedChoicesAsync(decision);
+        }
+
         foreach (var messageId in decidedMessageIds)
         {
             await context.RemoveChoicesAsync(messageId, decision);

@@ -55,19 +55,33 @@ public sealed class OutgoingQueue
             new { chatId, key, beforeId },
             _session.Transaction,
             cancellationToken: cancellationToken));
-        return previous is { } messageId && await ChoicesRemovalQueuedAsync(chatId, messageId, long.MaxValue, cancellationToken) ? null : previous;
+        return previous is { } messageId && !await HasChoicesAsync(chatId, messageId, long.MaxValue, cancellationToken) ? null : previous;
     }
 
     /// <summary>
-    /// Whether a removal of message <paramref name="messageId"/>'s buttons was queued before row <paramref name="beforeId"/>
-    /// and has not been given up on (sent, or still waiting): after it the message has no buttons left to remove.
+    /// Whether message <paramref name="messageId"/> still shows buttons once the rows queued before row
+    /// <paramref name="beforeId"/> are out (sent, or still waiting; not given up on): the newest of its sending, its
+    /// rewrites and its button removals decides. True for a message the queue does not know.
     /// </summary>
-    public async Task<bool> ChoicesRemovalQueuedAsync(long chatId, long messageId, long beforeId, CancellationToken cancellationToken) =>
-        await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM outbox WHERE chat_id = @chatId AND operation = @RemoveChoices AND id < @beforeId AND failed_at IS NULL AND payload_json LIKE @Pattern",
-            new { chatId, beforeId, RemoveChoices = OutboxOperation.RemoveChoices.ToString(), Pattern = $"%\"targetMessageId\":{messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)},%" },
+    public async Task<bool> HasChoicesAsync(long chatId, long messageId, long beforeId, CancellationToken cancellationToken)
+    {
+        var rows = await _session.Connection.QueryAsync<(string Operation, string PayloadJson)>(new CommandDefinition(
+            """
+            SELECT operation, payload_json FROM outbox
+            WHERE chat_id = @chatId AND id < @beforeId AND failed_at IS NULL
+              AND ((operation = @Send AND sent_message_id = @messageId) OR (operation IN (@RemoveChoices, @Replace) AND payload_json LIKE @Pattern))
+            ORDER BY id DESC LIMIT 1
+            """,
+            new { chatId, messageId, beforeId, Send = OutboxOperation.Send.ToString(), RemoveChoices = OutboxOperation.RemoveChoices.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId) },
             _session.Transaction,
-            cancellationToken: cancellationToken)) > 0;
+            cancellationToken: cancellationToken));
+        return rows.FirstOrDefault() is not { Operation: not null } found
+            || (found.Operation != OutboxOperation.RemoveChoices.ToString() && JsonSerializer.Deserialize<Payload>(found.PayloadJson, Json)?.Message?.Choices.Count > 0);
+    }
+
+    // Matches the payload of a row aimed at the message (rows are written by this class only, always in this shape).
+    private static string TargetPattern(long messageId) =>
+        $"%\"targetMessageId\":{messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)},%";
 
     /// <summary>The outbox row that became Telegram message <paramref name="messageId"/> in the chat, if it was recorded.</summary>
     public Task<long?> RowOfSentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken) =>
@@ -99,12 +113,24 @@ public sealed class OutgoingQueue
     public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken, string? outcome = null) =>
         InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId, outcome), nowUtc, cancellationToken);
 
-    /// <summary>The message the bot sent as Telegram message <paramref name="messageId"/> in this chat, if it came from this queue.</summary>
+    /// <summary>Queues a rewrite of message <paramref name="messageId"/> into <paramref name="message"/> (its whole new text and buttons).</summary>
+    public Task EnqueueReplaceAsync(long chatId, long messageId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        InsertAsync(chatId, OutboxOperation.Replace, new Payload(message with { SupersedeKey = null }, messageId), nowUtc, cancellationToken);
+
+    /// <summary>
+    /// What Telegram message <paramref name="messageId"/> in this chat shows, if it came from this queue: as sent, or
+    /// as last rewritten (<see cref="OutboxOperation.Replace"/>), whichever is newer.
+    /// </summary>
     public async Task<OutgoingMessage?> SentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken)
     {
         var json = await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT payload_json FROM outbox WHERE chat_id = @chatId AND sent_message_id = @messageId AND operation = @Send ORDER BY id DESC LIMIT 1",
-            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
+            """
+            SELECT payload_json FROM outbox
+            WHERE chat_id = @chatId AND sent_at IS NOT NULL
+              AND ((operation = @Send AND sent_message_id = @messageId) OR (operation = @Replace AND payload_json LIKE @Pattern))
+            ORDER BY id DESC LIMIT 1
+            """,
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId) },
             _session.Transaction,
             cancellationToken: cancellationToken));
         return json is null ? null : JsonSerializer.Deserialize<Payload>(json, Json)?.Message;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -511,7 +512,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     {
         if (item.Operation == OutboxOperation.RemoveChoices)
         {
-            if (IsFoldedIntoLaterEdit(item, queued) || (item.Outcome is null && await ChoicesAlreadyRemovedAsync(item)))
+            if (IsFoldedIntoLaterEdit(item, queued) || (item.Outcome is null && !await HasChoicesAsync(item)))
             {
                 // Recorded as sent without a request: the message ends up exactly as if it had been made.
                 return null;
@@ -532,6 +533,11 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             }
 
             return null;
+        }
+
+        if (item.Operation == OutboxOperation.Replace)
+        {
+            return await ReplaceAsync(item, cancellationToken);
         }
 
         var message = item.Message!;
@@ -558,11 +564,39 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             && later.TargetMessageId == item.TargetMessageId
             && later.Outcome is not null);
 
-    /// <summary>Removing buttons an earlier removal already took would only be answered "message is not modified".</summary>
-    private async Task<bool> ChoicesAlreadyRemovedAsync(OutboxItem item)
+    /// <summary>Removing buttons a message no longer has (or never had) would only be answered "message is not modified".</summary>
+    private async Task<bool> HasChoicesAsync(OutboxItem item)
     {
         await using var transaction = await store.ReadAsync(CancellationToken.None);
-        return await transaction.Outbox.ChoicesRemovalQueuedAsync(item.ChatId, item.TargetMessageId!.Value, item.Id, CancellationToken.None);
+        return await transaction.Outbox.HasChoicesAsync(item.ChatId, item.TargetMessageId!.Value, item.Id, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Rewrites the pressed message into its text with the reply under it, the reply's buttons replacing its own. When
+    /// Telegram refuses the rewrite (the person deleted the message), the whole text goes out as a new message, so the
+    /// reply still arrives; it only costs a request more.
+    /// </summary>
+    private async Task<long?> ReplaceAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var message = item.Message!;
+        var text = TelegramRenderer.Html(message.Text);
+        var markup = TelegramRenderer.Markup(message);
+        try
+        {
+            await sender.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, markup as InlineKeyboardMarkup, cancellationToken, PriorityOf(item));
+            return null;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            // Already rewritten (the answer was lost, or a restart sends it again): the goal is met.
+            return null;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400)
+        {
+            logger.LogDebug("Could not rewrite message {MessageId} in chat {ChatId}: {Error}; sending it as a new message", item.TargetMessageId, item.ChatId, e.Message);
+        }
+
+        return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
     }
 
     // A reply to the chat that is waiting goes before reminders, digests and notices to others.
