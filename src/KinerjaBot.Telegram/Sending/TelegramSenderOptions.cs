@@ -29,6 +29,12 @@ public sealed class TelegramSenderOptions
     /// <summary>The sliding window <see cref="GlobalLimit"/> applies to.</summary>
     public TimeSpan GlobalWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a background send (a reminder, a notice to another chat, a period's opening broadcast) may wait behind
+    /// replies before it goes first anyway, so nobody starves. Longer keeps replies fast while a broadcast drains.
+    /// </summary>
+    public TimeSpan BackgroundAgingLimit { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Attempts per request, the first included, before a 429, 5xx or transport failure is given up.</summary>
     public int MaxAttempts { get; set; } = 5;
 

@@ -105,7 +105,7 @@ public sealed class TelegramSenderLimitTests
         await FakeClockPump.RunUntilCompletedAsync(_clock, Task.WhenAll([digest, .. replies]));
 
         var digestAt = _api.Requests.Single(r => r.Json().GetProperty("chat_id").GetInt64() == 2).ReceivedAt;
-        Assert.True(digestAt - Start <= GlobalSendWindow.AgingLimit + TimeSpan.FromSeconds(2), $"the digest waited {digestAt - Start}");
+        Assert.True(digestAt - Start <= new TelegramSenderOptions().BackgroundAgingLimit + TimeSpan.FromSeconds(2), $"the digest waited {digestAt - Start}");
         Assert.True(_api.Requests.Max(r => r.ReceivedAt) > digestAt, "the digest should wait behind some replies");
     }
 
