@@ -556,7 +556,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     /// <summary>
     /// An edit nobody would see: a later queued edit of the same message notes a decision, which rewrites the text and
     /// removes every button, so only the newest text matters. (A later plain removal is not folded into: it finds
-    /// this one done and is skipped itself, see <see cref="ChoicesAlreadyRemovedAsync"/>.)
+    /// this one done and is skipped itself, see <see cref="HasChoicesAsync"/>.)
     /// </summary>
     private static bool IsFoldedIntoLaterEdit(OutboxItem item, IReadOnlyList<OutboxItem> queued) =>
         queued.Any(later => later.Id > item.Id
