@@ -9,19 +9,19 @@ namespace KinerjaBot.Telegram;
 /// </summary>
 /// <remarks>
 /// Waiters are served by priority, first come first served within one, and a background waiter that has waited
-/// <see cref="AgingLimit"/> goes first anyway, so nobody starves. A 429 pauses every sender until its
+/// the aging limit (<see cref="TelegramSenderOptions.BackgroundAgingLimit"/>) goes first anyway, so nobody starves. A 429 pauses every sender until its
 /// <c>retry_after</c> has passed (Telegram does not say whether it was the chat's or the bot's limit, and a request
 /// inside a bot-wide flood wait only extends it) and lowers the limit by a quarter; every
 /// <see cref="ProbeAfter"/> without a 429 raises it by one again, up to the configured limit.
 /// </remarks>
 internal sealed class GlobalSendWindow
 {
-    public static readonly TimeSpan AgingLimit = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(10);
 
     private readonly TimeProvider _time;
     private readonly int _configuredLimit;
     private readonly TimeSpan _window;
+    private readonly TimeSpan _agingLimit;
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _freesAt = new();
     private readonly Queue<Waiter>[] _waiting = [new(), new()];
@@ -31,8 +31,9 @@ internal sealed class GlobalSendWindow
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _lastAdjust;
 
-    public GlobalSendWindow(TimeProvider time, int limit, TimeSpan window)
+    public GlobalSendWindow(TimeProvider time, int limit, TimeSpan window, TimeSpan agingLimit)
     {
+        _agingLimit = agingLimit;
         _time = time;
         _configuredLimit = limit;
         _limit = limit;
@@ -156,7 +157,7 @@ internal sealed class GlobalSendWindow
 
         var interactive = _waiting[0];
         var background = _waiting[1];
-        if (background.Count > 0 && (interactive.Count == 0 || now - background.Peek().Since >= AgingLimit))
+        if (background.Count > 0 && (interactive.Count == 0 || now - background.Peek().Since >= _agingLimit))
         {
             return background.Dequeue();
         }

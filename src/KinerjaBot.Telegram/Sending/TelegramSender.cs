@@ -57,7 +57,7 @@ public sealed class TelegramSender
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAttempts, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.GlobalLimit, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.PerChatBurst, 1, nameof(options));
-        _global = new GlobalSendWindow(_time, _options.GlobalLimit, _options.GlobalWindow + _options.GlobalSafetyMargin);
+        _global = new GlobalSendWindow(_time, _options.GlobalLimit, _options.GlobalWindow + _options.GlobalSafetyMargin, _options.BackgroundAgingLimit);
     }
 
     /// <summary>The bot-wide limit in force now: lower than <see cref="TelegramSenderOptions.GlobalLimit"/> for a while after a 429.</summary>

@@ -29,6 +29,14 @@ public sealed class TelegramSenderOptions
     /// <summary>The sliding window <see cref="GlobalLimit"/> applies to.</summary>
     public TimeSpan GlobalWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a background send (a reminder, a notice to another chat, a period's opening broadcast) may wait behind
+    /// replies before it goes first anyway, so nobody starves. At 5 s the 200 opening prompts of a large office, once
+    /// aged, went before the replies of the heads already filling (p99 6.8 s at 20 updates/s); at 30 s replies keep
+    /// going first and the broadcast fills the rest of the window (bench/README.md, decisions/0021).
+    /// </summary>
+    public TimeSpan BackgroundAgingLimit { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Attempts per request, the first included, before a 429, 5xx or transport failure is given up.</summary>
     public int MaxAttempts { get; set; } = 5;
 

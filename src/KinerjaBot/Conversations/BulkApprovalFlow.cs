@@ -5,40 +5,36 @@ using KinerjaBot.Workflow;
 namespace KinerjaBot.Conversations;
 
 /// <summary>
-/// A verifier holding several submissions gets one list with "Setujui semua yang sudah saya periksa" under it. A
-/// submission counts as examined only when its details message, with the Setujui of its current version, reached the
-/// verifier's chat before that list did (Telegram accepted it): the press approves exactly those, each through the
-/// unit machine like its own Setujui, so a stale, forged or someone else's press is refused the same way.
+/// A verifier holding several submissions can approve them at once: from the second one on, each details message
+/// carries "Setujui semua yang sudah saya periksa" under its own Setujui / Kembalikan (no list message of its own,
+/// decisions/0021). A submission counts as examined only when its details message, with the Setujui of its current
+/// version, reached the verifier's chat no later than the pressed message did (Telegram accepted it): the press
+/// approves exactly those, each through the unit machine like its own Setujui, so a stale, forged or someone else's
+/// press is refused the same way. Every approved unit's details message is rewritten with the decision, so a bulk
+/// button stays live only on a message whose own unit is still open: it never approves nothing.
 /// </summary>
 public sealed class BulkApprovalFlow(ConversationServices services, VerificationFlow verification)
 {
     /// <summary>Below this many held submissions the per-unit buttons are all a verifier needs.</summary>
     public const int MinimumForList = 2;
 
-    /// <summary>Sent after a details message to <paramref name="verifierId"/>: the list, when they hold several.</summary>
-    public static async Task OfferAsync(ConversationContext context, ConversationServices services, string verifierId)
+    /// <summary>
+    /// The details message's buttons, with the bulk approval under them when <paramref name="verifierId"/> holds several
+    /// submissions (this one included); <paramref name="text"/> then says what it covers.
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Choice>>> WithBulkChoiceAsync(
+        ConversationContext context, ConversationServices services, string verifierId, SubmissionSnapshot details, MessageText text, IReadOnlyList<IReadOnlyList<Choice>> choices)
     {
         var held = await HeldAsync(context, services, verifierId);
-        if (held.Count < MinimumForList)
+        if (held.Count < MinimumForList || choices.Count == 0 || held.All(s => s.Instance.Id != details.Instance.Id))
         {
-            return;
+            return choices;
         }
 
-        var text = new MessageText().Bold($"{held.Count} data menunggu verifikasi Bapak/Ibu:").Line();
-        foreach (var (submission, index) in held.Select((s, i) => (s, i + 1)))
-        {
-            text.Line($"{index}. {submission.Unit.Name} — {submission.Period.DisplayName}");
-        }
-
-        text.Line().Plain($"Tekan \"{BotTexts.ApproveSeen}\" untuk menyetujui sekaligus data yang pesannya sudah Bapak/Ibu terima di atas; data yang pesannya belum sampai tidak ikut disetujui. Untuk memeriksa satu per satu, gunakan \"{BotTexts.Approve}\" atau \"{BotTexts.Return}\" pada pesan tiap unit.");
-        await context.SendToAsync(verifierId, new OutgoingMessage
-        {
-            Text = text.Spans,
-            Choices = [[new Choice(BotTexts.ApproveSeen, CallbackAction.ApproveSeen)]],
-
-            // Only the newest list keeps its button; an older one pressed anyway still covers only what preceded it.
-            SupersedeKey = $"approve-seen:{verifierId}",
-        });
+        // The count only, not the other units' names: a message names the one unit it is about, so it is found by that name.
+        text.Line().Line().Plain($"{held.Count} data menunggu verifikasi Bapak/Ibu, termasuk data ini. ")
+            .Plain($"\"{BotTexts.ApproveSeen}\" menyetujui sekaligus data ini dan data lain yang pesannya sudah Bapak/Ibu terima di atas; data yang pesannya datang kemudian tidak ikut disetujui.");
+        return [.. choices, [new Choice(BotTexts.ApproveSeen, CallbackAction.ApproveSeen)]];
     }
 
     public async Task HandlePressAsync(ConversationContext context)
@@ -62,8 +58,10 @@ public sealed class BulkApprovalFlow(ConversationServices services, Verification
         foreach (var submission in await HeldAsync(context, services, context.Me.Id))
         {
             var instance = submission.Instance;
+
+            // The pressed message itself counts: it is the details message of one of them.
             var shownIn = await context.Transaction.Outbox.DeliveredWithChoiceAsync(
-                context.Event.ChatId, CallbackAction.ForTrigger(instance, WorkflowTrigger.Approve), listRow, context.CancellationToken);
+                context.Event.ChatId, CallbackAction.ForTrigger(instance, WorkflowTrigger.Approve), listRow + 1, context.CancellationToken);
             if (shownIn is null)
             {
                 unseen.Add(submission.Unit.Name);
@@ -80,13 +78,22 @@ public sealed class BulkApprovalFlow(ConversationServices services, Verification
         }
 
         context.CallbackNotice = approved.Count > 0 ? $"{approved.Count} data disetujui." : BotTexts.AlreadyProcessed;
-        await context.RemovePressedChoicesAsync(approved.Count > 0 ? $"✅ Disetujui sekaligus: {string.Join(", ", approved)}." : "Tidak ada data yang disetujui.");
+        var note = approved.Count > 0 ? $"✅ Disetujui sekaligus: {string.Join(", ", approved)}. Terima kasih." : "Tidak ada data yang disetujui.";
+        await context.RemovePressedChoicesAsync(note);
+
+        // On Telegram the pressed message now says what was approved; a reply is needed only for what was left out,
+        // and on WhatsApp, which cannot rewrite a sent message.
+        if (approved.Count > 0 && unseen.Count == 0 && await context.CanNoteDecisionAsync(note, []))
+        {
+            return;
+        }
+
         var reply = approved.Count > 0
             ? $"Disetujui sekaligus oleh {BotTexts.Address(context.Me)}: {string.Join(", ", approved)}."
-            : "Tidak ada data yang disetujui: data dalam daftar ini sudah diproses.";
+            : "Tidak ada data yang disetujui: data ini sudah diproses.";
         if (unseen.Count > 0)
         {
-            reply += $"\n\nBelum disetujui karena pesannya belum Bapak/Ibu terima sebelum daftar ini: {string.Join(", ", unseen)}. Mohon periksa pesan datanya lalu tekan \"{BotTexts.Approve}\" di sana.";
+            reply += $"\n\nBelum disetujui karena pesannya belum Bapak/Ibu terima sebelum pesan yang tombolnya ditekan: {string.Join(", ", unseen)}. Mohon periksa pesan datanya lalu tekan \"{BotTexts.Approve}\" di sana.";
         }
 
         await context.ReplyAsync(reply);

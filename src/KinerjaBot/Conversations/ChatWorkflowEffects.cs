@@ -37,12 +37,30 @@ internal sealed class ChatWorkflowEffects(
 
         // Buttons go first, so no reply can arrive while the decided message still offers them.
         var decision = DecisionRecord(fired);
-        await context.RemovePressedChoicesAsync(decision);
+        if (ThanksNoted(fired, decision) is { } noted && await context.CanNoteDecisionAsync(noted, decidedMessageIds))
+        {
+            decision = noted;
+            _thanksNoted = true;
+        }
+
+        if (fired.Trigger == WorkflowTrigger.Start && decision is null)
+        {
+            // The first question is written into the pressed opening message, which loses its Mulai isi with it.
+            context.ContinueInPressedMessage();
+        }
+        else
+        {
+            await context.RemovePressedChoicesAsync(decision);
+        }
+
         foreach (var messageId in decidedMessageIds)
         {
             await context.RemoveChoicesAsync(messageId, decision);
         }
     }
+
+    // The thanks for a Kirim or Setujui is written under the pressed message instead of following it (decisions/0021).
+    private bool _thanksNoted;
 
     public Task FillingStartedAsync(FiredTransition fired) => filling.ContinueAsync(context, fired.After.Id);
 
@@ -50,7 +68,7 @@ internal sealed class ChatWorkflowEffects(
     {
         await SetVerifyDeadlineAsync(fired);
         var submission = await LoadAsync(fired);
-        await context.ReplyAsync($"Terima kasih. Data {submission.Unit.Name} telah dikirim kepada {context.Office.Official(submission.Unit.VerifierIds[0]).Name} untuk diverifikasi.");
+        await ThankAsync(SubmittedThanks(submission.Unit));
         await verification.SendToVerifierAsync(context, submission, 1);
     }
 
@@ -59,7 +77,7 @@ internal sealed class ChatWorkflowEffects(
         await SetVerifyDeadlineAsync(fired);
         var submission = await LoadAsync(fired);
         var nextVerifier = context.Office.Official(submission.Unit.VerifierIds[position - 1]);
-        await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}");
+        await ThankAsync($"Terima kasih, data {submission.Unit.Name} disetujui dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}");
         await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} disetujui oleh {context.Me.Name} dan diteruskan kepada {BotTexts.EndSentence(nextVerifier.Name)}"));
         await verification.SendToVerifierAsync(context, submission, position);
     }
@@ -68,7 +86,7 @@ internal sealed class ChatWorkflowEffects(
     {
         await context.Transaction.Workflows.SetStageDeadlineAsync(fired.After.Id, null, context.CancellationToken);
         var submission = await LoadAsync(fired);
-        await context.ReplyAsync($"Terima kasih, data {submission.Unit.Name} telah terverifikasi.");
+        await ThankAsync(VerifiedThanks(submission.Unit));
         await context.SendToAsync(submission.Unit.HeadId, MessageText.Of($"Data {submission.Unit.Name} — {submission.Period.DisplayName} telah terverifikasi. Terima kasih."));
         await reportChain.OnUnitVerifiedAsync(context, submission.Period, this);
     }
@@ -122,6 +140,56 @@ internal sealed class ChatWorkflowEffects(
         WorkflowTrigger.Return or WorkflowTrigger.ReturnToPrevious or WorkflowTrigger.ReturnToUnit => $"↩️ Dikembalikan. Alasan: {fired.Request.Reason}",
         _ => null,
     };
+
+    /// <summary>
+    /// The decision record with the thanks that would otherwise follow it as a message of its own: a Kirim or Setujui on
+    /// a unit's data. Null for every other decision.
+    /// </summary>
+    private string? ThanksNoted(FiredTransition fired, string? decision)
+    {
+        if (decision is null || fired.Before.Kind != WorkflowKind.UnitSubmission || fired.After.UnitId is not { } unitId)
+        {
+            return null;
+        }
+
+        var unit = context.Office.Unit(unitId);
+        if (fired.Trigger == WorkflowTrigger.Submit)
+        {
+            return $"✅ {SubmittedThanks(unit)}";
+        }
+
+        if (fired.Trigger != WorkflowTrigger.Approve)
+        {
+            return null;
+        }
+
+        if (fired.After.State == UnitSubmissionWorkflow.Verified)
+        {
+            return $"{decision} {VerifiedThanks(unit)}";
+        }
+
+        var position = Enumerable.Range(1, unit.VerifierIds.Count).FirstOrDefault(p => UnitSubmissionWorkflow.Submitted(p) == fired.After.State);
+        return position > 0
+            ? $"{decision} Terima kasih, data {unit.Name} diteruskan kepada {BotTexts.EndSentence(context.Office.Official(unit.VerifierIds[position - 1]).Name)}"
+            : null;
+    }
+
+    private string SubmittedThanks(Configuration.Unit unit) =>
+        $"Terima kasih. Data {unit.Name} telah dikirim kepada {context.Office.Official(unit.VerifierIds[0]).Name} untuk diverifikasi.";
+
+    private static string VerifiedThanks(Configuration.Unit unit) => $"Terima kasih, data {unit.Name} telah terverifikasi.";
+
+    /// <summary>The thanks as a message of its own, unless the decided message already carries it (then a toast on the button).</summary>
+    private async Task ThankAsync(string thanks)
+    {
+        if (_thanksNoted)
+        {
+            context.CallbackNotice ??= thanks;
+            return;
+        }
+
+        await context.ReplyAsync(thanks);
+    }
 
     private async Task<SubmissionSnapshot> LoadAsync(FiredTransition fired) =>
         (await SubmissionSnapshot.LoadAsync(context, fired.After.Id))!;

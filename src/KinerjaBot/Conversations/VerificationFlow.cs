@@ -277,8 +277,8 @@ public sealed class VerificationFlow(
         }
 
         text.Plain($"Tekan \"{BotTexts.Approve}\" bila data sudah benar, atau \"{BotTexts.Return}\" untuk mengembalikan dengan alasan.");
-        await context.SendToAsync(verifierId, text, await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId));
-        await BulkApprovalFlow.OfferAsync(context, services, verifierId);
+        var choices = await WorkflowChoices.ForAsync(services.Workflows, submission.Instance, verifierId);
+        await context.SendToAsync(verifierId, text, await BulkApprovalFlow.WithBulkChoiceAsync(context, services, verifierId, submission, text, choices));
     }
 
     /// <summary>

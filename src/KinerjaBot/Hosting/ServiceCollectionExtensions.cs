@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PerChatInterval >= TimeSpan.Zero && o.GlobalWindow > TimeSpan.Zero, "Telegram:Sender:PerChatInterval must not be negative and GlobalWindow must be positive.")
             .Validate(o => o.PerChatBurst >= 1, "Telegram:Sender:PerChatBurst must be at least 1 (Telegram lets a chat have about 3 messages at once).")
             .Validate(o => o.GlobalSafetyMargin >= TimeSpan.Zero, "Telegram:Sender:GlobalSafetyMargin must not be negative.")
+            .Validate(o => o.BackgroundAgingLimit >= TimeSpan.Zero, "Telegram:Sender:BackgroundAgingLimit must not be negative (it is how long a reminder or broadcast may wait behind replies, e.g. 00:00:05).")
             .ValidateOnStart();
         services.AddWhatsAppOptions(configuration);
         services.AddSingleton(TimeProvider.System);

@@ -35,6 +35,15 @@ public sealed record OutgoingMessage
     /// </summary>
     public bool OpensPeriod { get; init; }
 
+    /// <summary>
+    /// The longest text a decision may be noted under (Telegram's 4,096 characters, less room for the note's markup);
+    /// a longer one, a split text or a document keeps its text and only loses its buttons.
+    /// </summary>
+    public const int MaxNotedTextLength = 4096 - 100;
+
+    /// <summary>Whether this sent message can be rewritten with <paramref name="note"/> under it (see <see cref="MaxNotedTextLength"/>).</summary>
+    public bool CanCarryNote(string note) => DocumentPath is null && ToString().Length + note.Length <= MaxNotedTextLength;
+
     public static OutgoingMessage Plain(string text) => new() { Text = MessageText.Of(text).Spans };
 
     public override string ToString() => MessageText.ToPlainText(Text);

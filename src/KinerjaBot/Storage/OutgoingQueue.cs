@@ -43,13 +43,45 @@ public sealed class OutgoingQueue
         await InsertAsync(chatId, OutboxOperation.Send, new Payload(message, null), nowUtc, cancellationToken);
     }
 
-    /// <summary>The Telegram message id of the latest message sent before item <paramref name="beforeId"/> under the same key.</summary>
-    public Task<long?> PreviousSentWithKeyAsync(long chatId, string key, long beforeId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+    /// <summary>
+    /// The Telegram message id of the latest message sent before item <paramref name="beforeId"/> under the same key,
+    /// unless its buttons are already removed or queued for removal: removing them again would only draw
+    /// "message is not modified" and cost a slot of Telegram's budget.
+    /// </summary>
+    public async Task<long?> PreviousSentWithKeyAsync(long chatId, string key, long beforeId, CancellationToken cancellationToken)
+    {
+        var previous = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND supersede_key = @key AND id < @beforeId AND sent_message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
             new { chatId, key, beforeId },
             _session.Transaction,
             cancellationToken: cancellationToken));
+        return previous is { } messageId && !await HasChoicesAsync(chatId, messageId, long.MaxValue, cancellationToken) ? null : previous;
+    }
+
+    /// <summary>
+    /// Whether message <paramref name="messageId"/> still shows buttons once the rows queued before row
+    /// <paramref name="beforeId"/> are out (sent, or still waiting; not given up on): the newest of its sending, its
+    /// rewrites and its button removals decides. True for a message the queue does not know.
+    /// </summary>
+    public async Task<bool> HasChoicesAsync(long chatId, long messageId, long beforeId, CancellationToken cancellationToken)
+    {
+        var rows = await _session.Connection.QueryAsync<(string Operation, string PayloadJson)>(new CommandDefinition(
+            """
+            SELECT operation, payload_json FROM outbox
+            WHERE chat_id = @chatId AND id < @beforeId AND failed_at IS NULL
+              AND ((operation = @Send AND sent_message_id = @messageId) OR (operation IN (@RemoveChoices, @Replace) AND payload_json LIKE @Pattern))
+            ORDER BY id DESC LIMIT 1
+            """,
+            new { chatId, messageId, beforeId, Send = OutboxOperation.Send.ToString(), RemoveChoices = OutboxOperation.RemoveChoices.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.FirstOrDefault() is not { Operation: not null } found
+            || (found.Operation != OutboxOperation.RemoveChoices.ToString() && JsonSerializer.Deserialize<Payload>(found.PayloadJson, Json)?.Message?.Choices.Count > 0);
+    }
+
+    // Matches the payload of a row aimed at the message (rows are written by this class only, always in this shape).
+    private static string TargetPattern(long messageId) =>
+        $"%\"targetMessageId\":{messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)},%";
 
     /// <summary>The outbox row that became Telegram message <paramref name="messageId"/> in the chat, if it was recorded.</summary>
     public Task<long?> RowOfSentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken) =>
@@ -81,12 +113,24 @@ public sealed class OutgoingQueue
     public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken, string? outcome = null) =>
         InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId, outcome), nowUtc, cancellationToken);
 
-    /// <summary>The message the bot sent as Telegram message <paramref name="messageId"/> in this chat, if it came from this queue.</summary>
+    /// <summary>Queues a rewrite of message <paramref name="messageId"/> into <paramref name="message"/> (its whole new text and buttons).</summary>
+    public Task EnqueueReplaceAsync(long chatId, long messageId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        InsertAsync(chatId, OutboxOperation.Replace, new Payload(message with { SupersedeKey = null }, messageId), nowUtc, cancellationToken);
+
+    /// <summary>
+    /// What Telegram message <paramref name="messageId"/> in this chat shows, if it came from this queue: as sent, or
+    /// as last rewritten (<see cref="OutboxOperation.Replace"/>), whichever is newer.
+    /// </summary>
     public async Task<OutgoingMessage?> SentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken)
     {
         var json = await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT payload_json FROM outbox WHERE chat_id = @chatId AND sent_message_id = @messageId AND operation = @Send ORDER BY id DESC LIMIT 1",
-            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
+            """
+            SELECT payload_json FROM outbox
+            WHERE chat_id = @chatId AND sent_at IS NOT NULL
+              AND ((operation = @Send AND sent_message_id = @messageId) OR (operation = @Replace AND payload_json LIKE @Pattern))
+            ORDER BY id DESC LIMIT 1
+            """,
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId) },
             _session.Transaction,
             cancellationToken: cancellationToken));
         return json is null ? null : JsonSerializer.Deserialize<Payload>(json, Json)?.Message;

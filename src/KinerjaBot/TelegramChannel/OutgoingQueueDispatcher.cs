@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -270,7 +271,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
                     chat.Worker = Task.Run(() => RunChatAsync(chatId, chat, _sending), CancellationToken.None);
                 }
 
-                chat.Items.Enqueue(item);
+                chat.Items.Add(item);
             }
 
             _recordedDuringScan.Clear();
@@ -296,13 +297,14 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
                 List<OutboxItem> rest;
                 lock (_gate)
                 {
-                    if (!chat.Items.TryPeek(out item!))
+                    if (chat.Items.Count == 0)
                     {
                         _chats.Remove(chatId);
                         return;
                     }
 
-                    rest = [.. chat.Items];
+                    item = NextOf(chat.Items);
+                    rest = [item, .. chat.Items.Where(i => i != item)];
                 }
 
                 var outcome = await SendOneAsync(item, rest, cancellationToken);
@@ -315,10 +317,10 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
                 lock (_gate)
                 {
-                    var done = outcome == ItemOutcome.ChatHeld ? rest.Count : 1;
-                    for (var i = 0; i < done; i++)
+                    foreach (var done in outcome == ItemOutcome.ChatHeld ? rest : [item])
                     {
-                        Forget(chat.Items.Dequeue().Id);
+                        chat.Items.Remove(done);
+                        Forget(done.Id);
                     }
                 }
             }
@@ -341,10 +343,12 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         // Stopped or failed: drop what is held in memory; what is still pending in the store is read again.
         lock (_gate)
         {
-            while (chat.Items.TryDequeue(out var left))
+            foreach (var left in chat.Items)
             {
                 _held.Remove(left.Id);
             }
+
+            chat.Items.Clear();
 
             _chats.Remove(chatId);
             _fullScanDue = true;
@@ -387,7 +391,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
         try
         {
-            var messageId = await SendAsync(item, cancellationToken);
+            var messageId = await SendAsync(item, queued, cancellationToken);
 
             // Telegram has it: record that even while shutting down, or a restart would send it again.
             await RecordAsync(t => t.Outbox.MarkSentAsync(item.Id, messageId, timeProvider.GetUtcNow(), CancellationToken.None));
@@ -497,7 +501,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             original = await transaction.Outbox.SentMessageAsync(item.ChatId, item.TargetMessageId!.Value, CancellationToken.None);
         }
 
-        if (original is null || original.DocumentPath is not null || original.ToString().Length + outcome.Length > TelegramLimits.MaxMessageLength - 100)
+        if (original is null || !original.CanCarryNote(outcome))
         {
             return false;
         }
@@ -545,10 +549,16 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         }
     }
 
-    private async Task<long?> SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<long?> SendAsync(OutboxItem item, IReadOnlyList<OutboxItem> queued, CancellationToken cancellationToken)
     {
         if (item.Operation == OutboxOperation.RemoveChoices)
         {
+            if (IsFoldedIntoLaterEdit(item, queued) || (item.Outcome is null && !await HasChoicesAsync(item)))
+            {
+                // Recorded as sent without a request: the message ends up exactly as if it had been made.
+                return null;
+            }
+
             if (item.Outcome is { } outcome && await RecordOutcomeAsync(item, outcome, cancellationToken))
             {
                 return null;
@@ -566,6 +576,11 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             return null;
         }
 
+        if (item.Operation == OutboxOperation.Replace)
+        {
+            return await ReplaceAsync(item, cancellationToken);
+        }
+
         var message = item.Message!;
         var text = TelegramRenderer.Html(message.Text);
         var markup = TelegramRenderer.Markup(message);
@@ -574,6 +589,52 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             await using var file = File.OpenRead(path);
             var caption = text.Length == 0 ? null : text;
             return (await sender.SendDocumentAsync(item.ChatId, file, message.DocumentName ?? Path.GetFileName(path), caption, caption is null ? ParseMode.None : ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
+        }
+
+        return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
+    }
+
+    /// <summary>
+    /// An edit nobody would see: a later queued edit of the same message notes a decision, which rewrites the text and
+    /// removes every button, so only the newest text matters. (A later plain removal is not folded into: it finds
+    /// this one done and is skipped itself, see <see cref="HasChoicesAsync"/>.)
+    /// </summary>
+    private static bool IsFoldedIntoLaterEdit(OutboxItem item, IReadOnlyList<OutboxItem> queued) =>
+        queued.Any(later => later.Id > item.Id
+            && later.Operation == OutboxOperation.RemoveChoices
+            && later.TargetMessageId == item.TargetMessageId
+            && later.Outcome is not null);
+
+    /// <summary>Removing buttons a message no longer has (or never had) would only be answered "message is not modified".</summary>
+    private async Task<bool> HasChoicesAsync(OutboxItem item)
+    {
+        await using var transaction = await store.ReadAsync(CancellationToken.None);
+        return await transaction.Outbox.HasChoicesAsync(item.ChatId, item.TargetMessageId!.Value, item.Id, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Rewrites the pressed message into its text with the reply under it, the reply's buttons replacing its own. When
+    /// Telegram refuses the rewrite (the person deleted the message), the whole text goes out as a new message, so the
+    /// reply still arrives; it only costs a request more.
+    /// </summary>
+    private async Task<long?> ReplaceAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var message = item.Message!;
+        var text = TelegramRenderer.Html(message.Text);
+        var markup = TelegramRenderer.Markup(message);
+        try
+        {
+            await sender.EditMessageTextAsync(item.ChatId, item.TargetMessageId!.Value, text, ParseMode.Html, markup as InlineKeyboardMarkup, cancellationToken, PriorityOf(item));
+            return null;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            // Already rewritten (the answer was lost, or a restart sends it again): the goal is met.
+            return null;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400)
+        {
+            logger.LogDebug("Could not rewrite message {MessageId} in chat {ChatId}: {Error}; sending it as a new message", item.TargetMessageId, item.ChatId, e.Message);
         }
 
         return (await sender.SendMessageAsync(item.ChatId, text, ParseMode.Html, markup, cancellationToken, PriorityOf(item))).Id;
@@ -597,9 +658,18 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
         RetryLater,
     }
 
+    /// <summary>
+    /// The chat's next item: its oldest edit of a message already sent (a decision noted, buttons removed), else its
+    /// oldest message. The edit answers a press, and until it is out the pressed message still offers its buttons;
+    /// messages queued before it keep their order among themselves. Under _gate.
+    /// </summary>
+    private static OutboxItem NextOf(List<OutboxItem> items) =>
+        items.FirstOrDefault(i => i.Operation == OutboxOperation.RemoveChoices && i.Channel == ChatChannel.Telegram) ?? items[0];
+
     private sealed class ChatQueue
     {
-        public Queue<OutboxItem> Items { get; } = new();
+        // Oldest first; see NextOf for which goes next.
+        public List<OutboxItem> Items { get; } = [];
 
         public Task Worker { get; set; } = Task.CompletedTask;
     }

@@ -395,6 +395,17 @@ public sealed class BotHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the outbox holds nothing left to send: every queued message and edit is out or given up on.</summary>
+    public async Task WaitForOutboxDrainedAsync()
+    {
+        var giveUp = DateTime.UtcNow + Patience;
+        while ((await ReadStoreAsync(t => t.Outbox.BacklogAsync(default))).Pending > 0)
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "the outbox still held items to send");
+            await Task.Delay(20);
+        }
+    }
+
     public async Task<T> ReadStoreAsync<T>(Func<StoreTransaction, Task<T>> read)
     {
         using var store = OpenStore();

@@ -1,4 +1,5 @@
 using KinerjaBot.Messaging;
+using KinerjaBot.Sandbox;
 using KinerjaBot.Storage;
 using KinerjaBot.TelegramChannel;
 using KinerjaBot.Tests.EndToEnd;
@@ -15,28 +16,90 @@ public sealed class OutgoingQueueDispatcherTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task Removing_buttons_that_are_already_gone_counts_as_done_and_the_chat_goes_on()
+    public async Task Removing_buttons_a_message_never_had_sends_nothing_counts_as_done_and_the_chat_goes_on()
     {
         await _bot.RegisterAsync("staf-pk");
         var staf = _bot.Official("staf-pk");
         var greeting = staf.LastBotMessage!;
         Assert.Empty(greeting.InlineKeyboard);
 
-        // Telegram answers 400 "message is not modified" to removing a keyboard the message does not have.
+        // Telegram would answer 400 "message is not modified" and still count the request against the bot's budget.
+        await QueueAsync(async t =>
+        {
+            await t.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, greeting.MessageId, DateTimeOffset.UtcNow, default);
+            await t.Outbox.EnqueueAsync(staf.ChatId, OutgoingMessage.Plain("Pesan sesudahnya"), DateTimeOffset.UtcNow, default);
+        });
+        await staf.WaitForReplyAsync(m => m.Content.Contains("Pesan sesudahnya"), BotHarness.Patience);
+
+        Assert.DoesNotContain(_bot.Server.RequestLog, r => r.Method.StartsWith("editMessage", StringComparison.Ordinal));
+        Assert.Null(await LastErrorOfRemovalAsync());
+    }
+
+    [Fact]
+    public async Task Two_queued_notes_on_one_message_go_out_as_one_edit_that_shows_the_newest_and_no_button()
+    {
+        var (staf, asked) = await MessageWithButtonsAsync();
+
+        await QueueAsync(async t =>
+        {
+            await t.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, asked.MessageId, DateTimeOffset.UtcNow, default, "Catatan pertama");
+            await t.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, asked.MessageId, DateTimeOffset.UtcNow, default, "Catatan terbaru");
+        });
+        await _bot.WaitForOutboxDrainedAsync();
+
+        var shown = _bot.Server.Messages(staf.ChatId).Single(m => m.MessageId == asked.MessageId);
+        Assert.Contains("Catatan terbaru", shown.Content);
+        Assert.DoesNotContain("Catatan pertama", shown.Content);
+        Assert.Contains("Pilih satu", shown.Content);
+        Assert.Empty(shown.InlineKeyboard);
+        Assert.Single(EditsOf(asked.MessageId));
+    }
+
+    [Fact]
+    public async Task Removing_buttons_an_earlier_removal_already_took_sends_nothing_and_a_later_note_still_goes_out()
+    {
+        var (staf, asked) = await MessageWithButtonsAsync();
+
+        await QueueAsync(t => t.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, asked.MessageId, DateTimeOffset.UtcNow, default));
+        await _bot.WaitForOutboxDrainedAsync();
+        await QueueAsync(t => t.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, asked.MessageId, DateTimeOffset.UtcNow, default));
+        await _bot.WaitForOutboxDrainedAsync();
+        Assert.Single(EditsOf(asked.MessageId));
+        Assert.DoesNotContain(_bot.Server.RequestLog, r => r.StatusCode == 400);
+
+        // A decision noted afterwards changes the text, so it is sent.
+        await QueueAsync(t => t.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, asked.MessageId, DateTimeOffset.UtcNow, default, "Sudah dipilih"));
+        await _bot.WaitForOutboxDrainedAsync();
+        Assert.Contains("Sudah dipilih", _bot.Server.Messages(staf.ChatId).Single(m => m.MessageId == asked.MessageId).Content);
+        Assert.Equal(2, EditsOf(asked.MessageId).Count);
+    }
+
+    private async Task<(SimulatedUser User, ChatMessage Asked)> MessageWithButtonsAsync()
+    {
+        await _bot.RegisterAsync("staf-pk");
+        var staf = _bot.Official("staf-pk");
+        await QueueAsync(t => t.Outbox.EnqueueAsync(staf.ChatId, OutgoingMessage.Plain("Pilih satu") with
+        {
+            Choices = [[new Choice("Satu", "x:1"), new Choice("Dua", "x:2")]],
+        }, DateTimeOffset.UtcNow, default));
+        var asked = await staf.WaitForReplyAsync(m => m.Content.Contains("Pilih satu") && m.InlineKeyboard.Count > 0, BotHarness.Patience);
+        return (staf, asked);
+    }
+
+    private async Task QueueAsync(Func<StoreTransaction, Task> enqueue)
+    {
         var store = _bot.Services.GetRequiredService<KinerjaStore>();
         await using (var transaction = await store.BeginAsync(default))
         {
-            await transaction.Outbox.EnqueueRemoveChoicesAsync(staf.ChatId, greeting.MessageId, DateTimeOffset.UtcNow, default);
-            await transaction.Outbox.EnqueueAsync(staf.ChatId, OutgoingMessage.Plain("Pesan sesudahnya"), DateTimeOffset.UtcNow, default);
+            await enqueue(transaction);
             await transaction.CommitAsync(default);
         }
 
         _bot.Services.GetRequiredService<OutgoingQueueDispatcher>().Wake();
-        await staf.WaitForReplyAsync(m => m.Content.Contains("Pesan sesudahnya"), BotHarness.Patience);
-
-        Assert.Contains(_bot.Server.RequestLog, r => r.Method == "editMessageReplyMarkup" && r.StatusCode == 400 && r.ErrorDescription!.Contains("not modified"));
-        Assert.Null(await LastErrorOfRemovalAsync());
     }
+
+    private List<RecordedBotRequest> EditsOf(long messageId) =>
+        [.. _bot.Server.RequestLog.Where(r => r.Method.StartsWith("editMessage", StringComparison.Ordinal) && r.Parameters.GetValueOrDefault("message_id") == messageId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     // The outbox keeps why an item was given up on, for the operator; a removal that met its goal has none.
     private async Task<string?> LastErrorOfRemovalAsync()
