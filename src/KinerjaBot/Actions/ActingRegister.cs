@@ -14,6 +14,7 @@ public sealed class ActingRegister
     private readonly OfficeConfiguration _office;
     private readonly Lock _gate = new();
     private List<ActingAssignment> _stored;
+    private (DateOnly Day, List<ActingAssignment> Stored, ActingRoster Roster)? _lastRoster;
 
     public ActingRegister(OfficeConfiguration office, IEnumerable<ActingAssignment>? stored = null)
     {
@@ -42,7 +43,21 @@ public sealed class ActingRegister
     }
 
     /// <summary>Who stands in for whom on <paramref name="day"/> (office-local).</summary>
-    public ActingRoster RosterOn(DateOnly day) => new(All, day);
+    public ActingRoster RosterOn(DateOnly day)
+    {
+        lock (_gate)
+        {
+            // Asked for every machine an update uses; the same day and the same list give the same (immutable) roster.
+            if (_lastRoster is { } last && last.Day == day && ReferenceEquals(last.Stored, _stored))
+            {
+                return last.Roster;
+            }
+
+            var roster = new ActingRoster([.. _office.Acting, .. _stored], day);
+            _lastRoster = (day, _stored, roster);
+            return roster;
+        }
+    }
 
     /// <summary>An assignment for <paramref name="forId"/> that overlaps the given range, if any (one at a time per official).</summary>
     public ActingAssignment? Conflicting(string forId, string byId, DateOnly from, DateOnly to)

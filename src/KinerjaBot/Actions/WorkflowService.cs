@@ -37,33 +37,55 @@ public sealed class WorkflowService(WorkflowCatalog catalog, TimeProvider timePr
     {
         var instance = await transaction.Workflows.GetAsync(instanceId, cancellationToken)
             ?? throw new KeyNotFoundException($"Workflow instance {instanceId} does not exist.");
-        var machine = catalog.MachineFor(instance, effects, Today());
+        var machine = catalog.Rent(instance, effects, Today());
         if (await machine.RefusalAsync(trigger, request, expectedVersion, reasonGiven: true) is { } refusal)
         {
+            catalog.Return(machine);
             return FireOutcome.Refused(instance, refusal);
         }
 
         // The version check in the UPDATE is the real guard: it also holds when another process wrote in between.
         var now = timeProvider.GetUtcNow();
         var fired = await machine.FireAsync(trigger, request, now, moved => transaction.Workflows.TryApplyAsync(moved, now, cancellationToken));
-        return fired is null
-            ? FireOutcome.Refused(instance, RefusalReason.StaleVersion)
-            : FireOutcome.Moved(fired.After, fired.Audit);
+        if (fired is null)
+        {
+            // A lost race left the machine between states: it is not reused.
+            return FireOutcome.Refused(instance, RefusalReason.StaleVersion);
+        }
+
+        catalog.Return(machine);
+        return FireOutcome.Moved(fired.After, fired.Audit);
     }
 
     /// <summary>The triggers the official may fire on the instance now, each with its button.</summary>
-    public Task<IReadOnlyList<TriggerButton>> PermittedAsync(WorkflowInstance instance, string officialId) =>
-        catalog.MachineFor(instance, roster: Today()).PermittedAsync(officialId);
+    public async Task<IReadOnlyList<TriggerButton>> PermittedAsync(WorkflowInstance instance, string officialId)
+    {
+        var machine = catalog.Rent(instance, roster: Today());
+        var permitted = await machine.PermittedAsync(officialId);
+        catalog.Return(machine);
+        return permitted;
+    }
 
     /// <summary>
     /// Why a press by <paramref name="officialId"/> on a button shown at <paramref name="expectedVersion"/> would be
     /// refused, or null when it is accepted (a reason, if one is needed, is asked for after the press).
     /// </summary>
-    public Task<RefusalReason?> PressRefusalAsync(WorkflowInstance instance, WorkflowTrigger trigger, string officialId, int expectedVersion) =>
-        catalog.MachineFor(instance, roster: Today()).RefusalAsync(trigger, new TransitionRequest(officialId), expectedVersion, reasonGiven: false);
+    public async Task<RefusalReason?> PressRefusalAsync(WorkflowInstance instance, WorkflowTrigger trigger, string officialId, int expectedVersion)
+    {
+        var machine = catalog.Rent(instance, roster: Today());
+        var refusal = await machine.RefusalAsync(trigger, new TransitionRequest(officialId), expectedVersion, reasonGiven: false);
+        catalog.Return(machine);
+        return refusal;
+    }
 
     /// <summary>The trigger's button in the instance's current state, or null when the state has no such transition.</summary>
-    public TriggerButton? ButtonFor(WorkflowInstance instance, WorkflowTrigger trigger) => catalog.MachineFor(instance, roster: Today()).ButtonFor(trigger);
+    public TriggerButton? ButtonFor(WorkflowInstance instance, WorkflowTrigger trigger)
+    {
+        var machine = catalog.Rent(instance, roster: Today());
+        var button = machine.ButtonFor(trigger);
+        catalog.Return(machine);
+        return button;
+    }
 
     /// <summary>
     /// Who holds the instance's step now: the official the machine permits to act, unless the state is one where nobody
@@ -76,22 +98,29 @@ public sealed class WorkflowService(WorkflowCatalog catalog, TimeProvider timePr
 
     private async Task<string?> HolderAsync(WorkflowInstance instance, ActingRoster roster)
     {
-        var machine = catalog.MachineFor(instance, roster: roster);
-        if (machine.IsResting)
+        var machine = catalog.Rent(instance, roster: roster);
+        try
         {
+            if (machine.IsResting)
+            {
+                return null;
+            }
+
+            // Only a button of its own makes a step someone's: an operator may close any open unit (/tutup), which
+            // does not make every unit the operator's to do.
+            foreach (var official in catalog.Office.Officials)
+            {
+                if ((await machine.PermittedAsync(official.Id)).Any(button => button.Offered))
+                {
+                    return official.Id;
+                }
+            }
+
             return null;
         }
-
-        // Only a button of its own makes a step someone's: an operator may close any open unit (/tutup), which
-        // does not make every unit the operator's to do.
-        foreach (var official in catalog.Office.Officials)
+        finally
         {
-            if ((await machine.PermittedAsync(official.Id)).Any(button => button.Offered))
-            {
-                return official.Id;
-            }
+            catalog.Return(machine);
         }
-
-        return null;
     }
 }

@@ -1,4 +1,6 @@
 using KinerjaBot.Actions;
+using KinerjaBot.Configuration;
+using KinerjaBot.Domain;
 using KinerjaBot.Messaging;
 using KinerjaBot.Workflow;
 
@@ -100,22 +102,28 @@ public sealed class BulkApprovalFlow(ConversationServices services, Verification
     }
 
     /// <summary>The unit submissions of every open period the official may approve now, oldest period first.</summary>
-    private static async Task<IReadOnlyList<SubmissionSnapshot>> HeldAsync(ConversationContext context, ConversationServices services, string officialId)
+    /// <remarks>
+    /// Asked after every submission sent to a verifier, over every unit of the period: only the instance, its unit and
+    /// its period are needed, so the submissions' values are not read.
+    /// </remarks>
+    private static async Task<IReadOnlyList<HeldSubmission>> HeldAsync(ConversationContext context, ConversationServices services, string officialId)
     {
-        var held = new List<SubmissionSnapshot>();
+        var held = new List<HeldSubmission>();
         foreach (var period in await context.Transaction.Periods.AllAsync(context.CancellationToken))
         {
             foreach (var instance in await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken))
             {
-                if (instance.Kind == WorkflowKind.UnitSubmission
-                    && (await services.Workflows.PermittedAsync(instance, officialId)).Any(b => b.Trigger == WorkflowTrigger.Approve)
-                    && await SubmissionSnapshot.LoadAsync(context, instance.Id) is { } submission)
+                if (instance is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId }
+                    && context.Office.Units.Any(u => u.Id == unitId)
+                    && (await services.Workflows.PermittedAsync(instance, officialId)).Any(b => b.Trigger == WorkflowTrigger.Approve))
                 {
-                    held.Add(submission);
+                    held.Add(new HeldSubmission(instance, context.Office.Unit(unitId), Period.Parse(instance.PeriodId)));
                 }
             }
         }
 
         return held;
     }
+
+    private sealed record HeldSubmission(WorkflowInstance Instance, Unit Unit, Period Period);
 }

@@ -15,6 +15,8 @@ public static class ChatStateJson
     // Old states stored the mode as a number; a hand-edited or future-proofed one may spell it out.
     private static readonly JsonSerializerOptions LegacyJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    private const string TypedPrefix = "{\"state\":";
+
     public static string Write(ChatState state) => JsonSerializer.Serialize(state, Json);
 
     public static ChatState Read(string? json)
@@ -22,6 +24,12 @@ public static class ChatStateJson
         if (string.IsNullOrWhiteSpace(json))
         {
             return IdleState.Instance;
+        }
+
+        // What Write stored starts with its discriminator: read it once, without first parsing it into a tree.
+        if (json.StartsWith(TypedPrefix, StringComparison.Ordinal))
+        {
+            return JsonSerializer.Deserialize<ChatState>(json, Json) ?? IdleState.Instance;
         }
 
         return JsonNode.Parse(json) is JsonObject stored && !stored.ContainsKey("state")

@@ -315,24 +315,32 @@ public sealed partial class FillingFlow(ConversationServices services, Submissio
 
         context.Lead(readBack);
 
+        // The submission as the store now has it, without reading it again: only this value changed.
+        var saved = submission with { Values = new Dictionary<string, StoredValue>(submission.Values, StringComparer.Ordinal) { [indicator.Code] = stored } };
         if (indicator.Evidence != EvidenceRule.None && attached is null)
         {
-            await AskEvidenceAsync(context, submission with { Values = new Dictionary<string, StoredValue>(submission.Values) { [indicator.Code] = stored } }, indicator, question.BackToSummary);
+            await AskEvidenceAsync(context, saved, indicator, question.BackToSummary);
             return;
         }
 
-        await NextAsync(context, submission.Instance.Id, question.BackToSummary);
+        await NextAsync(context, saved, question.BackToSummary);
     }
 
     private async Task NextAsync(ConversationContext context, long instanceId, bool backToSummary)
     {
-        context.State = IdleState.Instance;
-        var submission = await SubmissionSnapshot.LoadAsync(context, instanceId);
-        if (submission is null)
+        if (await SubmissionSnapshot.LoadAsync(context, instanceId) is { } submission)
         {
-            return;
+            await NextAsync(context, submission, backToSummary);
         }
+        else
+        {
+            context.State = IdleState.Instance;
+        }
+    }
 
+    private async Task NextAsync(ConversationContext context, SubmissionSnapshot submission, bool backToSummary)
+    {
+        context.State = IdleState.Instance;
         if (!backToSummary && submission.FirstUnanswered() is { } next)
         {
             await AskValueAsync(context, submission, next, backToSummary: false);

@@ -18,8 +18,15 @@ public sealed record SubmissionSnapshot(
     public IReadOnlyList<Indicator> MissingEvidence() =>
         Indicators.Where(i => i.Evidence == EvidenceRule.Required && (!Values.TryGetValue(i.Code, out var v) || v.EvidencePath is null)).ToList();
 
+    // Asked up to three times per answer (plausibility, next question, summary); the last period does not change
+    // within one update, and a copy made with `with` is of the same unit and period, so it shares what was read.
+    private Task<IReadOnlyDictionary<string, StoredValue>>? _lastPeriodValues;
+
     /// <summary>The same unit's current values in the period before this one (empty when it was not collected).</summary>
-    public async Task<IReadOnlyDictionary<string, StoredValue>> LastPeriodValuesAsync(ConversationContext context)
+    public Task<IReadOnlyDictionary<string, StoredValue>> LastPeriodValuesAsync(ConversationContext context) =>
+        _lastPeriodValues ??= ReadLastPeriodValuesAsync(context);
+
+    private async Task<IReadOnlyDictionary<string, StoredValue>> ReadLastPeriodValuesAsync(ConversationContext context)
     {
         var previous = await context.Transaction.Workflows.FindAsync(WorkflowKind.UnitSubmission, Period.Previous().Id, Unit.Id, context.CancellationToken);
         return previous is null

@@ -20,6 +20,9 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 {
     private readonly Dictionary<ChatChannel, IOutboxChannel> _otherChannels = otherChannels.ToDictionary(c => c.Channel);
 
+    // Outcomes recorded while another commit runs share the next transaction (group commit).
+    private readonly OutboxRecorder _recorder = new(store);
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
 
@@ -645,9 +648,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
 
     private async Task RecordAsync(Func<StoreTransaction, Task> change)
     {
-        await using var transaction = await store.BeginAsync(CancellationToken.None);
-        await change(transaction);
-        await transaction.CommitAsync(CancellationToken.None);
+        await _recorder.RecordAsync(change);
         Interlocked.Exchange(ref _recorded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 

@@ -32,18 +32,19 @@ public sealed class UpdateProcessor(
         string? notice = null;
         try
         {
-            bool mayDownload;
-            await using (var check = await store.ReadAsync(cancellationToken))
+            // Only a file is worth a look before the write transaction: a redelivered one must not be downloaded
+            // again, and only a bound chat may download at all. Anything else is checked once, inside the transaction.
+            var mayDownload = false;
+            if (UpdateTranslator.CarriesFile(update))
             {
-                // A redelivered update must not be downloaded or answered again.
+                await using var check = await store.ReadAsync(cancellationToken);
                 if (await check.Telegram.IsProcessedAsync(update.Id, cancellationToken))
                 {
                     logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
                     return;
                 }
 
-                var chatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
-                mayDownload = chatId is { } id && await check.Chats.FindByChatAsync(id, cancellationToken) is not null;
+                mayDownload = await check.Chats.FindByChatAsync(update.Message!.Chat.Id, cancellationToken) is not null;
             }
 
             // Decided outside the transaction: it may wait a moment for the dispatcher to record the pressed message.

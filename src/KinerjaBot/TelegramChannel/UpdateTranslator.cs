@@ -16,6 +16,9 @@ public sealed class UpdateTranslator(ITelegramBotClient client, ConversationServ
     // getFile refuses files over 20 MB; say so instead of failing later.
     private const long MaxDownloadBytes = 20 * 1024 * 1024;
 
+    /// <summary>Whether <paramref name="update"/> carries a file that <see cref="TranslateAsync"/> would download.</summary>
+    public static bool CarriesFile(Update update) => update.Message is { Photo.Length: > 0 } or { Document: not null };
+
     /// <param name="update">The update.</param>
     /// <param name="mayDownload">Whether files may be fetched: only for a chat bound to an official, so strangers cannot fill the disk.</param>
     /// <param name="cancellationToken">Stops a download.</param>

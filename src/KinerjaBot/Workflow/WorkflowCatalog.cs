@@ -1,14 +1,54 @@
+using System.Collections.Concurrent;
 using KinerjaBot.Configuration;
 
 namespace KinerjaBot.Workflow;
 
 /// <summary>
 /// Builds the Stateless machine of one office's workflows for an instance: one configuration per unit (verifier
-/// lists differ) and one for the report. A machine is cheap to configure, so one is built per instance and use.
+/// lists differ) and one for the report. Configuring one costs more than using it (Stateless reflects over every
+/// guard and action), so machines are rented and returned (<see cref="Rent"/>): each workflow's configuration is
+/// built a few times, not per question.
 /// </summary>
 public sealed class WorkflowCatalog(OfficeConfiguration office)
 {
+    // Enough for the updates applied at once and the machines their effects ask; beyond it a returned one is dropped.
+    private const int IdlePerWorkflow = 8;
+
+    private readonly ConcurrentDictionary<(WorkflowKind Kind, string? UnitId), ConcurrentBag<WorkflowMachine>> _idle = new();
+
     public OfficeConfiguration Office { get; } = office;
+
+    /// <summary>
+    /// Like <see cref="MachineFor"/>, but an idle machine of the same workflow is reused. Give it back with
+    /// <see cref="Return"/> once done, unless its use failed (a machine whose fire threw is not reused).
+    /// </summary>
+    public WorkflowMachine Rent(WorkflowInstance instance, IWorkflowEffects? effects = null, ActingRoster? roster = null)
+    {
+        if (_idle.TryGetValue(KeyOf(instance), out var idle) && idle.TryTake(out var machine))
+        {
+            machine.Reuse(instance, effects, UsesRoster(instance.Kind) ? roster : null);
+            return machine;
+        }
+
+        return MachineFor(instance, effects, roster);
+    }
+
+    /// <summary>Makes a rented machine available again; nothing of its last use is kept.</summary>
+    public void Return(WorkflowMachine machine)
+    {
+        var idle = _idle.GetOrAdd(KeyOf(machine.Instance), static _ => []);
+        if (idle.Count < IdlePerWorkflow)
+        {
+            machine.Reuse(machine.Instance, null, null);
+            idle.Add(machine);
+        }
+    }
+
+    private static (WorkflowKind, string?) KeyOf(WorkflowInstance instance) =>
+        (instance.Kind, instance.Kind == WorkflowKind.UnitSubmission ? instance.UnitId : null);
+
+    // The format approval and the measurement are the office's, with no stand-ins in their roles.
+    private static bool UsesRoster(WorkflowKind kind) => kind is not (WorkflowKind.FormatApproval or WorkflowKind.Measurement);
 
     /// <summary>
     /// The machine of <paramref name="instance"/>. Without <paramref name="effects"/> it answers questions

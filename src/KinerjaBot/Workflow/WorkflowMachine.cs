@@ -16,8 +16,8 @@ public sealed class WorkflowMachine
     private readonly Dictionary<WorkflowTrigger, StateMachine<WorkflowState, WorkflowTrigger>.TriggerWithParameters<TransitionRequest>> _parameters = [];
     private readonly Dictionary<(WorkflowState State, WorkflowTrigger Trigger), TriggerButton> _buttons = [];
     private readonly HashSet<WorkflowState> _resting = [];
-    private readonly IWorkflowEffects? _effects;
-    private readonly ActingRoster _roster;
+    private IWorkflowEffects? _effects;
+    private ActingRoster _roster;
     private Func<FiredTransition, Task<bool>>? _saveAsync;
     private TransitionRequest? _firing;
     private DateTimeOffset _firingAtUtc;
@@ -38,6 +38,20 @@ public sealed class WorkflowMachine
         // Saving comes before every entry effect: effects read the moved instance back from the store, and a
         // transition refused by the version check in the UPDATE must have no effect at all.
         _machine.OnTransitionedAsync(SaveAsync);
+    }
+
+    /// <summary>
+    /// Points this configured machine at another instance of the same workflow (kind and unit), so the configuration
+    /// is built once and reused: the state, the effects and the roster are all read at the moment they are needed.
+    /// </summary>
+    internal void Reuse(WorkflowInstance instance, IWorkflowEffects? effects, ActingRoster? roster)
+    {
+        Instance = instance;
+        _effects = effects;
+        _roster = roster ?? ActingRoster.None;
+        _saveAsync = null;
+        _firing = null;
+        _fired = null;
     }
 
     /// <summary>The instance as the machine sees it: after a fire, the moved and saved one.</summary>

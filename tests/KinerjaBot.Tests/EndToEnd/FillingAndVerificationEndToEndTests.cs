@@ -237,7 +237,16 @@ public sealed class FillingAndVerificationEndToEndTests : IAsyncLifetime
         await Kasi.SendTextAsync("72,5");
         await Kasi.WaitForReplyAsync(m => m.Content.Contains("Tercatat"), BotHarness.Patience);
 
-        var sends = _bot.Server.RequestLog.Where(r => r.Method == "sendMessage" && r.ChatId == Kasi.ChatId).ToList();
+        // The sandbox shows the message in the chat before it journals the request that carried it: wait for that too.
+        List<RecordedBotRequest> sends = [];
+        var giveUp = DateTime.UtcNow + BotHarness.Patience;
+        while ((sends = _bot.Server.RequestLog.Where(r => r.Method == "sendMessage" && r.ChatId == Kasi.ChatId).ToList())
+            .SkipWhile(r => r.StatusCode != 429).Skip(1).All(r => r.StatusCode is null))
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "the retry after the 429 was not journaled in time");
+            await Task.Delay(20);
+        }
+
         var limited = sends.Single(r => r.StatusCode == 429);
         var retry = sends.First(r => r.Sequence > limited.Sequence);
         // CompletedAt is stamped just before the 429 is written, so the bot starts its wait a moment after it; the
