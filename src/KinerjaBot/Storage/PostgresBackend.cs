@@ -16,9 +16,10 @@ namespace KinerjaBot.Storage;
 /// <para>
 /// Round trips are what a transaction costs here (decision 0019): as with SQLite, one long-lived writer connection
 /// serves every write transaction in turn, and BEGIN goes out with the lock in one round trip; reader connections
-/// are REPEATABLE READ READ ONLY by their session defaults, so a snapshot needs no statement of its own before its
-/// first query; statements used again and again are prepared once per connection (Max Auto Prepare), and a
-/// connection handed back to the pool is not reset (nothing in a reader's or the writer's session needs resetting).
+/// are READ ONLY by their session default, so a snapshot needs no statement of its own before its first query;
+/// statements used again and again are prepared once per connection (Max Auto Prepare), and a connection handed
+/// back to the pool is not reset (nothing in a reader's or the writer's session needs resetting). Every write
+/// notifies the instance holding the sender's lease at commit, so replies queued on another instance go out at once.
 /// Leases and migrations hold session locks, so their connections keep the pool's reset.
 /// </para>
 /// </remarks>
@@ -32,12 +33,18 @@ internal sealed class PostgresBackend : IStoreBackend
     // Enough for every statement the bot repeats (about 60 distinct ones); Npgsql prepares one after 5 uses.
     private const int AutoPreparedStatements = 128;
 
+    // Every write transaction notifies it at commit, so the sending instance hears of replies another instance queued.
+    private const string WritesChannel = "kinerjabot_writes";
+
     private static readonly TimeSpan LeaseCheckEvery = TimeSpan.FromSeconds(5);
+
+    // Tells this instance's notifications from the others'.
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     // Leases and migrations: session advisory locks, so a connection returned to the pool must be reset (DISCARD ALL).
     private readonly NpgsqlDataSource _dataSource;
 
-    // Snapshots: every transaction on these connections is REPEATABLE READ READ ONLY by the session's defaults.
+    // Snapshots: every transaction on these connections is READ ONLY by the session's default.
     private readonly NpgsqlDataSource _readers;
 
     // The one writer connection of this instance comes from here.
@@ -78,7 +85,7 @@ internal sealed class PostgresBackend : IStoreBackend
         var description = $"PostgreSQL {settings.Host}:{settings.Port}/{settings.Database} (user {settings.Username})";
         var backend = new PostgresBackend(
             NpgsqlDataSource.Create(settings),
-            NpgsqlDataSource.Create(Tuned(settings, "-c default_transaction_isolation=repeatable\\ read -c default_transaction_read_only=on")),
+            NpgsqlDataSource.Create(Tuned(settings, "-c default_transaction_read_only=on")),
             NpgsqlDataSource.Create(Tuned(settings, sessionOptions: null)),
             description);
         try
@@ -135,8 +142,8 @@ internal sealed class PostgresBackend : IStoreBackend
         var connection = await _readers.OpenConnectionAsync(cancellationToken);
         try
         {
-            // A plain BEGIN, sent with the first query: the session makes it REPEATABLE READ READ ONLY.
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // The BEGIN goes out with the first query; the session's default makes it READ ONLY.
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             return new StoreTransaction(connection, transaction, static _ => { }, ownsConnection: true);
         }
         catch
@@ -170,13 +177,38 @@ internal sealed class PostgresBackend : IStoreBackend
         }
 
         var lost = new CancellationTokenSource();
+        StoreLease? lease = null;
+        NotificationEventHandler onWrite = (_, e) =>
+        {
+            // Its own writes wake the sender already; another instance's replies would wait for the next poll.
+            if (e.Payload != _instance)
+            {
+                lease?.RaiseWrittenElsewhere();
+            }
+        };
+        if (role == LeaseRole.Sender)
+        {
+            connection.Notification += onWrite;
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"LISTEN {WritesChannel}", cancellationToken: cancellationToken));
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
         var watch = WatchAsync(connection, lost);
-        return new StoreLease(lost, async () =>
+        lease = new StoreLease(lost, async () =>
         {
             await lost.CancelAsync();
             await watch;
+            connection.Notification -= onWrite;
             try
             {
+                // The pool's reset (DISCARD ALL) ends the LISTEN when the connection goes back.
                 await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
             }
             catch (NpgsqlException)
@@ -186,6 +218,7 @@ internal sealed class PostgresBackend : IStoreBackend
 
             await connection.DisposeAsync();
         });
+        return lease;
     }
 
     public int SchemaVersion()
@@ -247,8 +280,12 @@ internal sealed class PostgresBackend : IStoreBackend
 
         // Npgsql sends the BEGIN together with the first command, so this is one round trip.
         var transaction = await _writerConnection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        // The notification goes out at commit (not at all on rollback), to the instance holding the sender's lease.
         await _writerConnection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(@WriterLockKey)", new { WriterLockKey }, transaction, cancellationToken: cancellationToken));
+            "SELECT pg_advisory_xact_lock(@WriterLockKey), pg_notify(@WritesChannel, @Instance)",
+            new { WriterLockKey, WritesChannel, Instance = _instance },
+            transaction,
+            cancellationToken: cancellationToken));
         return new StoreTransaction(_writerConnection, transaction, ReleaseWriter, ownsConnection: false);
     }
 
@@ -281,8 +318,11 @@ internal sealed class PostgresBackend : IStoreBackend
         {
             try
             {
-                await Task.Delay(LeaseCheckEvery, stop);
-                await connection.ExecuteAsync(new CommandDefinition("SELECT 1", cancellationToken: stop));
+                // Reads the sender's notifications as they come; a quiet connection is checked with a query.
+                if (!await connection.WaitAsync(LeaseCheckEvery, stop))
+                {
+                    await connection.ExecuteAsync(new CommandDefinition("SELECT 1", cancellationToken: stop));
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
