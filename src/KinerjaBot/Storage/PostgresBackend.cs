@@ -211,9 +211,9 @@ internal sealed class PostgresBackend : IStoreBackend
                 // The pool's reset (DISCARD ALL) ends the LISTEN when the connection goes back.
                 await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
-                // The connection is gone already, and with it the lock.
+                // The connection is gone already (or broken by the watch's cancelled wait), and with it the lock.
             }
 
             await connection.DisposeAsync();
