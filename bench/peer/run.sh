@@ -5,16 +5,20 @@
 #
 # usage: bench/peer/run.sh [--mode capacity|limits|paced] [--officials 50] [--indicators 8] [--runs 3]
 #                          [--rate 0] [--out bench/peer/results/<mode>.jsonl] [--only kinerjabot|peer] [--no-build]
-#                          [--storage sqlite|postgres]
+#                          [--storage sqlite|postgres] [--instances N] [--dll path/to/KinerjaBot.dll]
 #   capacity  the double does not enforce limits and KinerjaBot's own pacing is off (the bots' own CPU and speed)
 #   limits    the double enforces Telegram's limits; KinerjaBot paces with its defaults, the peer with THROTTLE=1
 #   paced     the double does not enforce; KinerjaBot paces with its defaults (use with --rate R)
 #   --storage postgres  KinerjaBot keeps its data in a fresh PostgreSQL database per run (KINERJABOT_BENCH_POSTGRES:
-#                       a connection string to a server where the user may create databases; scripts/test.sh starts one)
+#                       a URL of a server where the user may create databases; scripts/test.sh starts one; query
+#                       parameters are added to the bot's connection string, e.g. ?SSL%20Mode=Disable)
+#   --instances N       KinerjaBot in webhook mode, N processes on one store (instances.sh); the double delivers by
+#                       webhook, round robin over the instances (webhook-front.mjs). Without it: one process, polling.
+#   --dll PATH          another build of KinerjaBot.dll (e.g. an older commit's, for a before/after in one sitting)
 # Environment: PEER_SRC (default ../shared/bench-peer next to the repository), PEER_DIR (a prepared copy to reuse).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1 storage=sqlite
+mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1 storage=sqlite instances=0 dll=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --mode) mode="$2"; shift 2 ;;
@@ -26,6 +30,8 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --storage) storage="$2"; shift 2 ;;
+    --instances) instances="$2"; shift 2 ;;
+    --dll) dll="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 64 ;;
   esac
 done
@@ -37,7 +43,7 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 if [ "$build" = 1 ]; then
   dotnet build -c Release "$root/KinerjaBot.sln" -nologo -v q -clp:ErrorsOnly >&2
 fi
-dll="$root/src/KinerjaBot/bin/Release/net10.0/KinerjaBot.dll"
+dll="${dll:-$root/src/KinerjaBot/bin/Release/net10.0/KinerjaBot.dll}"
 [ -f "$dll" ] || { echo "missing $dll (build failed?)" >&2; exit 1; }
 
 # The peer and the driver need their node_modules; ../shared is read-only, so they run from a copy.
@@ -73,12 +79,20 @@ for i in $(seq 1 "$runs"); do
       label="kinerjabot-$mode"
       if [ "$storage" = postgres ]; then
         db="kb_bench_$(date +%s)_$i"
-        psql "${KINERJABOT_BENCH_POSTGRES:?set KINERJABOT_BENCH_POSTGRES}" -qc "CREATE DATABASE $db" >&2
-        store_env=(Storage__Provider=postgres "Storage__ConnectionString=$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(`Host=${u.hostname};Port=${u.port||5432};Username=${decodeURIComponent(u.username)};Password=${decodeURIComponent(u.password)};Database=${process.argv[2]}`)' "$KINERJABOT_BENCH_POSTGRES" "$db")")
+        : "${KINERJABOT_BENCH_POSTGRES:?set KINERJABOT_BENCH_POSTGRES}"
+        psql "${KINERJABOT_BENCH_POSTGRES%%\?*}" -qc "CREATE DATABASE $db" >&2
+        store_env=(Storage__Provider=postgres "Storage__ConnectionString=$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(`Host=${u.hostname};Port=${u.port||5432};Username=${decodeURIComponent(u.username)};Password=${decodeURIComponent(u.password)};Database=${process.argv[2]}`+[...u.searchParams].map(([k,v])=>`;${k}=${v}`).join(""))' "$KINERJABOT_BENCH_POSTGRES" "$db")")
         label="kinerjabot-postgres-$mode"
       fi
-      env "${kb_env[@]}" "${store_env[@]}" node driver.js "${common[@]}" --label "$label" \
-        --bot-cmd "dotnet $dll" || echo "run failed (exit $?)" >&2
+      if [ "$instances" -gt 0 ]; then
+        # Webhook mode: the front answers setWebhook and posts each update to the next instance in turn.
+        env "${kb_env[@]}" "${store_env[@]}" WEBHOOK_INSTANCES="$instances" BENCH_LOG_DIR="$(mktemp -d)" \
+          node --import "$root/bench/peer/webhook-front.mjs" driver.js "${common[@]}" --label "$label-webhook-x$instances" \
+          --bot-cmd "bash $root/bench/peer/instances.sh $instances $dll" || echo "run failed (exit $?)" >&2
+      else
+        env "${kb_env[@]}" "${store_env[@]}" node driver.js "${common[@]}" --label "$label" \
+          --bot-cmd "dotnet $dll" || echo "run failed (exit $?)" >&2
+      fi
     else
       env "${peer_env[@]}" node driver.js "${common[@]}" --label "peer-$mode" \
         --bot-cmd "node grammy-bot/bot.js --runner" || echo "run failed (exit $?)" >&2

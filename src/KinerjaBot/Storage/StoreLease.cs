@@ -19,6 +19,14 @@ public sealed class StoreLease : IAsyncDisposable
 
     public CancellationToken Lost => _lost.Token;
 
+    /// <summary>
+    /// Raised (on a database thread; keep the handler short) when another instance committed a write, for the
+    /// sender's lease on PostgreSQL: replies queued there go out without waiting for the next poll. Never with SQLite.
+    /// </summary>
+    public event Action? WrittenElsewhere;
+
+    internal void RaiseWrittenElsewhere() => WrittenElsewhere?.Invoke();
+
     /// <summary>A lease on a store only one instance can use (the SQLite file): it is always this instance's and never lost.</summary>
     internal static StoreLease Sole() => new(new CancellationTokenSource(), static () => ValueTask.CompletedTask);
 

@@ -84,6 +84,7 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             {
                 if (lease is not null)
                 {
+                    lease.WrittenElsewhere += Wake;
                     using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                     await SendWhileLeadingAsync(leading.Token);
                     if (lease.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)

@@ -14,6 +14,10 @@ public sealed class PressedMessageCheck(KinerjaStore store, OutgoingQueueDispatc
     // A copy shown a moment before the dispatcher records it is normal; this is how long the press waits for that.
     private static readonly TimeSpan RecordingWait = TimeSpan.FromSeconds(5);
 
+    // The record may be made by another instance (the one holding the sender's lease), whose signal never reaches
+    // this one: the store is asked again this often while waiting.
+    private static readonly TimeSpan RecheckEvery = TimeSpan.FromMilliseconds(200);
+
     /// <summary>True when the pressed message is a copy that will never be the recorded one.</summary>
     public async Task<bool> IsUnrecordedCopyAsync(long chatId, long messageId, CancellationToken cancellationToken)
     {
@@ -42,7 +46,7 @@ public sealed class PressedMessageCheck(KinerjaStore store, OutgoingQueueDispatc
 
             try
             {
-                await recorded.WaitAsync(remaining, timeProvider, cancellationToken);
+                await recorded.WaitAsync(remaining < RecheckEvery ? remaining : RecheckEvery, timeProvider, cancellationToken);
             }
             catch (TimeoutException)
             {

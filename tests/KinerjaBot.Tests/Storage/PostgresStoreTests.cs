@@ -127,23 +127,91 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.NotNull(held);
 
         // What a crashed instance looks like to PostgreSQL: its connection ends, and with it the advisory lock.
-        await using (var admin = new Npgsql.NpgsqlConnection(_database.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var kill = new Npgsql.NpgsqlCommand(
-                """
-                SELECT pg_terminate_backend(pid) FROM pg_locks
-                WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
-                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                """,
-                admin);
-            await kill.ExecuteNonQueryAsync();
-        }
+        await TerminateOtherConnectionsAsync("pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)");
 
         await Task.Delay(TimeSpan.FromSeconds(6), held!.Lost).ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.True(held.Lost.IsCancellationRequested);
         await using var taken = await second.TryLeadAsync(LeaseRole.Sender, default);
         Assert.NotNull(taken);
+    }
+
+    [Fact]
+    public async Task A_read_sees_one_snapshot_and_cannot_write()
+    {
+        var store = Open();
+        await using var read = await store.ReadAsync(default);
+        Assert.Null(await read.Periods.GetAsync("2026-TW3", default));
+        await using (var tx = await store.BeginAsync(default))
+        {
+            await tx.Periods.TryOpenAsync(new OpenedPeriod("2026-TW3", Monday, "staf-pk", Monday.AddDays(3)), default);
+            await tx.Telegram.MarkProcessedAsync(77, Monday, default);
+            await tx.CommitAsync(default);
+        }
+
+        // Committed after the snapshot's first read: not seen by it, and it refuses to change anything.
+        Assert.False(await read.Telegram.IsProcessedAsync(77, default));
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => read.Telegram.MarkProcessedAsync(78, Monday, default));
+        Assert.Equal("25006", refused.SqlState); // read_only_sql_transaction
+    }
+
+    [Fact]
+    public async Task A_write_after_the_server_dropped_the_idle_writer_connection_still_commits()
+    {
+        var store = Open();
+        await using (var tx = await store.BeginAsync(default))
+        {
+            await tx.Telegram.MarkProcessedAsync(1, Monday, default);
+            await tx.CommitAsync(default);
+        }
+
+        // A server restart or a proxy's idle timeout, as the kept writer connection sees it.
+        await TerminateOtherConnectionsAsync("TRUE");
+
+        await using (var tx = await store.BeginAsync(default))
+        {
+            await tx.Telegram.MarkProcessedAsync(2, Monday, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using var read = await store.ReadAsync(default);
+        Assert.True(await read.Telegram.IsProcessedAsync(1, default));
+        Assert.True(await read.Telegram.IsProcessedAsync(2, default));
+    }
+
+    [Fact]
+    public async Task The_sender_hears_when_another_instance_commits_but_not_its_own_writes_or_a_rollback()
+    {
+        var sending = Open();
+        var other = Open();
+        await using var lease = await sending.TryLeadAsync(LeaseRole.Sender, default);
+        var heard = 0;
+        var signal = new SemaphoreSlim(0);
+        lease!.WrittenElsewhere += () =>
+        {
+            Interlocked.Increment(ref heard);
+            signal.Release();
+        };
+
+        await using (var own = await sending.BeginAsync(default))
+        {
+            await own.Telegram.MarkProcessedAsync(1, Monday, default);
+            await own.CommitAsync(default);
+        }
+
+        await using (var rolledBack = await other.BeginAsync(default))
+        {
+            await rolledBack.Telegram.MarkProcessedAsync(2, Monday, default);
+        }
+
+        await using (var committed = await other.BeginAsync(default))
+        {
+            await committed.Telegram.MarkProcessedAsync(3, Monday, default);
+            await committed.CommitAsync(default);
+        }
+
+        Assert.True(await signal.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(await signal.WaitAsync(TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(1, heard);
     }
 
     [Fact]
@@ -155,6 +223,20 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.Contains("PostgreSQL 127.0.0.1:1/kinerjabot (user kinerjabot)", error.Message);
         Assert.Contains("Check Storage:ConnectionString", error.Message);
         Assert.DoesNotContain("rahasia-sekali", error.Message);
+    }
+
+    // Ends other sessions on the test database that match the condition, as PostgreSQL does when a client dies.
+    private async Task TerminateOtherConnectionsAsync(string condition)
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await admin.OpenAsync();
+        await using var kill = new Npgsql.NpgsqlCommand(
+            $"""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND {condition}
+            """,
+            admin);
+        await kill.ExecuteNonQueryAsync();
     }
 
     private KinerjaStore Open()
