@@ -47,6 +47,7 @@ public sealed class ConversationRouter(
             State = ChatStateJson.Read(await transaction.Conversations.GetAsync(incoming.ChatId, cancellationToken)),
         };
         var before = context.State;
+        var answered = await AnsweredQuestionChoices.FindAsync(context);
 
         if (incoming.Contact is not null)
         {
@@ -77,6 +78,7 @@ public sealed class ConversationRouter(
             await HandleAnswerAsync(context);
         }
 
+        await answered.RemoveUnlessStillAskedAsync(context);
         await context.FlushLeadAsync();
         if (context.State != before)
         {

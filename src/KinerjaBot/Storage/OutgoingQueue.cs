@@ -98,9 +98,32 @@ public sealed class OutgoingQueue
     public Task<long?> DeliveredWithChoiceAsync(long chatId, string action, long beforeId, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND id < @beforeId AND sent_message_id IS NOT NULL AND payload_json LIKE @Pattern ESCAPE '\\' ORDER BY id DESC LIMIT 1",
-            new { chatId, beforeId, Pattern = "%" + JsonSerializer.Serialize(action, Json).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
+            new { chatId, beforeId, Pattern = ChoicePattern(action) },
             _session.Transaction,
             cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// The newest message row of the chat (not given up on) with a button carrying exactly <paramref name="action"/>:
+    /// its row id and, once Telegram has accepted it and that is recorded, its message id.
+    /// </summary>
+    public async Task<(long RowId, long? SentMessageId)?> LatestWithChoiceAsync(long chatId, string action, CancellationToken cancellationToken)
+    {
+        var rows = await _session.Connection.QueryAsync<(long RowId, long? SentMessageId)>(new CommandDefinition(
+            "SELECT id, sent_message_id FROM outbox WHERE chat_id = @chatId AND operation = @Send AND failed_at IS NULL AND payload_json LIKE @Pattern ESCAPE '\\' ORDER BY id DESC LIMIT 1",
+            new { chatId, Send = OutboxOperation.Send.ToString(), Pattern = ChoicePattern(action) },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => ((long, long?)?)r).FirstOrDefault();
+    }
+
+    /// <summary>The Telegram message id row <paramref name="rowId"/> became, once it is sent and recorded.</summary>
+    public Task<long?> SentMessageOfRowAsync(long rowId, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT sent_message_id FROM outbox WHERE id = @rowId", new { rowId }, _session.Transaction, cancellationToken: cancellationToken));
+
+    // Matches a payload with the action as one of its JSON strings (a button's action), escaped for LIKE.
+    private static string ChoicePattern(string action) =>
+        "%" + JsonSerializer.Serialize(action, Json).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>The chat wrote again after blocking the bot: what was held for it goes out after all.</summary>
     public Task RequeueUnreachableAsync(long chatId, CancellationToken cancellationToken) =>
@@ -112,6 +135,14 @@ public sealed class OutgoingQueue
 
     public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken, string? outcome = null) =>
         InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId, outcome), nowUtc, cancellationToken);
+
+    /// <summary>
+    /// Queues the removal of the buttons of the message row <paramref name="rowId"/> becomes, for a row still on its way
+    /// (queued, or sent but not yet recorded): the dispatcher finds its message id when it gets to the removal, and
+    /// never takes the removal before the row itself.
+    /// </summary>
+    public Task EnqueueRemoveChoicesOfRowAsync(long chatId, long rowId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, null, TargetRowId: rowId), nowUtc, cancellationToken);
 
     /// <summary>Queues a rewrite of message <paramref name="messageId"/> into <paramref name="message"/> (its whole new text and buttons).</summary>
     public Task EnqueueReplaceAsync(long chatId, long messageId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
@@ -183,7 +214,7 @@ public sealed class OutgoingQueue
             }
 
             var payload = JsonSerializer.Deserialize<Payload>(r.PayloadJson, Json)!;
-            items.Add(new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId, payload.Outcome, payload.Reply));
+            items.Add(new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId, payload.Outcome, payload.Reply, payload.TargetRowId));
         }
 
         return items;
@@ -285,7 +316,7 @@ public sealed class OutgoingQueue
             cancellationToken: cancellationToken));
     }
 
-    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool Reply = false);
+    private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool Reply = false, long? TargetRowId = null);
 
     private sealed record Row(long Id, long ChatId, string Operation, string PayloadJson);
 }

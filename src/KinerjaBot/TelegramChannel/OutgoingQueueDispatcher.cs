@@ -557,6 +557,18 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     {
         if (item.Operation == OutboxOperation.RemoveChoices)
         {
+            if (item.TargetMessageId is null)
+            {
+                // Aimed at a question that was on its way when it was answered (decisions/0022): sent before this item
+                // (NextOf keeps that order), so its message id is recorded by now; never sent, nothing to remove.
+                if (await SentMessageOfRowAsync(item) is not { } target)
+                {
+                    return null;
+                }
+
+                item = item with { TargetMessageId = target };
+            }
+
             if (IsFoldedIntoLaterEdit(item, queued) || (item.Outcome is null && !await HasChoicesAsync(item)))
             {
                 // Recorded as sent without a request: the message ends up exactly as if it had been made.
@@ -608,6 +620,12 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
             && later.Operation == OutboxOperation.RemoveChoices
             && later.TargetMessageId == item.TargetMessageId
             && later.Outcome is not null);
+
+    private async Task<long?> SentMessageOfRowAsync(OutboxItem item)
+    {
+        await using var transaction = await store.ReadAsync(CancellationToken.None);
+        return await transaction.Outbox.SentMessageOfRowAsync(item.TargetRowId!.Value, CancellationToken.None);
+    }
 
     /// <summary>Removing buttons a message no longer has (or never had) would only be answered "message is not modified".</summary>
     private async Task<bool> HasChoicesAsync(OutboxItem item)
@@ -663,10 +681,12 @@ public sealed class OutgoingQueueDispatcher(KinerjaStore store, TelegramSender s
     /// <summary>
     /// The chat's next item: its oldest edit of a message already sent (a decision noted, buttons removed), else its
     /// oldest message. The edit answers a press, and until it is out the pressed message still offers its buttons;
-    /// messages queued before it keep their order among themselves. Under _gate.
+    /// messages queued before it keep their order among themselves. A removal aimed at a row still queued waits for
+    /// that row. Under _gate.
     /// </summary>
     private static OutboxItem NextOf(List<OutboxItem> items) =>
-        items.FirstOrDefault(i => i.Operation == OutboxOperation.RemoveChoices && i.Channel == ChatChannel.Telegram) ?? items[0];
+        items.FirstOrDefault(i => i.Operation == OutboxOperation.RemoveChoices && i.Channel == ChatChannel.Telegram
+            && (i.TargetRowId is not { } row || !items.Exists(queued => queued.Id == row))) ?? items[0];
 
     private sealed class ChatQueue
     {

@@ -61,6 +61,9 @@ public sealed class RollupEndToEndTests : IAsyncLifetime
         var documents = await Head.WaitForReplyAsync(m => m.Content.Contains("IK-5.3") && m.FindButton("Benar") is not null, BotHarness.Patience);
         Assert.Contains("Jumlah Juli–September: 48 + 52 + 50 = 150", documents.Content);
 
+        // The typed correction answered IK-5.1: its "Benar: 96 %" is gone before the next question came.
+        Assert.Empty(_bot.Server.Messages(Head.ChatId).Single(m => m.MessageId == attendance.MessageId && m.Sender == ChatMessageSender.Bot).InlineKeyboard);
+
         // An implausible correction asks first; "Ketik ulang" comes back to the computed value, where a reason is still needed.
         await Head.SendTextAsync("500\nsalah hitung rekap bulanan");
         await Head.WaitForReplyAsync(m => m.FindButton("Ketik ulang") is not null, BotHarness.Patience);

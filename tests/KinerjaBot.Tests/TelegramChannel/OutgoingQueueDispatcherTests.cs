@@ -74,6 +74,28 @@ public sealed class OutgoingQueueDispatcherTests : IAsyncLifetime
         Assert.Equal(2, EditsOf(asked.MessageId).Count);
     }
 
+    [Fact]
+    public async Task A_removal_queued_while_its_message_is_still_on_the_way_waits_for_it_and_then_takes_its_buttons()
+    {
+        await _bot.RegisterAsync("staf-pk");
+        var staf = _bot.Official("staf-pk");
+
+        // The question and its removal in one commit, as when an answer comes before the question's sending is recorded.
+        await QueueAsync(async t =>
+        {
+            await t.Outbox.EnqueueAsync(staf.ChatId, OutgoingMessage.Plain("Pilih satu") with { Choices = [[new Choice("Satu", "x:1")]] }, DateTimeOffset.UtcNow, default);
+            var row = (await t.Outbox.LatestWithChoiceAsync(staf.ChatId, "x:1", default))!.Value;
+            Assert.Null(row.SentMessageId);
+            await t.Outbox.EnqueueRemoveChoicesOfRowAsync(staf.ChatId, row.RowId, DateTimeOffset.UtcNow, default);
+        });
+        await _bot.WaitForOutboxDrainedAsync();
+
+        var shown = _bot.Server.Messages(staf.ChatId).Single(m => m.Content.Contains("Pilih satu"));
+        Assert.Empty(shown.InlineKeyboard);
+        Assert.Single(EditsOf(shown.MessageId));
+        Assert.DoesNotContain(_bot.Server.RequestLog, r => r.StatusCode == 400);
+    }
+
     private async Task<(SimulatedUser User, ChatMessage Asked)> MessageWithButtonsAsync()
     {
         await _bot.RegisterAsync("staf-pk");
