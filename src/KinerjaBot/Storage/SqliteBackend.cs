@@ -6,7 +6,7 @@ namespace KinerjaBot.Storage;
 /// <summary>The SQLite database in the data directory: the default store, nothing to set up.</summary>
 /// <remarks>
 /// Connections are used the way SQLite is meant to be used by a server: one long-lived writer connection (its
-/// PRAGMAs run once), reused by every write transaction in turn, and pooled reader connections for read-only
+/// PRAGMAs run once, each SQL text compiled once: <see cref="PreparedStatementConnection"/>), reused by every write transaction in turn, and pooled reader connections for read-only
 /// snapshots that never wait for the writer (WAL). Because a connection stays open, closing one is no longer the
 /// last close of the file, so SQLite no longer checkpoints and truncates the WAL after every transaction; it
 /// checkpoints by itself every 1,000 pages, and once more when the store is disposed at shutdown.
@@ -21,7 +21,7 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     // Only touched while holding _writer. Reopened after a failure that may have left it in an unknown state.
-    private SqliteConnection? _writerConnection;
+    private PreparedStatementConnection? _writerConnection;
     private bool _disposed;
 
     private SqliteBackend(string path)
@@ -100,7 +100,7 @@ internal sealed class SqliteBackend : IStoreBackend
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var connection = _writerConnection ??= OpenConnection();
+            var connection = _writerConnection ??= new PreparedStatementConnection(OpenConnection());
             var transaction = connection.BeginTransaction(deferred: false);
             return new StoreTransaction(connection, transaction, ReleaseWriter, ownsConnection: false);
         }
