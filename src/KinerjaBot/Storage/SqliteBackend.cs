@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -6,10 +7,11 @@ namespace KinerjaBot.Storage;
 /// <summary>The SQLite database in the data directory: the default store, nothing to set up.</summary>
 /// <remarks>
 /// Connections are used the way SQLite is meant to be used by a server: one long-lived writer connection (its
-/// PRAGMAs run once), reused by every write transaction in turn, and pooled reader connections for read-only
-/// snapshots that never wait for the writer (WAL). Because a connection stays open, closing one is no longer the
-/// last close of the file, so SQLite no longer checkpoints and truncates the WAL after every transaction; it
-/// checkpoints by itself every 1,000 pages, and once more when the store is disposed at shutdown.
+/// PRAGMAs run once), reused by every write transaction in turn, and reader connections for read-only snapshots
+/// that never wait for the writer (WAL), kept open the same way. Each of them compiles an SQL text once and reuses
+/// the statement (<see cref="PreparedStatementConnection"/>). Because a connection stays open, closing one is no
+/// longer the last close of the file, so SQLite no longer checkpoints and truncates the WAL after every
+/// transaction; it checkpoints by itself every 1,000 pages, and once more when the store is disposed at shutdown.
 /// </remarks>
 internal sealed class SqliteBackend : IStoreBackend
 {
@@ -21,8 +23,12 @@ internal sealed class SqliteBackend : IStoreBackend
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     // Only touched while holding _writer. Reopened after a failure that may have left it in an unknown state.
-    private SqliteConnection? _writerConnection;
+    private PreparedStatementConnection? _writerConnection;
     private bool _disposed;
+
+    // Reader connections kept open with their prepared statements; more than this many at once are closed on return.
+    private const int MaxIdleReaders = 8;
+    private readonly ConcurrentBag<PreparedStatementConnection> _idleReaders = [];
 
     private SqliteBackend(string path)
     {
@@ -69,19 +75,28 @@ internal sealed class SqliteBackend : IStoreBackend
     }
 
     /// <summary>
-    /// Starts a read-only snapshot on a pooled connection. It does not take the writer's turn: under WAL a reader
-    /// sees the last committed state and neither blocks nor waits for the writer. Dispose it; nothing in it commits.
+    /// Starts a read-only snapshot on an idle reader connection (a new one when all are busy). It does not take the
+    /// writer's turn: under WAL a reader sees the last committed state and neither blocks nor waits for the writer.
+    /// Dispose it; nothing in it commits.
     /// </summary>
     public Task<StoreTransaction> ReadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = new SqliteConnection(_connectionString);
+        if (!_idleReaders.TryTake(out var connection))
+        {
+            connection = new PreparedStatementConnection(new SqliteConnection(_connectionString));
+        }
+
         try
         {
-            connection.Open();
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                connection.Open();
+            }
+
             var transaction = connection.BeginTransaction(deferred: true);
-            return Task.FromResult(new StoreTransaction(connection, transaction, static _ => { }, ownsConnection: true));
+            return Task.FromResult(new StoreTransaction(connection, transaction, broken => ReturnReader(connection, broken), ownsConnection: false));
         }
         catch
         {
@@ -100,7 +115,7 @@ internal sealed class SqliteBackend : IStoreBackend
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var connection = _writerConnection ??= OpenConnection();
+            var connection = _writerConnection ??= new PreparedStatementConnection(OpenConnection());
             var transaction = connection.BeginTransaction(deferred: false);
             return new StoreTransaction(connection, transaction, ReleaseWriter, ownsConnection: false);
         }
@@ -130,12 +145,34 @@ internal sealed class SqliteBackend : IStoreBackend
             _disposed = true;
             _writerConnection?.Dispose();
             _writerConnection = null;
+            while (_idleReaders.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
+
             using var pooled = new SqliteConnection(_connectionString);
             SqliteConnection.ClearPool(pooled);
         }
         finally
         {
             _writer.Release();
+        }
+    }
+
+    private void ReturnReader(PreparedStatementConnection connection, bool broken)
+    {
+        if (broken || _disposed || _idleReaders.Count >= MaxIdleReaders)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        _idleReaders.Add(connection);
+
+        // Dispose may have emptied the bag between the check and the add.
+        if (_disposed && _idleReaders.TryTake(out var late))
+        {
+            late.Dispose();
         }
     }
 

@@ -129,6 +129,32 @@ public sealed class KinerjaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_query_asked_again_in_later_transactions_answers_for_its_own_arguments()
+    {
+        var store = KinerjaStore.Open(_data.Path, _clock);
+        foreach (var (id, openedBy) in new[] { ("2026-TW1", "staf-pk"), ("2026-TW2", "kasubbag-pk"), ("2026-TW3", "sekretaris") })
+        {
+            await using (var write = await store.BeginAsync(default))
+            {
+                Assert.Null(await write.Periods.GetAsync(id, default));
+                Assert.True(await write.Periods.TryOpenAsync(new OpenedPeriod(id, Monday, openedBy, Monday.AddDays(3)), default));
+                await write.CommitAsync(default);
+            }
+
+            await using (var discarded = await store.BeginAsync(default))
+            {
+                Assert.True(await discarded.Periods.TryOpenAsync(new OpenedPeriod(id + "-X", Monday, openedBy, Monday.AddDays(3)), default));
+            }
+        }
+
+        await using var read = await store.ReadAsync(default);
+        Assert.Equal("staf-pk", (await read.Periods.GetAsync("2026-TW1", default))!.OpenedBy);
+        Assert.Equal("sekretaris", (await read.Periods.GetAsync("2026-TW3", default))!.OpenedBy);
+        Assert.Equal("kasubbag-pk", (await read.Periods.GetAsync("2026-TW2", default))!.OpenedBy);
+        Assert.Null(await read.Periods.GetAsync("2026-TW2-X", default));
+    }
+
+    [Fact]
     public async Task A_fired_transition_is_saved_with_its_audit_entry()
     {
         var store = KinerjaStore.Open(_data.Path, _clock);
