@@ -12,7 +12,7 @@ namespace KinerjaBot.Actions;
 /// (change one value), <c>y:asked</c> / <c>n:asked</c> (confirm a value or type again), <c>s:asked</c> (skip optional
 /// evidence), <c>l:asked</c> (required evidence later) — <c>asked</c> stamps the question they answer, and the bare
 /// letters of older messages are still read — <c>v:id:version:code</c> (send the evidence still owed for one indicator),
-/// <c>r</c> (take the value computed from lower periods), <c>a</c> (approve every submission whose details the presser was shown before that list),
+/// <c>r:asked</c> (take the value computed from lower periods; a bare <c>r</c> is from before it carried its question's stamp), <c>a</c> (approve every submission whose details the presser was shown before that list),
 /// <c>i:official</c> (Ingatkan: a superior nudges a late official; re-checked on press like every other button),
 /// <c>b:period</c> / <c>t:period</c> (confirm opening / closing a period), <c>k:step:value</c> (a /wakil answer).
 /// </summary>
@@ -55,8 +55,11 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
     /// <summary>Ya, benar / Ketik ulang / Lewati / Nanti of the filling question asked at <paramref name="askedAt"/> (its stamp).</summary>
     public static string ForQuestion(char kind, long askedAt) => Checked($"{kind}:{askedAt.ToString(CultureInfo.InvariantCulture)}");
 
-    /// <summary>Takes the value computed from the lower periods (the question it answers is in the chat's state).</summary>
-    public static string ConfirmRollup => "r";
+    /// <summary>
+    /// "Benar: …" of the rollup question asked at <paramref name="askedAt"/>: takes the value computed from the lower periods
+    /// (kept in the chat's state). A question stored before this button carried a stamp (0) shows the bare <c>r</c>.
+    /// </summary>
+    public static string ForRollup(long askedAt) => askedAt > 0 ? ForQuestion(RollupKind, askedAt) : "r";
 
     /// <summary>Confirms opening a period that has not ended yet.</summary>
     public static string ForOpening(string periodId) => Checked($"b:{periodId}");
@@ -104,7 +107,7 @@ public sealed record CallbackAction(char Kind, long InstanceId = 0, int Version 
             return true;
         }
 
-        if (data.Length > 2 && data[1] == ':' && data[0] is ConfirmKind or RetypeKind or SkipKind or LaterKind)
+        if (data.Length > 2 && data[1] == ':' && data[0] is ConfirmKind or RetypeKind or SkipKind or LaterKind or RollupKind)
         {
             if (!long.TryParse(data[2..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {

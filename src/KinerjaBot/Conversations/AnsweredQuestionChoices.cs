@@ -17,8 +17,9 @@ public sealed class AnsweredQuestionChoices
 
     private readonly FillingQuestion? _asked;
 
-    // The question's messages with its buttons, found before the event is handled: the rollup's "Benar: …" carries no
-    // stamp, and the next indicator's own "Benar: …", queued while handling, must not be taken for it.
+    // The question's messages with its buttons, found before the event is handled: a rollup question stored before
+    // "Benar: …" carried its stamp shows the bare "r", and the next indicator's own "Benar: …", queued while handling,
+    // must not be taken for it. A stamped "Benar" is exact, like the other buttons.
     private readonly IReadOnlyList<(string Action, long RowId, long? MessageId)> _shown;
 
     private AnsweredQuestionChoices(FillingQuestion? asked, IReadOnlyList<(string Action, long RowId, long? MessageId)> shown)
@@ -78,8 +79,8 @@ public sealed class AnsweredQuestionChoices
     {
         AwaitingEvidenceState when question.AskedAt > 0 => [Stamped(CallbackAction.SkipKind, question), Stamped(CallbackAction.LaterKind, question)],
         AwaitingConfirmationState when question.AskedAt > 0 => Confirmation(question),
-        AwaitingRollupState { PendingValue: not null } when question.AskedAt > 0 => [CallbackAction.ConfirmRollup, .. Confirmation(question)],
-        AwaitingRollupState => [CallbackAction.ConfirmRollup],
+        AwaitingRollupState { PendingValue: not null } rollup when question.AskedAt > 0 => [CallbackAction.ForRollup(rollup.ComputedAskedAt), .. Confirmation(question)],
+        AwaitingRollupState rollup => [CallbackAction.ForRollup(rollup.ComputedAskedAt)],
         _ => [],
     };
 

@@ -126,7 +126,7 @@ public sealed class ConversationRouter(
                 await filling.HandleConfirmationPressAsync(context, action.Kind == CallbackAction.ConfirmKind, action.Argument);
                 break;
             case CallbackAction.RollupKind:
-                await rollups.HandleConfirmPressAsync(context);
+                await rollups.HandleConfirmPressAsync(context, action.Argument);
                 break;
             case CallbackAction.SkipKind:
                 await filling.HandleSkipEvidencePressAsync(context, action.Argument);

@@ -17,13 +17,14 @@ public sealed class RollupConfirmationFlow(FillingFlow filling, SubmissionFormat
     /// <summary>Ends the question <paramref name="question"/> (its header already written) with the computed value.</summary>
     public static async Task AskAsync(ConversationContext context, MessageText question, FillingQuestion asked, Indicator indicator, RollupResult computed, SubmissionFormatter formatter)
     {
-        context.State = new AwaitingRollupState(asked.InstanceId, indicator.Code, asked.BackToSummary, computed.Value, computed.Explanation);
+        var stamp = FillingFlow.NextStamp(context);
+        context.State = new AwaitingRollupState(asked.InstanceId, indicator.Code, asked.BackToSummary, computed.Value, computed.Explanation) { AskedAt = stamp, ComputedAskedAt = stamp };
         var value = formatter.Value(indicator, computed.Value);
         question.Line("Dihitung dari data yang sudah terverifikasi:")
             .Bold(computed.Explanation).Line()
             .Line()
             .Plain($"Tekan \"{ConfirmLabel(value)}\" bila sudah sesuai. Bila perlu dikoreksi, ketik nilai yang benar dan alasannya di baris berikutnya (alasan wajib), misalnya:\n{IndonesianFormat.Number(computed.Value)}\nsesuai rekap akhir bulan.");
-        await context.ReplyAsync(question, [[new Choice(ConfirmLabel(value), CallbackAction.ConfirmRollup)]]);
+        await context.ReplyAsync(question, [[new Choice(ConfirmLabel(value), CallbackAction.ForRollup(stamp))]]);
     }
 
     /// <summary>For the opening message: the indicators already computed from verified lower periods, or null for none.</summary>
@@ -46,12 +47,21 @@ public sealed class RollupConfirmationFlow(FillingFlow filling, SubmissionFormat
     public static string MissingLine(IReadOnlyList<Period> missing) =>
         $"Belum dapat dihitung otomatis: data {string.Join(", ", missing.Select(p => p.DisplayName))} belum terverifikasi. Mohon ketik nilainya.";
 
-    public async Task HandleConfirmPressAsync(ConversationContext context)
+    /// <summary>"Benar: …" stamped <paramref name="stamp"/> (null: a bare one from before stamps).</summary>
+    public async Task HandleConfirmPressAsync(ConversationContext context, string? stamp)
     {
         await context.RemovePressedChoicesAsync();
         if (context.State is not AwaitingRollupState question)
         {
-            context.CallbackNotice = BotTexts.AlreadyProcessed;
+            context.CallbackNotice = FillingFlow.StalePressNotice(stamp);
+            return;
+        }
+
+        if (!question.IsComputedAnsweredBy(stamp))
+        {
+            // An older rollup question's "Benar" (left on WhatsApp, or on Telegram before its removal lands) must not
+            // confirm the value computed for the question open now: a number the official never saw on that button.
+            context.CallbackNotice = BotTexts.StaleCopy;
             return;
         }
 

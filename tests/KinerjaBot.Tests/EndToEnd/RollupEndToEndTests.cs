@@ -90,6 +90,36 @@ public sealed class RollupEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_rollup_questions_benar_pressed_while_the_next_rollup_indicator_is_open_is_refused_and_stores_nothing()
+    {
+        await FillAndVerifyUmumAsync(Period.Month(2026, 7), attendance: "96", documents: "48");
+        await FillAndVerifyUmumAsync(Period.Month(2026, 8), attendance: "95", documents: "52");
+        await FillAndVerifyUmumAsync(Period.Month(2026, 9), attendance: "97", documents: "50");
+
+        var quarter = Period.Quarter(2026, 3);
+        await _bot.OpenPeriodAsync(quarter.Id);
+        await StartFillingAsync(quarter);
+        var attendance = await Head.WaitForReplyAsync(m => m.Content.Contains("IK-5.1") && m.FindButton("Benar") is not null, BotHarness.Patience);
+        var olderBenar = attendance.FindButton("Benar: 96")!.CallbackData!;
+        await Head.SendTextAsync("95,5\nsatu pegawai cuti sakit tercatat terlambat");
+        var documents = await Head.WaitForReplyAsync(m => m.Content.Contains("IK-5.3") && m.FindButton("Benar: 150") is not null, BotHarness.Patience);
+
+        // IK-5.1's "Benar: 96", still on screen (WhatsApp keeps it; on Telegram its removal may lag), is pressed now.
+        await Head.PressButtonAsync(attendance.MessageId, olderBenar);
+        await _bot.Server.WaitForRequestAsync(r => r.Method == "answerCallbackQuery" && r.Parameter("text")?.Contains("Tombol ini sudah tidak berlaku") == true, BotHarness.Patience);
+        Assert.Null(await CurrentValueAsync(quarter, "IK-5.3"));
+        Assert.Equal(95.5m, (await CurrentValueAsync(quarter, "IK-5.1"))!.Value);
+
+        // IK-5.3 is still the open question: a typed correction is read for it, and its own "Benar: 150" confirms.
+        await Head.SendTextAsync("149");
+        await Head.WaitForReplyAsync(m => m.Content.Contains("berbeda dari hasil perhitungan (150 dokumen)"), BotHarness.Patience);
+        await Head.PressButtonAsync(documents.MessageId, documents.FindButton("Benar: 150")!.CallbackData!);
+        await Head.WaitForReplyAsync(m => m.FindButton("Lewati") is not null, BotHarness.Patience);
+        var confirmed = await CurrentValueAsync(quarter, "IK-5.3");
+        Assert.Equal((150m, "Jumlah Juli–September: 48 + 52 + 50 = 150"), (confirmed!.Value, confirmed.Note));
+    }
+
+    [Fact]
     public async Task Two_verified_quarters_prefill_the_semester_and_its_pdf_shows_both_quarters_beside_the_total()
     {
         var first = Period.Quarter(2026, 1);
