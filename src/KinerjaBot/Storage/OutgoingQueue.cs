@@ -32,6 +32,9 @@ public sealed class OutgoingQueue
     /// </summary>
     public long? ReplyChatId { get; set; }
 
+    /// <summary>How many messages this transaction queued for <see cref="ReplyChatId"/> so far (button removals not counted).</summary>
+    public int RepliesQueued { get; private set; }
+
     public async Task EnqueueAsync(long chatId, OutgoingMessage message, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         if (message.DocumentPath is not null && message.ToString().Length > MaxCaptionLength)
@@ -309,6 +312,11 @@ public sealed class OutgoingQueue
     private Task InsertAsync(long chatId, OutboxOperation operation, Payload payload, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         payload = payload with { Reply = chatId == ReplyChatId };
+        if (payload.Reply && operation != OutboxOperation.RemoveChoices)
+        {
+            RepliesQueued++;
+        }
+
         return _session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key, channel) VALUES (@chatId, @Operation, @PayloadJson, @At, @Key, @Channel)",
             new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc), Key = payload.Message?.SupersedeKey, Channel = ChatAddress.StoredName(ChatAddress.ChannelOf(chatId)) },

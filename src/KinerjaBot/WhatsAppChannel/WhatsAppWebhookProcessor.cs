@@ -124,7 +124,14 @@ public sealed class WhatsAppWebhookProcessor(
         transaction.Outbox.ReplyChatId = chatId;
         if (incoming is { } e && (e.Text is not null || e.Contact is not null || e.Attachment is not null || e.Callback is not null || e.AttachmentTooLarge || e.AttachmentEmpty))
         {
-            await router.HandleAsync(e, transaction, now, cancellationToken);
+            var notice = await router.HandleAsync(e, transaction, now, cancellationToken);
+
+            // On Telegram a press's notice is the toast over the chat; WhatsApp has none, so a press answered by
+            // nothing else (a stale or refused button) gets its notice as a message, or the official hears nothing.
+            if (e.Callback is not null && notice is not null && transaction.Outbox.RepliesQueued == 0)
+            {
+                await transaction.Outbox.EnqueueAsync(chatId, OutgoingMessage.Plain(notice), now, cancellationToken);
+            }
         }
 
         await transaction.WhatsApp.MarkProcessedAsync(message.Id, now, cancellationToken);
