@@ -29,9 +29,7 @@ public sealed class AnsweredQuestionButtonsEndToEndTests : IAsyncLifetime
         }
 
         await _bot.OpenPeriodAsync(Period.Id);
-        await KasiPem.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, BotHarness.Patience);
-        await KasiPem.PressButtonAsync("Mulai isi");
-        await KasiPem.WaitForReplyAsync(m => m.Content.Contains("IKU-1 "), BotHarness.Patience);
+        await BotHarness.StartFillingAsync(KasiPem, "IKU-1");
         await KasiPem.SendTextAsync("80");
     }
 

@@ -379,6 +379,17 @@ public sealed class BotHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A unit head presses "Mulai isi" under the opening prompt and waits for the first question, the one about
+    /// <paramref name="firstIndicatorCode"/>.
+    /// </summary>
+    public static async Task StartFillingAsync(SimulatedUser unitHead, string firstIndicatorCode)
+    {
+        await unitHead.WaitForReplyAsync(m => m.FindButton("Mulai isi") is not null, Patience);
+        await unitHead.PressButtonAsync("Mulai isi");
+        await unitHead.WaitForReplyAsync(m => m.Content.Contains($"{firstIndicatorCode} "), Patience);
+    }
+
     /// <summary>Waits until the press of a button under <paramref name="messageId"/> is answered; returns the answer's text.</summary>
     public async Task<string?> WaitForPressAnswerAsync(SimulatedUser user, long messageId)
     {
