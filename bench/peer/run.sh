@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side load benchmark: KinerjaBot (the built Release dll) and the grammY peer of ../shared/bench-peer, driven
+# Side-by-side load benchmark: KinerjaBot (published as deployed: Release, ReadyToRun, decisions/0023) and the grammY peer of ../shared/bench-peer, driven
 # by the same driver.js through the same fake Bot API with the same generated office, interleaved run by run so both
 # see the same machine load. Appends one JSON line per run to the results file; summarise with summarise.mjs.
 #
@@ -15,6 +15,7 @@
 #   --instances N       KinerjaBot in webhook mode, N processes on one store (instances.sh); the double delivers by
 #                       webhook, round robin over the instances (webhook-front.mjs). Without it: one process, polling.
 #   --dll PATH          another build of KinerjaBot.dll (e.g. an older commit's, for a before/after in one sitting)
+#   --no-build          reuse the last publish in artifacts/bench/ (or the --dll given)
 # Environment: PEER_SRC (default ../shared/bench-peer next to the repository), PEER_DIR (a prepared copy to reuse).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -40,10 +41,14 @@ out="${out:-$root/bench/peer/results/$mode.jsonl}"
 mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 
-if [ "$build" = 1 ]; then
-  dotnet build -c Release "$root/KinerjaBot.sln" -nologo -v q -clp:ErrorsOnly >&2
+# Published the way docs/deploy.md deploys it: framework-dependent, ReadyToRun (precompiled, so a start and the first
+# updates do not wait for the JIT; decisions/0023).
+publish="$root/artifacts/bench"
+if [ "$build" = 1 ] && [ -z "$dll" ]; then
+  dotnet publish "$root/src/KinerjaBot/KinerjaBot.csproj" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$publish" -nologo -v q -clp:ErrorsOnly >&2
 fi
-dll="${dll:-$root/src/KinerjaBot/bin/Release/net10.0/KinerjaBot.dll}"
+dll="${dll:-$publish/KinerjaBot.dll}"
 [ -f "$dll" ] || { echo "missing $dll (build failed?)" >&2; exit 1; }
 
 # The peer and the driver need their node_modules; ../shared is read-only, so they run from a copy.

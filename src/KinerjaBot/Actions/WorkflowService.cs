@@ -57,6 +57,9 @@ public sealed class WorkflowService(WorkflowCatalog catalog, TimeProvider timePr
         return FireOutcome.Moved(fired.After, fired.Audit);
     }
 
+    /// <summary>The states in which a workflow of <paramref name="kind"/> can offer <paramref name="trigger"/> to anyone.</summary>
+    public IReadOnlyCollection<WorkflowState> StatesOffering(WorkflowKind kind, WorkflowTrigger trigger) => catalog.StatesOffering(kind, trigger);
+
     /// <summary>The triggers the official may fire on the instance now, each with its button.</summary>
     public async Task<IReadOnlyList<TriggerButton>> PermittedAsync(WorkflowInstance instance, string officialId)
     {

@@ -11,6 +11,7 @@ public sealed class OfficeConfiguration
     private readonly Dictionary<string, Official> _officialsById;
     private readonly Dictionary<string, Official> _officialsByPhone;
     private readonly Dictionary<string, Unit> _unitsById;
+    private readonly Dictionary<string, IReadOnlyList<Indicator>> _indicatorsByUnit;
 
     public OfficeConfiguration(
         OfficeInfo office,
@@ -37,6 +38,8 @@ public sealed class OfficeConfiguration
         _officialsById = officials.ToDictionary(o => o.Id, StringComparer.Ordinal);
         _officialsByPhone = officials.ToDictionary(o => o.Phone, StringComparer.Ordinal);
         _unitsById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        _indicatorsByUnit = indicators.GroupBy(i => i.UnitId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Indicator>)[.. g], StringComparer.Ordinal);
     }
 
     public OfficeInfo Office { get; }
@@ -108,12 +111,13 @@ public sealed class OfficeConfiguration
         Roles.OperatorIds.Contains(officialId, StringComparer.Ordinal);
 
     /// <summary>The indicators a unit reports for a period, in file order.</summary>
+    /// <remarks>Asked several times per update: the unit's own indicators are looked up, not the whole office's scanned.</remarks>
     public IReadOnlyList<Indicator> IndicatorsFor(string unitId, Period period) =>
-        Indicators.Where(i => i.UnitId == unitId && i.IsAskedIn(period)).ToList();
+        _indicatorsByUnit.TryGetValue(unitId, out var own) ? own.Where(i => i.IsAskedIn(period)).ToList() : [];
 
     /// <summary>The units that have at least one indicator asked in the period.</summary>
     public IReadOnlyList<Unit> UnitsReporting(Period period) =>
-        Units.Where(u => Indicators.Any(i => i.UnitId == u.Id && i.IsAskedIn(period))).ToList();
+        Units.Where(u => IndicatorsFor(u.Id, period).Count > 0).ToList();
 
     /// <summary>The SOP roles an official holds, as Indonesian phrases for greetings.</summary>
     public IReadOnlyList<string> DescribeRoles(string officialId)

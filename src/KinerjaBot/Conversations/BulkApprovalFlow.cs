@@ -103,15 +103,18 @@ public sealed class BulkApprovalFlow(ConversationServices services, Verification
 
     /// <summary>The unit submissions of every open period the official may approve now, oldest period first.</summary>
     /// <remarks>
-    /// Asked after every submission sent to a verifier, over every unit of the period: only the instance, its unit and
-    /// its period are needed, so the submissions' values are not read.
+    /// Asked after every submission sent to a verifier: only the submissions in a step where anyone can approve are
+    /// read (not every unit of the period), and only the instance, its unit and its period are needed, so the
+    /// submissions' values are not read.
     /// </remarks>
     private static async Task<IReadOnlyList<HeldSubmission>> HeldAsync(ConversationContext context, ConversationServices services, string officialId)
     {
         var held = new List<HeldSubmission>();
+        var approvable = services.Workflows.StatesOffering(WorkflowKind.UnitSubmission, WorkflowTrigger.Approve);
         foreach (var period in await context.Transaction.Periods.AllAsync(context.CancellationToken))
         {
-            foreach (var instance in await context.Transaction.Workflows.ListForPeriodAsync(period.PeriodId, context.CancellationToken))
+            var open = await context.Transaction.Workflows.ListInStatesAsync(period.PeriodId, WorkflowKind.UnitSubmission, approvable, context.CancellationToken);
+            foreach (var instance in open)
             {
                 if (instance is { Kind: WorkflowKind.UnitSubmission, UnitId: { } unitId }
                     && context.Office.Units.Any(u => u.Id == unitId)

@@ -16,9 +16,11 @@ public sealed class OfficeReportChain(ConversationServices services, ReportArchi
 {
     public async Task OnUnitVerifiedAsync(ConversationContext context, Period period, IWorkflowEffects effects)
     {
-        var instances = await context.Transaction.Workflows.ListForPeriodAsync(period.Id, context.CancellationToken);
-        var report = instances.FirstOrDefault(i => i.Kind == WorkflowKind.OfficeReport);
-        if (report is null || report.State != OfficeReportWorkflow.Collecting || instances.Any(u => u.Kind == WorkflowKind.UnitSubmission && u.State != UnitSubmissionWorkflow.Verified))
+        // Asked after every approval: two indexed lookups, not every unit of the period read and decoded.
+        var report = await context.Transaction.Workflows.FindAsync(WorkflowKind.OfficeReport, period.Id, null, context.CancellationToken);
+        if (report is null
+            || report.State != OfficeReportWorkflow.Collecting
+            || await context.Transaction.Workflows.AnyNotInStateAsync(period.Id, WorkflowKind.UnitSubmission, UnitSubmissionWorkflow.Verified, context.CancellationToken))
         {
             return;
         }

@@ -51,6 +51,43 @@ public sealed class WorkflowInstances
     }
 
     /// <summary>
+    /// The period's instances of <paramref name="kind"/> that are in one of <paramref name="states"/>, oldest first:
+    /// for questions asked on every update (who holds a submission now), which need only the few open ones, not
+    /// every unit of the period.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowInstance>> ListInStatesAsync(
+        string periodId, WorkflowKind kind, IReadOnlyCollection<WorkflowState> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0)
+        {
+            return [];
+        }
+
+        // The list spelled out (@s0, @s1, …): Dapper's own IN expansion is not applied on the PostgreSQL connection.
+        var parameters = new DynamicParameters(new { periodId, kind = kind.ToString() });
+        var names = states.Select((state, i) =>
+        {
+            parameters.Add($"s{i}", state.Name);
+            return $"@s{i}";
+        }).ToList();
+        var rows = await _session.Connection.QueryAsync<InstanceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM workflow_instances WHERE period_id = @periodId AND kind = @kind AND state IN ({string.Join(", ", names)}) ORDER BY id",
+            parameters,
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToInstance()).ToList();
+    }
+
+    /// <summary>Whether the period has an instance of <paramref name="kind"/> that is not in <paramref name="state"/>.</summary>
+    public Task<bool> AnyNotInStateAsync(string periodId, WorkflowKind kind, WorkflowState state, CancellationToken cancellationToken) =>
+        // EXISTS is an integer in SQLite and a boolean in PostgreSQL; Dapper reads either as bool.
+        _session.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM workflow_instances WHERE period_id = @periodId AND kind = @kind AND state <> @state)",
+            new { periodId, kind = kind.ToString(), state = state.Name },
+            _session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
     /// Saves a fired transition and its audit entry, but only if nobody moved the instance since it was read
     /// (optimistic concurrency). Returns false, changing nothing, when the stored version is no longer the one
     /// the transition started from.

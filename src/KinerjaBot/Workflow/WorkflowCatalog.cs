@@ -14,7 +14,11 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
     // Enough for the updates applied at once and the machines their effects ask; beyond it a returned one is dropped.
     private const int IdlePerWorkflow = 8;
 
-    private readonly ConcurrentDictionary<(WorkflowKind Kind, string? UnitId), ConcurrentBag<WorkflowMachine>> _idle = new();
+    // A queue, not a bag: machines are returned by other threads than the ones that rent them, and a bag steals
+    // across threads under a lock (it showed as lock contention in the profile, decisions/0023).
+    private readonly ConcurrentDictionary<(WorkflowKind Kind, string? UnitId), ConcurrentQueue<WorkflowMachine>> _idle = new();
+
+    private readonly ConcurrentDictionary<(WorkflowKind Kind, WorkflowTrigger Trigger), IReadOnlyCollection<WorkflowState>> _statesOffering = new();
 
     public OfficeConfiguration Office { get; } = office;
 
@@ -24,7 +28,7 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
     /// </summary>
     public WorkflowMachine Rent(WorkflowInstance instance, IWorkflowEffects? effects = null, ActingRoster? roster = null)
     {
-        if (_idle.TryGetValue(KeyOf(instance), out var idle) && idle.TryTake(out var machine))
+        if (_idle.TryGetValue(KeyOf(instance), out var idle) && idle.TryDequeue(out var machine))
         {
             machine.Reuse(instance, effects, UsesRoster(instance.Kind) ? roster : null);
             return machine;
@@ -40,9 +44,23 @@ public sealed class WorkflowCatalog(OfficeConfiguration office)
         if (idle.Count < IdlePerWorkflow)
         {
             machine.Reuse(machine.Instance, null, null);
-            idle.Add(machine);
+            idle.Enqueue(machine);
         }
     }
+
+    /// <summary>
+    /// Every state in which some workflow of <paramref name="kind"/> (any unit's) has a <paramref name="trigger"/>
+    /// transition, read from the configurations once: lets a question asked on every update read only the instances
+    /// that can be in such a step.
+    /// </summary>
+    public IReadOnlyCollection<WorkflowState> StatesOffering(WorkflowKind kind, WorkflowTrigger trigger) =>
+        _statesOffering.GetOrAdd((kind, trigger), key =>
+        {
+            var units = key.Kind == WorkflowKind.UnitSubmission ? Office.Units.Select(u => (string?)u.Id) : [null];
+            return units
+                .SelectMany(unitId => MachineFor(new WorkflowInstance(0, key.Kind, string.Empty, unitId, default, 1, 1)).StatesOffering(key.Trigger))
+                .ToHashSet();
+        });
 
     private static (WorkflowKind, string?) KeyOf(WorkflowInstance instance) =>
         (instance.Kind, instance.Kind == WorkflowKind.UnitSubmission ? instance.UnitId : null);

@@ -98,6 +98,10 @@ public sealed class WorkflowMachine
     /// <summary>The trigger's button in the current state, or null when the state has no such transition.</summary>
     public TriggerButton? ButtonFor(WorkflowTrigger trigger) => _buttons.GetValueOrDefault((Instance.State, trigger));
 
+    /// <summary>The states in which the configuration has a <paramref name="trigger"/> transition (whoever may fire it).</summary>
+    internal IEnumerable<WorkflowState> StatesOffering(WorkflowTrigger trigger) =>
+        _buttons.Keys.Where(key => key.Trigger == trigger).Select(key => key.State);
+
     /// <summary>Whether the current state is one where nobody owes anything (verified, signed).</summary>
     public bool IsResting => _resting.Contains(Instance.State);
 
