@@ -176,5 +176,12 @@ internal static class SchemaMigrations
                 processed_at TEXT NOT NULL
             );
             """),
+        (15, "Polling: updates fetched and not yet applied, kept so the next getUpdates may confirm them at once", """
+            CREATE TABLE telegram_inbox (
+                update_id   INTEGER PRIMARY KEY,
+                update_json TEXT NOT NULL,
+                received_at TEXT NOT NULL
+            );
+            """),
     ];
 }
