@@ -183,5 +183,8 @@ internal static class SchemaMigrations
                 received_at TEXT NOT NULL
             );
             """),
+        (16, "The outbox by chat, newest first: the questions asked on every update (which message shows a button, what a message shows now) stop at the chat's newest rows", """
+            CREATE INDEX ix_outbox_chat ON outbox (chat_id, id);
+            """),
     ];
 }
