@@ -176,13 +176,6 @@ internal static class SchemaMigrations
                 processed_at TEXT NOT NULL
             );
             """),
-        (15, "Polling: updates fetched and not yet applied, kept so the next getUpdates may confirm them at once", """
-            CREATE TABLE telegram_inbox (
-                update_id   INTEGER PRIMARY KEY,
-                update_json TEXT NOT NULL,
-                received_at TEXT NOT NULL
-            );
-            """),
         (16, "The outbox by chat, newest first: the questions asked on every update (which message shows a button, what a message shows now) stop at the chat's newest rows", """
             CREATE INDEX ix_outbox_chat ON outbox (chat_id, id);
             """),

@@ -32,16 +32,10 @@ public sealed class TelegramUpdates
         await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM processed_updates WHERE update_id = @updateId", new { updateId }, _session.Transaction, cancellationToken: cancellationToken)) > 0;
 
-    /// <summary>
-    /// Marks the update applied (and no longer waiting in the inbox); call it in the transaction that saves the
-    /// update's effects.
-    /// </summary>
+    /// <summary>Marks the update applied; call it in the transaction that saves the update's effects.</summary>
     public Task MarkProcessedAsync(long updateId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @At) ON CONFLICT (update_id) DO NOTHING;
-            DELETE FROM telegram_inbox WHERE update_id = @updateId;
-            """,
+            "INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @At) ON CONFLICT (update_id) DO NOTHING",
             new { updateId, At = StoredTime.Format(nowUtc) },
             _session.Transaction,
             cancellationToken: cancellationToken));
@@ -58,9 +52,10 @@ public sealed class TelegramUpdates
             cancellationToken: cancellationToken));
 
     /// <summary>
-    /// Moves the offset (never backwards) past updates that are applied or kept in the inbox
-    /// (<see cref="ReceiveAsync"/>): the next getUpdates confirms everything below it to Telegram, which never hands
-    /// those out again. The processed ids make a redelivered one harmless.
+    /// Moves the offset (never backwards) once every update below it has been applied. Updates of different chats
+    /// are handled in parallel, so a later update can commit before an earlier one: moving the offset per update
+    /// could confirm, and so lose, an update that a crash left unapplied. The processed ids make the redelivered
+    /// ones harmless.
     /// </summary>
     public Task SetNextOffsetAsync(long nextOffset, CancellationToken cancellationToken) =>
         _session.Connection.ExecuteAsync(new CommandDefinition(
@@ -73,39 +68,4 @@ public sealed class TelegramUpdates
             new { nextOffset, KeptBelowOffset },
             _session.Transaction,
             cancellationToken: cancellationToken));
-
-    /// <summary>
-    /// Keeps a fetched batch (each update's JSON as Telegram sent it) and moves the offset past it, in one transaction:
-    /// from then on the next getUpdates may confirm the batch to Telegram before it is applied, because a crash leaves
-    /// it here (<see cref="InboxAsync"/>) instead of losing it. Ids already applied are dropped from the inbox.
-    /// </summary>
-    public async Task ReceiveAsync(IReadOnlyList<(long UpdateId, string Json)> updates, long nextOffset, DateTimeOffset nowUtc, CancellationToken cancellationToken)
-    {
-        var at = StoredTime.Format(nowUtc);
-        foreach (var (updateId, json) in updates)
-        {
-            await _session.Connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO telegram_inbox (update_id, update_json, received_at) VALUES (@updateId, @json, @at) ON CONFLICT (update_id) DO NOTHING",
-                new { updateId, json, at },
-                _session.Transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        await _session.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM telegram_inbox WHERE EXISTS (SELECT 1 FROM processed_updates p WHERE p.update_id = telegram_inbox.update_id)",
-            transaction: _session.Transaction,
-            cancellationToken: cancellationToken));
-        await SetNextOffsetAsync(nextOffset, cancellationToken);
-    }
-
-    /// <summary>The updates fetched and not yet applied, oldest first: after a crash or a stop, they are applied first.</summary>
-    public async Task<IReadOnlyList<(long UpdateId, string Json)>> InboxAsync(CancellationToken cancellationToken) =>
-        [.. await _session.Connection.QueryAsync<(long, string)>(new CommandDefinition(
-            """
-            SELECT update_id, update_json FROM telegram_inbox i
-            WHERE NOT EXISTS (SELECT 1 FROM processed_updates p WHERE p.update_id = i.update_id)
-            ORDER BY update_id
-            """,
-            transaction: _session.Transaction,
-            cancellationToken: cancellationToken))];
 }
