@@ -11,7 +11,8 @@ namespace KinerjaBot.TelegramChannel;
 
 /// <summary>
 /// Long polling (timeout 50 s, up to 100 updates). Updates of one chat are applied in order, different chats in
-/// parallel; the offset is confirmed only after the whole batch is applied (see <see cref="TelegramUpdates.SetNextOffsetAsync"/>).
+/// parallel; the offset is confirmed only after the whole batch is applied (see <see cref="TelegramUpdates.SetNextOffsetAsync"/>),
+/// committed, that is: the presses' answers go on without holding the next poll (<see cref="UpdateProcessor.ApplyAsync"/>).
 /// Each update of a batch is read on its own (<see cref="UpdateBatchReader"/>): one the bot cannot read is logged
 /// and skipped, and the offset moves past it, instead of failing every poll while Telegram redelivers it.
 /// </summary>
@@ -117,7 +118,8 @@ public sealed class UpdatePoller(
         {
             foreach (var update in chat.OrderBy(u => u.Id))
             {
-                await processor.ProcessAsync(update, receivedAt, cancellationToken);
+                // Only the commit is waited for: a press's answer on a slow link must not hold the next batch.
+                _ = await processor.ApplyAsync(update, receivedAt, cancellationToken);
             }
         }));
 

@@ -24,56 +24,22 @@ public sealed class UpdateProcessor(
     TimeProvider timeProvider,
     ILogger<UpdateProcessor> logger)
 {
+    /// <summary>
+    /// Applies the update and returns as soon as its transaction has committed (or it was skipped), with the press's
+    /// answer and the dispatcher's wake-up still on their way in the returned task: the poller and the webhook need
+    /// only the commit before they confirm the update, so a slow answerCallbackQuery on a weak link no longer holds the
+    /// next batch, and with it every other official (decisions/0024). The returned task never fails; nobody needs to await it.
+    /// </summary>
     /// <param name="update">The update.</param>
     /// <param name="receivedAt">When getUpdates handed it over: a press's answer is worth trying only for a while after that.</param>
     /// <param name="cancellationToken">Stops the work.</param>
-    public async Task ProcessAsync(Update update, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<Task> ApplyAsync(Update update, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         string? notice = null;
+        var answered = Task.CompletedTask;
         try
         {
-            // Only a file is worth a look before the write transaction: a redelivered one must not be downloaded
-            // again, and only a bound chat may download at all. Anything else is checked once, inside the transaction.
-            var mayDownload = false;
-            if (UpdateTranslator.CarriesFile(update))
-            {
-                await using var check = await store.ReadAsync(cancellationToken);
-                if (await check.Telegram.IsProcessedAsync(update.Id, cancellationToken))
-                {
-                    logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
-                    return;
-                }
-
-                mayDownload = await check.Chats.FindByChatAsync(update.Message!.Chat.Id, cancellationToken) is not null;
-            }
-
-            // Decided outside the transaction: it may wait a moment for the dispatcher to record the pressed message.
-            var staleCopy = update.CallbackQuery?.Message is { } pressed
-                && await pressedMessages.IsUnrecordedCopyAsync(pressed.Chat.Id, pressed.Id, cancellationToken);
-            var incoming = staleCopy ? null : await translator.TranslateAsync(update, mayDownload, cancellationToken);
-            await using var transaction = await store.BeginAsync(cancellationToken);
-            if (await transaction.Telegram.IsProcessedAsync(update.Id, cancellationToken))
-            {
-                logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
-                return;
-            }
-
-            var now = timeProvider.GetUtcNow();
-            transaction.Outbox.ReplyChatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
-            if (staleCopy)
-            {
-                var copy = update.CallbackQuery!.Message!;
-                logger.LogInformation("Button pressed on unrecorded copy {MessageId} in chat {ChatId}; answered as stale", copy.Id, copy.Chat.Id);
-                notice = BotTexts.StaleCopy;
-                await transaction.Outbox.EnqueueRemoveChoicesAsync(copy.Chat.Id, copy.Id, now, cancellationToken);
-            }
-            else if (incoming is not null)
-            {
-                notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
-            }
-
-            await transaction.Telegram.MarkProcessedAsync(update.Id, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            notice = await ApplyInTransactionAsync(update, cancellationToken);
         }
         catch (Exception e) when (IsTemporary(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -90,13 +56,81 @@ public sealed class UpdateProcessor(
         }
         finally
         {
+            answered = AnswerThenWakeAsync(update, notice, receivedAt, cancellationToken);
+        }
+
+        return answered;
+    }
+
+    /// <summary>The update's effects, outgoing messages and processed id in one transaction; the press's notice, if any.</summary>
+    private async Task<string?> ApplyInTransactionAsync(Update update, CancellationToken cancellationToken)
+    {
+        string? notice = null;
+
+        // Only a file is worth a look before the write transaction: a redelivered one must not be downloaded
+        // again, and only a bound chat may download at all. Anything else is checked once, inside the transaction.
+        var mayDownload = false;
+        if (UpdateTranslator.CarriesFile(update))
+        {
+            await using var check = await store.ReadAsync(cancellationToken);
+            if (await check.Telegram.IsProcessedAsync(update.Id, cancellationToken))
+            {
+                logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
+                return null;
+            }
+
+            mayDownload = await check.Chats.FindByChatAsync(update.Message!.Chat.Id, cancellationToken) is not null;
+        }
+
+        // Decided outside the transaction: it may wait a moment for the dispatcher to record the pressed message.
+        var staleCopy = update.CallbackQuery?.Message is { } pressed
+            && await pressedMessages.IsUnrecordedCopyAsync(pressed.Chat.Id, pressed.Id, cancellationToken);
+        var incoming = staleCopy ? null : await translator.TranslateAsync(update, mayDownload, cancellationToken);
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        if (await transaction.Telegram.IsProcessedAsync(update.Id, cancellationToken))
+        {
+            logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        transaction.Outbox.ReplyChatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
+        if (staleCopy)
+        {
+            var copy = update.CallbackQuery!.Message!;
+            logger.LogInformation("Button pressed on unrecorded copy {MessageId} in chat {ChatId}; answered as stale", copy.Id, copy.Chat.Id);
+            notice = BotTexts.StaleCopy;
+            await transaction.Outbox.EnqueueRemoveChoicesAsync(copy.Chat.Id, copy.Id, now, cancellationToken);
+        }
+        else if (incoming is not null)
+        {
+            notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
+        }
+
+        await transaction.Telegram.MarkProcessedAsync(update.Id, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return notice;
+    }
+
+    private async Task AnswerThenWakeAsync(Update update, string? notice, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
             if (update.CallbackQuery is { } callback)
             {
                 // Also a redelivered press: if its first answer was lost (a crash right after the commit), this one
-                // still stops the spinner; if not, Telegram refuses the second with a harmless 400.
+                // still stops the spinner; if not, Telegram refuses the second with a harmless 400. Answered before
+                // the wake-up, so the toast comes before the edit it announces.
                 await AnswerAsync(callback.Id, notice, receivedAt, cancellationToken);
             }
-
+        }
+        catch (Exception e)
+        {
+            // Nobody awaits this in the poller: an answer that failed in another way is only worth a line.
+            logger.LogInformation("Could not answer the press of update {UpdateId}: {Error}", update.Id, e.Message);
+        }
+        finally
+        {
             dispatcher.Wake();
         }
     }

@@ -206,7 +206,8 @@ public sealed class WebhookReceiver(
                 await lane.WaitAsync(stoppingToken);
                 try
                 {
-                    await processor.ProcessAsync(update, receivedAt, stoppingToken);
+                    // 200 once committed; the press's answer goes on without holding Telegram's connection.
+                    _ = await processor.ApplyAsync(update, receivedAt, stoppingToken);
                 }
                 finally
                 {
