@@ -35,7 +35,10 @@ public sealed class TwoInstancesEndToEndTests : IAsyncLifetime
         // The first instance (it started first, so it holds the sender's lease) goes away; the other takes over.
         await _bot.StopInstanceAsync(0);
         var first = _bot.Official(unit.VerifierIds[0]);
-        var details = await _bot.Server.WaitForBotMessageAsync(first.ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, BotHarness.Patience);
+
+        // The survivor takes the lease at its next check (every 5 s) and then waits out the stopped sender's last sends
+        // (about 4 s, decisions/0018) before it sends: up to ~10 s by design, so this wait allows twice the usual.
+        var details = await _bot.Server.WaitForBotMessageAsync(first.ChatId, m => m.Content.Contains($"Verifikasi data {unit.Name}") && m.FindButton("Setujui") is not null, BotHarness.Patience * 2);
         var approve = details.FindButton("Setujui")!.CallbackData!;
 
         // A double tap, and Telegram delivering the first press again: one approval.
