@@ -29,6 +29,12 @@ public sealed class BotHarness : IAsyncDisposable
     // Each instance's PostgreSQL sessions carry this name and its index, so the database shows who holds a lease.
     private const string InstanceNamePrefix = "kinerjabot-instance-";
 
+    // FreePort's range, below the kernel's ephemeral ports; a random start per test process, so two test runs on one
+    // machine do not walk the same ports in step.
+    private const int PortRangeStart = 20_000;
+    private const int PortRangeSize = 12_000;
+    private static int _nextPort = Random.Shared.Next(PortRangeSize);
+
     private readonly TempDirectory _data = new();
 
     // With KINERJABOT_TEST_STORAGE=postgres every harness gets a database of its own on the test server.
@@ -148,12 +154,33 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static long UserIdOf(int officialIndex) => 700_000_000 + officialIndex;
 
+    /// <summary>
+    /// A port for a listener the bot binds later. Taken below the kernel's ephemeral range (Linux 32768–60999, Windows
+    /// 49152–65535): a port the OS hands out for port 0 is free only until the next outgoing connection, and with the
+    /// tests' many HTTP clients one of them sometimes took it before the bot bound it ("address already in use").
+    /// Ports here are never given to outgoing connections; the counter keeps this process's picks apart and the probe
+    /// skips ports another process listens on.
+    /// </summary>
     public static int FreePort()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < PortRangeSize; attempt++)
+        {
+            var port = PortRangeStart + (int)((uint)Interlocked.Increment(ref _nextPort) % PortRangeSize);
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Someone listens there already: the next one.
+            }
+        }
+
+        throw new InvalidOperationException($"No free port in {PortRangeStart}–{PortRangeStart + PortRangeSize - 1}.");
     }
+
 
     /// <summary>The simulated Telegram user of an official of the sample office.</summary>
     public SimulatedUser Official(string officialId)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using KinerjaBot.Tests.EndToEnd;
 using KinerjaBot.WhatsApp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -67,6 +68,26 @@ public sealed class FakeGraphServer : IAsyncDisposable
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return server;
+    }
+
+    /// <summary>
+    /// The whole bot (<see cref="BotHarness"/>) with its WhatsApp channel on this double, its webhook wired to this
+    /// double and the operator staf-pk registered on Telegram: the start every WhatsApp end-to-end test makes.
+    /// </summary>
+    public async Task<BotHarness> StartBotAsync(TimeProvider? clock = null)
+    {
+        var listen = $"http://127.0.0.1:{BotHarness.FreePort()}";
+        var bot = await BotHarness.StartAsync(clock, settings: _ => BotSettings(listen, Window));
+        WebhookUrl = new Uri($"{listen}/whatsapp/webhook");
+        await bot.RegisterAsync("staf-pk");
+        return bot;
+    }
+
+    /// <summary>An official writes first from their roster number; returns the bot's "terdaftar sebagai" greeting.</summary>
+    public async Task<JsonObject> GreetAsync(string waId, string text = "halo")
+    {
+        await SendTextAsync(waId, text);
+        return await WaitForAsync(waId, m => TextOf(m).Contains("terdaftar sebagai"));
     }
 
     /// <summary>The bot's settings for this double.</summary>

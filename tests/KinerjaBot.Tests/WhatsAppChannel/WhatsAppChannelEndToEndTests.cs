@@ -24,10 +24,7 @@ public sealed class WhatsAppChannelEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _graph = await FakeGraphServer.StartAsync();
-        var listen = $"http://127.0.0.1:{BotHarness.FreePort()}";
-        _bot = await BotHarness.StartAsync(settings: _ => _graph.BotSettings(listen));
-        _graph.WebhookUrl = new Uri($"{listen}/whatsapp/webhook");
-        await _bot.RegisterAsync("staf-pk");
+        _bot = await _graph.StartBotAsync();
     }
 
     public async Task DisposeAsync()
@@ -80,8 +77,7 @@ public sealed class WhatsAppChannelEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_operator_on_telegram_opens_the_period_and_the_unit_head_on_whatsapp_fills_it_with_reply_buttons()
     {
-        await _graph.SendTextAsync(Kasi, "halo");
-        await _graph.WaitForAsync(Kasi, m => FakeGraphServer.TextOf(m).Contains("terdaftar sebagai"));
+        await _graph.GreetAsync(Kasi);
 
         await _bot.OpenPeriodAsync("2026-TW3");
         var invitation = await _graph.WaitForAsync(Kasi, m => FakeGraphServer.ButtonsOf(m).Any(b => b.Title == "Mulai isi"));
@@ -108,8 +104,7 @@ public sealed class WhatsAppChannelEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Delivery_statuses_from_whatsapp_are_recorded_on_the_outbox_row()
     {
-        await _graph.SendTextAsync(Kasi, "halo");
-        await _graph.WaitForAsync(Kasi, m => FakeGraphServer.TextOf(m).Contains("terdaftar sebagai"));
+        await _graph.GreetAsync(Kasi);
         var wamid = await WaitForChannelMessageIdAsync();
 
         await _graph.PostStatusAsync(wamid, "read", Kasi);
