@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using KinerjaBot.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KinerjaBot.TelegramChannel;
 
@@ -40,23 +35,14 @@ public sealed class SharedWebhookListener(IPEndPoint endPoint) : IAsyncDisposabl
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Empty args and no configuration sources, as for a single office's receiver: no stray URLs or settings.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = WebhookReceiver.MaxBodyBytes;
-            kestrel.Listen(endPoint);
-        });
-        _app = builder.Build();
+        _app = WebhookListener.Create(endPoint);
         _app.MapGet("/healthz", WriteEveryOfficeHealthAsync);
         _app.MapGet("/healthz/{office}", (HttpContext context, string office) =>
             _routes.Values.FirstOrDefault(r => r.OfficeId == office) is { } route ? route.WriteHealthAsync(context) : NotFound(context));
         _app.MapPost("/{**path}", (HttpContext context) =>
             _routes.TryGetValue(context.Request.Path.Value ?? "", out var route) ? route.ReceiveAsync(context) : NotFound(context));
         await _app.StartAsync(cancellationToken);
-        ListeningOn = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        ListeningOn = WebhookListener.BoundAddress(_app);
     }
 
     /// <summary>Stops taking requests; those in flight finish (and commit) first.</summary>

@@ -4,13 +4,9 @@ using System.Text;
 using System.Text.Json;
 using KinerjaBot.Storage;
 using KinerjaBot.Telegram;
+using KinerjaBot.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,9 +38,6 @@ public sealed class WebhookReceiver(
     private static readonly TimeSpan KeepAppliedIds = TimeSpan.FromDays(2);
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
-    // Updates are a few kilobytes (files come by file_id, not inline); anything far larger is not Telegram.
-    internal const long MaxBodyBytes = 1024 * 1024;
-
     // Telegram may open several connections at once, so two updates of one chat can arrive together; a chat's
     // updates are applied one at a time (as the poller does), on one of a fixed set of lanes.
     private readonly SemaphoreSlim[] _lanes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -73,7 +66,7 @@ public sealed class WebhookReceiver(
         {
             _app = Build(options, stoppingToken);
             await _app.StartAsync(stoppingToken);
-            ListeningOn = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+            ListeningOn = WebhookListener.BoundAddress(_app);
         }
 
         logger.LogInformation(
@@ -119,17 +112,7 @@ public sealed class WebhookReceiver(
 
     private WebApplication Build(TelegramUpdateOptions options, CancellationToken stoppingToken)
     {
-        // Empty args and no configuration sources: the bot's own settings are not ASP.NET Core's (no stray URLs).
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        var listen = options.ListenEndPoint();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
-            kestrel.Listen(listen);
-        });
-        var app = builder.Build();
+        var app = WebhookListener.Create(options.ListenEndPoint());
         var path = new Uri(options.WebhookUrl).AbsolutePath;
         app.MapPost(path, (HttpContext context) => ReceiveAsync(context, stoppingToken));
         app.MapGet("/healthz", (HttpContext context) => health.WriteAsync(context));

@@ -1,12 +1,8 @@
 using System.Net;
+using KinerjaBot.Web;
 using KinerjaBot.WhatsApp;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,9 +18,6 @@ public sealed class WhatsAppWebhookReceiver(
     WhatsAppWebhookProcessor processor,
     ILogger<WhatsAppWebhookReceiver> logger) : BackgroundService
 {
-    // Webhooks are a few kilobytes; media come by id.
-    private const long MaxBodyBytes = 1024 * 1024;
-
     private WebApplication? _app;
 
     /// <summary>The webhook URL once listening (the port is known only then when 0 was asked for).</summary>
@@ -50,22 +43,13 @@ public sealed class WhatsAppWebhookReceiver(
     {
         var stoppingToken = _stopping.Token;
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
         var listen = new Uri(settings.WebhookListen!);
         var address = listen.Host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(listen.Host, out var ip) ? ip : IPAddress.Any;
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
-            kestrel.Listen(address, listen.Port);
-        });
-        _app = builder.Build();
+        _app = WebhookListener.Create(new IPEndPoint(address, listen.Port));
         _app.MapGet(settings.WebhookPath, (HttpContext context) => Handshake(context, settings.VerifyToken!));
         _app.MapPost(settings.WebhookPath, (HttpContext context) => ReceiveAsync(context, stoppingToken));
         await _app.StartAsync(cancellationToken);
-        var bound = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        WebhookUrl = new Uri(bound, settings.WebhookPath);
+        WebhookUrl = new Uri(WebhookListener.BoundAddress(_app), settings.WebhookPath);
         logger.LogInformation("WhatsApp webhook listening on {Url}", WebhookUrl);
     }
 

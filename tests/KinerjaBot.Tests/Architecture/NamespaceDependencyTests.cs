@@ -29,7 +29,7 @@ public sealed class NamespaceDependencyTests
     /// </summary>
     private static readonly string[][] Layers =
     [
-        ["KinerjaBot.Domain", "KinerjaBot.Telegram", "KinerjaBot.WhatsApp", "KinerjaBot.Sandbox", "KinerjaBot.Sandbox.WhatsApp"],
+        ["KinerjaBot.Domain", "KinerjaBot.Web", "KinerjaBot.Telegram", "KinerjaBot.WhatsApp", "KinerjaBot.Sandbox", "KinerjaBot.Sandbox.WhatsApp"],
         ["KinerjaBot.Configuration", "KinerjaBot.Messaging"],
         ["KinerjaBot.Workflow"],
         ["KinerjaBot.Storage"],
