@@ -61,12 +61,13 @@ fi
 cd "$PEER_DIR"
 
 common=(--officials "$officials" --indicators "$indicators" --rate "$rate" --json-out "$out")
-kb_env=()
+# The service's memory settings from docs/deploy.md's unit (decisions/0025), so the bench runs the bot as deployed.
+kb_env=(DOTNET_GCgen0size=0x400000 MALLOC_ARENA_MAX=2)
 peer_env=()
 case "$mode" in
   capacity)
     # The bot's own pacing off, so the figures are the bot's own cost (the double has no limits either).
-    kb_env=(Telegram__Sender__PerChatInterval=00:00:00 Telegram__Sender__PerChatBurst=1000000 Telegram__Sender__GlobalLimit=1000000) ;;
+    kb_env+=(Telegram__Sender__PerChatInterval=00:00:00 Telegram__Sender__PerChatBurst=1000000 Telegram__Sender__GlobalLimit=1000000) ;;
   limits)
     common+=(--limits --step-timeout 300)
     peer_env=(THROTTLE=1) ;;
