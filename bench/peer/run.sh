@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Side-by-side load benchmark: KinerjaBot (published as deployed: Release, ReadyToRun, decisions/0023) and the grammY peer of ../shared/bench-peer, driven
+# Side-by-side load benchmark: KinerjaBot (published as deployed: a native image, decisions/0026) and the grammY peer of ../shared/bench-peer, driven
 # by the same driver.js through the same fake Bot API with the same generated office, interleaved run by run so both
 # see the same machine load. Appends one JSON line per run to the results file; summarise with summarise.mjs.
 #
 # usage: bench/peer/run.sh [--mode capacity|limits|paced] [--officials 50] [--indicators 8] [--runs 3]
 #                          [--rate 0] [--out bench/peer/results/<mode>.jsonl] [--only kinerjabot|peer] [--no-build]
-#                          [--storage sqlite|postgres] [--instances N] [--dll path/to/KinerjaBot.dll]
+#                          [--storage sqlite|postgres] [--instances N] [--build native|readytorun] [--dll PATH]
 #   capacity  the double does not enforce limits and KinerjaBot's own pacing is off (the bots' own CPU and speed)
 #   limits    the double enforces Telegram's limits; KinerjaBot paces with its defaults, the peer with THROTTLE=1
 #   paced     the double does not enforce; KinerjaBot paces with its defaults (use with --rate R)
@@ -14,12 +14,15 @@
 #                       parameters are added to the bot's connection string, e.g. ?SSL%20Mode=Disable)
 #   --instances N       KinerjaBot in webhook mode, N processes on one store (instances.sh); the double delivers by
 #                       webhook, round robin over the instances (webhook-front.mjs). Without it: one process, polling.
-#   --dll PATH          another build of KinerjaBot.dll (e.g. an older commit's, for a before/after in one sitting)
-#   --no-build          reuse the last publish in artifacts/bench/ (or the --dll given)
+#   --build KIND        native (default: Native AOT, as docs/deploy.md deploys it; ~8 min on 2 cores) or readytorun
+#                       (the framework-dependent ReadyToRun build of decisions/0023), published to artifacts/bench-KIND/
+#   --dll PATH          another build: a KinerjaBot.dll (run with dotnet) or a native KinerjaBot executable (e.g. an
+#                       older commit's, for a before/after in one sitting)
+#   --no-build          reuse the last publish in artifacts/bench-KIND/ (or the --dll given)
 # Environment: PEER_SRC (default ../shared/bench-peer next to the repository), PEER_DIR (a prepared copy to reuse).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1 storage=sqlite instances=0 dll=""
+mode=capacity officials=50 indicators=8 runs=3 rate=0 out="" only="" build=1 storage=sqlite instances=0 dll="" kind=native
 while [ $# -gt 0 ]; do
   case "$1" in
     --mode) mode="$2"; shift 2 ;;
@@ -33,6 +36,7 @@ while [ $# -gt 0 ]; do
     --storage) storage="$2"; shift 2 ;;
     --instances) instances="$2"; shift 2 ;;
     --dll) dll="$2"; shift 2 ;;
+    --build) kind="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 64 ;;
   esac
 done
@@ -41,15 +45,22 @@ out="${out:-$root/bench/peer/results/$mode.jsonl}"
 mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 
-# Published the way docs/deploy.md deploys it: framework-dependent, ReadyToRun (precompiled, so a start and the first
-# updates do not wait for the JIT; decisions/0023).
-publish="$root/artifacts/bench"
+# Published the way docs/deploy.md deploys it: a native image (no JIT, no IL loaded: decisions/0026), or with
+# --build readytorun the framework-dependent ReadyToRun build it replaced (decisions/0023).
+case "$kind" in
+  native) publish_args=(-p:PublishAot=true -p:TrimMode=partial -p:JsonSerializerIsReflectionEnabledByDefault=true); entry=KinerjaBot ;;
+  readytorun) publish_args=(--self-contained false -p:PublishReadyToRun=true); entry=KinerjaBot.dll ;;
+  *) echo "--build must be native or readytorun" >&2; exit 64 ;;
+esac
+publish="$root/artifacts/bench-$kind"
 if [ "$build" = 1 ] && [ -z "$dll" ]; then
-  dotnet publish "$root/src/KinerjaBot/KinerjaBot.csproj" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$publish" -nologo -v q -clp:ErrorsOnly >&2
+  dotnet publish "$root/src/KinerjaBot/KinerjaBot.csproj" -c Release -r linux-x64 "${publish_args[@]}" \
+    -o "$publish" -nologo -v q -clp:ErrorsOnly >&2
 fi
-dll="${dll:-$publish/KinerjaBot.dll}"
+dll="${dll:-$publish/$entry}"
 [ -f "$dll" ] || { echo "missing $dll (build failed?)" >&2; exit 1; }
+# A .dll runs on the shared runtime; anything else is a native executable.
+case "$dll" in *.dll) bot_cmd="dotnet $dll" ;; *) bot_cmd="$dll" ;; esac
 
 # The peer and the driver need their node_modules; ../shared is read-only, so they run from a copy.
 if [ -z "${PEER_DIR:-}" ]; then
@@ -97,7 +108,7 @@ for i in $(seq 1 "$runs"); do
           --bot-cmd "bash $root/bench/peer/instances.sh $instances $dll" || echo "run failed (exit $?)" >&2
       else
         env "${kb_env[@]}" "${store_env[@]}" node driver.js "${common[@]}" --label "$label" \
-          --bot-cmd "dotnet $dll" || echo "run failed (exit $?)" >&2
+          --bot-cmd "$bot_cmd" || echo "run failed (exit $?)" >&2
       fi
     else
       env "${peer_env[@]}" node driver.js "${common[@]}" --label "peer-$mode" \

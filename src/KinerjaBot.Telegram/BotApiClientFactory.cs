@@ -15,6 +15,7 @@ public static class BotApiClientFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        BotApiJson.UseGeneratedMetadata();
         var timeouts = new RequestTimeoutHandler(timeProvider, options.RequestTimeout, options.LongPollMargin)
         {
             InnerHandler = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },

@@ -65,7 +65,7 @@ public static class UpdateBatchReader
         update = null!;
         try
         {
-            update = element.Deserialize<Update>(JsonBotAPI.Options)!;
+            update = element.Deserialize<Update>(BotApiJson.Options)!;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
         {

@@ -13,16 +13,15 @@ public sealed class AuditLog
 
     public async Task<IReadOnlyList<AuditEntry>> ForInstanceAsync(long instanceId, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<AuditRow>(new CommandDefinition(
+        var rows = await _session.Connection.QueryAsync<AuditRow>(
             """
             SELECT instance_id AS InstanceId, at_utc AS AtUtc, actor_id AS ActorId, trigger AS Trigger,
                    from_state AS FromState, to_state AS ToState, reason AS Reason, version AS Version,
                    acting_for AS ActingFor, acting_kind AS ActingKind
             FROM audit_log WHERE instance_id = @instanceId ORDER BY id
             """,
-            new { instanceId },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { instanceId, cancellationToken },
+            _session.Transaction);
         return rows.Select(r => new AuditEntry(
             r.InstanceId,
             StoredTime.Parse(r.AtUtc),
@@ -37,5 +36,5 @@ public sealed class AuditLog
         }).ToList();
     }
 
-    private sealed record AuditRow(long InstanceId, string AtUtc, string ActorId, string Trigger, string FromState, string ToState, string? Reason, long Version, string? ActingFor, string? ActingKind);
+    internal sealed record AuditRow(long InstanceId, string AtUtc, string ActorId, string Trigger, string FromState, string ToState, string? Reason, long Version, string? ActingFor, string? ActingKind);
 }

@@ -10,16 +10,15 @@ public sealed class ConversationStates
     internal ConversationStates(StoreSession session) => _session = session;
 
     public Task<string?> GetAsync(long chatId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT state_json FROM conversations WHERE chat_id = @chatId", new { chatId }, _session.Transaction, cancellationToken: cancellationToken));
+        _session.Connection.ExecuteScalarAsync<string?>(
+            "SELECT state_json FROM conversations WHERE chat_id = @chatId", new { chatId, cancellationToken }, _session.Transaction);
 
     public Task SaveAsync(long chatId, string stateJson, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+        _session.Connection.ExecuteAsync(
             """
             INSERT INTO conversations (chat_id, state_json, updated_at) VALUES (@chatId, @stateJson, @At)
             ON CONFLICT (chat_id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at
             """,
-            new { chatId, stateJson, At = StoredTime.Format(nowUtc) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { chatId, stateJson, At = StoredTime.Format(nowUtc), cancellationToken },
+            _session.Transaction);
 }

@@ -21,27 +21,25 @@ public sealed class LetterNumbers
             return existing.Number;
         }
 
-        return await _session.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        return await _session.Connection.ExecuteScalarAsync<int>(
             """
             INSERT INTO letter_numbers (year, number, period_id, instance_id, allocated_at)
             VALUES (@year, (SELECT COALESCE(MAX(number), 0) + 1 FROM letter_numbers WHERE year = @year), @periodId, @instanceId, @At)
             RETURNING number
             """,
-            new { year, periodId, instanceId, At = StoredTime.Format(nowUtc) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { year, periodId, instanceId, At = StoredTime.Format(nowUtc), cancellationToken },
+            _session.Transaction);
     }
 
     /// <summary>The year and number given to the letter of <paramref name="instanceId"/>, if it has one.</summary>
     public async Task<(int Year, int Number)?> FindAsync(long instanceId, CancellationToken cancellationToken)
     {
-        var row = await _session.Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await _session.Connection.QuerySingleOrDefaultAsync<Row>(
             "SELECT year AS Year, number AS Number FROM letter_numbers WHERE instance_id = @instanceId",
-            new { instanceId },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { instanceId, cancellationToken },
+            _session.Transaction);
         return row is null ? null : ((int)row.Year, (int)row.Number);
     }
 
-    private sealed record Row(long Year, long Number);
+    internal sealed record Row(long Year, long Number);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using KinerjaBot.Messaging;
 
@@ -9,7 +10,7 @@ namespace KinerjaBot.Storage;
 /// caused them, and a dispatcher sends them afterwards. A crash can therefore never lose a message whose
 /// change was saved, nor send one whose change was rolled back.
 /// </summary>
-public sealed class OutgoingQueue
+public sealed partial class OutgoingQueue
 {
     /// <summary>Marks items held back because the chat blocked the bot; they are queued again when it writes.</summary>
     public const string UnreachablePrefix = "unreachable:";
@@ -19,8 +20,6 @@ public sealed class OutgoingQueue
     /// the document, then the text as a message of its own, so each part is sent (and retried) exactly once.
     /// </summary>
     public const int MaxCaptionLength = 1024;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly StoreSession _session;
 
@@ -53,11 +52,10 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<long?> PreviousSentWithKeyAsync(long chatId, string key, long beforeId, CancellationToken cancellationToken)
     {
-        var previous = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        var previous = await _session.Connection.ExecuteScalarAsync<long?>(
             "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND supersede_key = @key AND id < @beforeId AND sent_message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-            new { chatId, key, beforeId },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { chatId, key, beforeId, cancellationToken },
+            _session.Transaction);
         return previous is { } messageId && !await HasChoicesAsync(chatId, messageId, long.MaxValue, cancellationToken) ? null : previous;
     }
 
@@ -68,18 +66,17 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<bool> HasChoicesAsync(long chatId, long messageId, long beforeId, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<(string Operation, string PayloadJson)>(new CommandDefinition(
+        var rows = await _session.Connection.QueryAsync<ShownRow>(
             """
-            SELECT operation, payload_json FROM outbox
+            SELECT operation AS Operation, payload_json AS PayloadJson FROM outbox
             WHERE chat_id = @chatId AND id < @beforeId AND failed_at IS NULL
               AND ((operation = @Send AND sent_message_id = @messageId) OR (operation IN (@RemoveChoices, @Replace) AND payload_json LIKE @Pattern))
             ORDER BY id DESC LIMIT 1
             """,
-            new { chatId, messageId, beforeId, Send = OutboxOperation.Send.ToString(), RemoveChoices = OutboxOperation.RemoveChoices.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { chatId, messageId, beforeId, Send = OutboxOperation.Send.ToString(), RemoveChoices = OutboxOperation.RemoveChoices.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId), cancellationToken },
+            _session.Transaction);
         return rows.FirstOrDefault() is not { Operation: not null } found
-            || (found.Operation != OutboxOperation.RemoveChoices.ToString() && JsonSerializer.Deserialize<Payload>(found.PayloadJson, Json)?.Message?.Choices.Count > 0);
+            || (found.Operation != OutboxOperation.RemoveChoices.ToString() && JsonSerializer.Deserialize(found.PayloadJson, PayloadJsonContext.Default.Payload)?.Message?.Choices.Count > 0);
     }
 
     // Matches the payload of a row aimed at the message (rows are written by this class only, always in this shape).
@@ -88,22 +85,20 @@ public sealed class OutgoingQueue
 
     /// <summary>The outbox row that became Telegram message <paramref name="messageId"/> in the chat, if it was recorded.</summary>
     public Task<long?> RowOfSentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        _session.Connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM outbox WHERE chat_id = @chatId AND sent_message_id = @messageId AND operation = @Send ORDER BY id DESC LIMIT 1",
-            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString(), cancellationToken },
+            _session.Transaction);
 
     /// <summary>
     /// The Telegram message id of the latest message queued before row <paramref name="beforeId"/> that carries a
     /// button with exactly <paramref name="action"/> and that Telegram accepted: proof the official was shown it.
     /// </summary>
     public Task<long?> DeliveredWithChoiceAsync(long chatId, string action, long beforeId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        _session.Connection.ExecuteScalarAsync<long?>(
             "SELECT sent_message_id FROM outbox WHERE chat_id = @chatId AND id < @beforeId AND sent_message_id IS NOT NULL AND payload_json LIKE @Pattern ESCAPE '\\' ORDER BY id DESC LIMIT 1",
-            new { chatId, beforeId, Pattern = ChoicePattern(action) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { chatId, beforeId, Pattern = ChoicePattern(action), cancellationToken },
+            _session.Transaction);
 
     /// <summary>
     /// The newest message row of the chat (not given up on) with a button carrying exactly <paramref name="action"/>:
@@ -111,30 +106,28 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<(long RowId, long? SentMessageId)?> LatestWithChoiceAsync(long chatId, string action, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<(long RowId, long? SentMessageId)>(new CommandDefinition(
-            "SELECT id, sent_message_id FROM outbox WHERE chat_id = @chatId AND operation = @Send AND failed_at IS NULL AND payload_json LIKE @Pattern ESCAPE '\\' ORDER BY id DESC LIMIT 1",
-            new { chatId, Send = OutboxOperation.Send.ToString(), Pattern = ChoicePattern(action) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
-        return rows.Select(r => ((long, long?)?)r).FirstOrDefault();
+        var rows = await _session.Connection.QueryAsync<ChoiceRow>(
+            "SELECT id AS RowId, sent_message_id AS SentMessageId FROM outbox WHERE chat_id = @chatId AND operation = @Send AND failed_at IS NULL AND payload_json LIKE @Pattern ESCAPE '\\' ORDER BY id DESC LIMIT 1",
+            new { chatId, Send = OutboxOperation.Send.ToString(), Pattern = ChoicePattern(action), cancellationToken },
+            _session.Transaction);
+        return rows.Select(r => ((long, long?)?)(r.RowId, r.SentMessageId)).FirstOrDefault();
     }
 
     /// <summary>The Telegram message id row <paramref name="rowId"/> became, once it is sent and recorded.</summary>
     public Task<long?> SentMessageOfRowAsync(long rowId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT sent_message_id FROM outbox WHERE id = @rowId", new { rowId }, _session.Transaction, cancellationToken: cancellationToken));
+        _session.Connection.ExecuteScalarAsync<long?>(
+            "SELECT sent_message_id FROM outbox WHERE id = @rowId", new { rowId, cancellationToken }, _session.Transaction);
 
     // Matches a payload with the action as one of its JSON strings (a button's action), escaped for LIKE.
     private static string ChoicePattern(string action) =>
-        "%" + JsonSerializer.Serialize(action, Json).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        "%" + JsonSerializer.Serialize(action, PayloadJsonContext.Default.String).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>The chat wrote again after blocking the bot: what was held for it goes out after all.</summary>
     public Task RequeueUnreachableAsync(long chatId, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+        _session.Connection.ExecuteAsync(
             "UPDATE outbox SET failed_at = NULL, last_error = NULL WHERE chat_id = @chatId AND sent_at IS NULL AND last_error LIKE @Held",
-            new { chatId, Held = UnreachablePrefix + "%" },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { chatId, Held = UnreachablePrefix + "%", cancellationToken },
+            _session.Transaction);
 
     public Task EnqueueRemoveChoicesAsync(long chatId, long messageId, DateTimeOffset nowUtc, CancellationToken cancellationToken, string? outcome = null) =>
         InsertAsync(chatId, OutboxOperation.RemoveChoices, new Payload(null, messageId, outcome), nowUtc, cancellationToken);
@@ -157,17 +150,16 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<OutgoingMessage?> SentMessageAsync(long chatId, long messageId, CancellationToken cancellationToken)
     {
-        var json = await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        var json = await _session.Connection.ExecuteScalarAsync<string?>(
             """
             SELECT payload_json FROM outbox
             WHERE chat_id = @chatId AND sent_at IS NOT NULL
               AND ((operation = @Send AND sent_message_id = @messageId) OR (operation = @Replace AND payload_json LIKE @Pattern))
             ORDER BY id DESC LIMIT 1
             """,
-            new { chatId, messageId, Send = OutboxOperation.Send.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
-        return json is null ? null : JsonSerializer.Deserialize<Payload>(json, Json)?.Message;
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString(), Replace = OutboxOperation.Replace.ToString(), Pattern = TargetPattern(messageId), cancellationToken },
+            _session.Transaction);
+        return json is null ? null : JsonSerializer.Deserialize(json, PayloadJsonContext.Default.Payload)?.Message;
     }
 
     /// <summary>
@@ -176,18 +168,17 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<PressedMessageStatus> ClassifyPressedMessageAsync(long chatId, long messageId, CancellationToken cancellationToken)
     {
-        var row = await _session.Connection.QuerySingleAsync<(long Recorded, long Later, long Pending)>(new CommandDefinition(
+        var row = await _session.Connection.QuerySingleAsync<PressedRow>(
             """
             SELECT
-              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_message_id = @messageId),
-              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_message_id > @messageId),
-              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_at IS NULL AND failed_at IS NULL)
+              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_message_id = @messageId) AS Recorded,
+              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_message_id > @messageId) AS Later,
+              EXISTS (SELECT 1 FROM outbox WHERE chat_id = @chatId AND operation = @Send AND sent_at IS NULL AND failed_at IS NULL) AS Pending
             """,
-            new { chatId, messageId, Send = OutboxOperation.Send.ToString() },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
-        return row.Recorded != 0 ? PressedMessageStatus.Recorded
-            : row.Later == 0 && row.Pending != 0 ? PressedMessageStatus.InFlight
+            new { chatId, messageId, Send = OutboxOperation.Send.ToString(), cancellationToken },
+            _session.Transaction);
+        return row.Recorded ? PressedMessageStatus.Recorded
+            : !row.Later && row.Pending ? PressedMessageStatus.InFlight
             : PressedMessageStatus.Unrecorded;
     }
 
@@ -203,11 +194,10 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<IReadOnlyList<OutboxItem>> PendingAsync(long afterId, int limit, Func<long, bool>? skip, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await _session.Connection.QueryAsync<Row>(
             "SELECT id AS Id, chat_id AS ChatId, operation AS Operation, payload_json AS PayloadJson FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND id > @afterId ORDER BY id LIMIT @limit",
-            new { afterId, limit },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { afterId, limit, cancellationToken },
+            _session.Transaction);
         var items = new List<OutboxItem>();
         foreach (var r in rows)
         {
@@ -216,7 +206,7 @@ public sealed class OutgoingQueue
                 continue;
             }
 
-            var payload = JsonSerializer.Deserialize<Payload>(r.PayloadJson, Json)!;
+            var payload = JsonSerializer.Deserialize(r.PayloadJson, PayloadJsonContext.Default.Payload)!;
             items.Add(new OutboxItem(r.Id, r.ChatId, Enum.Parse<OutboxOperation>(r.Operation), payload.Message, payload.TargetMessageId, payload.Outcome, payload.Reply, payload.TargetRowId));
         }
 
@@ -225,27 +215,26 @@ public sealed class OutgoingQueue
 
     /// <summary>When the latest item was sent, by any instance, or null when none was.</summary>
     public async Task<DateTimeOffset?> LastSentAtAsync(CancellationToken cancellationToken) =>
-        StoredTime.ParseOptional(await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        StoredTime.ParseOptional(await _session.Connection.ExecuteScalarAsync<string?>(
             "SELECT MAX(sent_at) FROM outbox",
-            transaction: _session.Transaction,
-            cancellationToken: cancellationToken)));
+            cancellationToken,
+            _session.Transaction));
 
     /// <summary>How many items wait to be sent and since when the oldest has waited (for the health endpoint).</summary>
     public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken)
     {
-        var row = await _session.Connection.QuerySingleAsync<(long Count, string? Oldest)>(new CommandDefinition(
-            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-            transaction: _session.Transaction,
-            cancellationToken: cancellationToken));
+        var row = await _session.Connection.QuerySingleAsync<BacklogRow>(
+            "SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+            cancellationToken,
+            _session.Transaction);
         return new OutboxBacklog(row.Count, row.Oldest is null ? null : StoredTime.Parse(row.Oldest));
     }
 
     public Task MarkSentAsync(long id, long? sentMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+        _session.Connection.ExecuteAsync(
             "UPDATE outbox SET sent_at = @At, sent_message_id = @sentMessageId WHERE id = @id",
-            new { id, sentMessageId, At = StoredTime.Format(nowUtc) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { id, sentMessageId, At = StoredTime.Format(nowUtc), cancellationToken },
+            _session.Transaction);
 
     /// <summary>
     /// A channel whose messages are named by strings (WhatsApp's "wamid.…") accepted the item: recorded with that id,
@@ -253,18 +242,17 @@ public sealed class OutgoingQueue
     /// like Telegram's message ids, so "delivered before" questions (decisions/0012) read the same on both channels.
     /// </summary>
     public Task MarkSentOnChannelAsync(long id, string channelMessageId, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+        _session.Connection.ExecuteAsync(
             "UPDATE outbox SET sent_at = @At, sent_message_id = id, channel_message_id = @channelMessageId, delivery_status = 'sent' WHERE id = @id",
-            new { id, channelMessageId, At = StoredTime.Format(nowUtc) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { id, channelMessageId, At = StoredTime.Format(nowUtc), cancellationToken },
+            _session.Transaction);
 
     /// <summary>
     /// Records what the channel reported about a sent message (delivered, read, failed); a status never moves back
     /// (webhooks may arrive out of order), and a failure is kept with its reason. False when no row has that id.
     /// </summary>
     public async Task<bool> RecordDeliveryStatusAsync(string channelMessageId, string status, string? error, CancellationToken cancellationToken) =>
-        await _session.Connection.ExecuteAsync(new CommandDefinition(
+        await _session.Connection.ExecuteAsync(
             """
             UPDATE outbox SET
                 delivery_status = CASE
@@ -276,9 +264,8 @@ public sealed class OutgoingQueue
                 last_error = CASE WHEN @status = 'failed' THEN @error ELSE last_error END
             WHERE channel_message_id = @channelMessageId
             """,
-            new { channelMessageId, status, error },
-            _session.Transaction,
-            cancellationToken: cancellationToken)) > 0;
+            new { channelMessageId, status, error, cancellationToken },
+            _session.Transaction) > 0;
 
     /// <summary>
     /// The channel accepted the message but later reported it undelivered for a reason that sending again can fix
@@ -286,28 +273,26 @@ public sealed class OutgoingQueue
     /// </summary>
     public async Task<long?> ReturnToQueueAsync(string channelMessageId, CancellationToken cancellationToken)
     {
-        var chatId = await _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT chat_id FROM outbox WHERE channel_message_id = @channelMessageId", new { channelMessageId }, _session.Transaction, cancellationToken: cancellationToken));
-        await _session.Connection.ExecuteAsync(new CommandDefinition(
+        var chatId = await _session.Connection.ExecuteScalarAsync<long?>(
+            "SELECT chat_id FROM outbox WHERE channel_message_id = @channelMessageId", new { channelMessageId, cancellationToken }, _session.Transaction);
+        await _session.Connection.ExecuteAsync(
             "UPDATE outbox SET sent_at = NULL, sent_message_id = NULL, failed_at = NULL, last_error = NULL, channel_message_id = NULL, delivery_status = NULL WHERE channel_message_id = @channelMessageId",
-            new { channelMessageId },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { channelMessageId, cancellationToken },
+            _session.Transaction);
         return chatId;
     }
 
     /// <summary>The last delivery status a channel reported for the row, or null (Telegram reports none).</summary>
     public Task<string?> DeliveryStatusAsync(long id, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT delivery_status FROM outbox WHERE id = @id", new { id }, _session.Transaction, cancellationToken: cancellationToken));
+        _session.Connection.ExecuteScalarAsync<string?>(
+            "SELECT delivery_status FROM outbox WHERE id = @id", new { id, cancellationToken }, _session.Transaction);
 
     /// <summary>Gives up on an item (Telegram refused it for good); the error stays for the operator to read.</summary>
     public Task MarkFailedAsync(long id, string error, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+        _session.Connection.ExecuteAsync(
             "UPDATE outbox SET failed_at = @At, last_error = @error WHERE id = @id",
-            new { id, error, At = StoredTime.Format(nowUtc) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { id, error, At = StoredTime.Format(nowUtc), cancellationToken },
+            _session.Transaction);
 
     private Task InsertAsync(long chatId, OutboxOperation operation, Payload payload, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
@@ -317,14 +302,34 @@ public sealed class OutgoingQueue
             RepliesQueued++;
         }
 
-        return _session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key, channel) VALUES (@chatId, @Operation, @PayloadJson, @At, @Key, @Channel)",
-            new { chatId, Operation = operation.ToString(), PayloadJson = JsonSerializer.Serialize(payload, Json), At = StoredTime.Format(nowUtc), Key = payload.Message?.SupersedeKey, Channel = ChatAddress.StoredName(ChatAddress.ChannelOf(chatId)) },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+        return InsertRowAsync(chatId, operation.ToString(), JsonSerializer.Serialize(payload, PayloadJsonContext.Default.Payload), payload.Message?.SupersedeKey, nowUtc, cancellationToken);
     }
+
+    // On its own: Dapper.AOT 1.1.0 generated nothing for this call while it sat in InsertAsync, which takes the private
+    // Payload, so it would have fallen back to run-time IL emit (decisions/0026).
+    private Task InsertRowAsync(long chatId, string operation, string payloadJson, string? supersedeKey, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        _session.Connection.ExecuteAsync(
+            "INSERT INTO outbox (chat_id, operation, payload_json, created_at, supersede_key, channel) VALUES (@chatId, @operation, @payloadJson, @At, @supersedeKey, @Channel)",
+            new { chatId, operation, payloadJson, At = StoredTime.Format(nowUtc), supersedeKey, Channel = ChatAddress.StoredName(ChatAddress.ChannelOf(chatId)), cancellationToken },
+            _session.Transaction);
 
     private sealed record Payload(OutgoingMessage? Message, long? TargetMessageId, string? Outcome = null, bool Reply = false, long? TargetRowId = null);
 
-    private sealed record Row(long Id, long ChatId, string Operation, string PayloadJson);
+    // The payload's JSON is written at build time (decisions/0026): the same text the reflection-based serializer wrote
+    // (web defaults: camelCase, numbers as numbers), without reflecting over the message on every read and write.
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+    [JsonSerializable(typeof(Payload))]
+    [JsonSerializable(typeof(string))]
+    private sealed partial class PayloadJsonContext : JsonSerializerContext;
+
+    internal sealed record Row(long Id, long ChatId, string Operation, string PayloadJson);
+
+    // Rows read by the queries above (internal: the build-time generated mapping must reach them, decisions/0026).
+    internal sealed record ShownRow(string Operation, string PayloadJson);
+
+    internal sealed record ChoiceRow(long RowId, long? SentMessageId);
+
+    internal sealed record PressedRow(bool Recorded, bool Later, bool Pending);
+
+    internal sealed record BacklogRow(long Count, string? Oldest);
 }

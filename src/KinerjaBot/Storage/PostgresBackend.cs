@@ -164,7 +164,7 @@ internal sealed class PostgresBackend : IStoreBackend
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken)))
+            if (!await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key, cancellationToken }))
             {
                 await connection.DisposeAsync();
                 return null;
@@ -191,7 +191,7 @@ internal sealed class PostgresBackend : IStoreBackend
             connection.Notification += onWrite;
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition($"LISTEN {WritesChannel}", cancellationToken: cancellationToken));
+                await connection.ExecuteAsync($"LISTEN {WritesChannel}", cancellationToken);
             }
             catch
             {
@@ -281,11 +281,10 @@ internal sealed class PostgresBackend : IStoreBackend
         // Npgsql sends the BEGIN together with the first command, so this is one round trip.
         var transaction = await _writerConnection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         // The notification goes out at commit (not at all on rollback), to the instance holding the sender's lease.
-        await _writerConnection.ExecuteAsync(new CommandDefinition(
+        await _writerConnection.ExecuteAsync(
             "SELECT pg_advisory_xact_lock(@WriterLockKey), pg_notify(@WritesChannel, @Instance)",
-            new { WriterLockKey, WritesChannel, Instance = _instance },
-            transaction,
-            cancellationToken: cancellationToken));
+            new { WriterLockKey, WritesChannel, Instance = _instance, cancellationToken },
+            transaction);
         return new StoreTransaction(_writerConnection, transaction, ReleaseWriter, ownsConnection: false);
     }
 
@@ -321,7 +320,7 @@ internal sealed class PostgresBackend : IStoreBackend
                 // Reads the sender's notifications as they come; a quiet connection is checked with a query.
                 if (!await connection.WaitAsync(LeaseCheckEvery, stop))
                 {
-                    await connection.ExecuteAsync(new CommandDefinition("SELECT 1", cancellationToken: stop));
+                    await connection.ExecuteAsync("SELECT 1", stop);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

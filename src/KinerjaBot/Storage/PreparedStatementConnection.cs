@@ -45,9 +45,9 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
     public override void Close() => inner.Close();
 
     /// <summary>Starts a transaction on the underlying connection (BEGIN IMMEDIATE unless <paramref name="deferred"/>).</summary>
-    public SqliteTransaction BeginTransaction(bool deferred) => inner.BeginTransaction(deferred);
+    public DbTransaction BeginTransaction(bool deferred) => new OwnTransaction(this, inner.BeginTransaction(deferred));
 
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => inner.BeginTransaction(isolationLevel);
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => new OwnTransaction(this, inner.BeginTransaction(isolationLevel));
 
     protected override DbCommand CreateDbCommand() => new ReusingCommand(this);
 
@@ -82,7 +82,7 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
             }
         }
 
-        command!.Transaction = (SqliteTransaction?)request.Transaction;
+        command!.Transaction = ((OwnTransaction?)request.Transaction)?.Inner;
         command.CommandTimeout = request.CommandTimeout;
         command.CommandType = request.CommandType;
         command.Parameters.Clear();
@@ -109,6 +109,33 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
         }
     }
 
+    /// <summary>
+    /// The underlying transaction, named as this connection's: the generated Dapper code checks that a command's
+    /// transaction belongs to the connection it was given (decisions/0026).
+    /// </summary>
+    private sealed class OwnTransaction(PreparedStatementConnection connection, SqliteTransaction inner) : DbTransaction
+    {
+        public SqliteTransaction Inner => inner;
+
+        public override IsolationLevel IsolationLevel => inner.IsolationLevel;
+
+        protected override DbConnection DbConnection => connection;
+
+        public override void Commit() => inner.Commit();
+
+        public override void Rollback() => inner.Rollback();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     /// <summary>What Dapper fills: the text and parameters, run on the connection's cached command for that text.</summary>
     private sealed class ReusingCommand(PreparedStatementConnection connection) : DbCommand
     {
@@ -129,7 +156,15 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
         protected override DbConnection? DbConnection
         {
             get => connection;
-            set => throw new NotSupportedException("A command of the writer connection stays on it.");
+
+            // The generated Dapper code sets the connection it was given, which is this one.
+            set
+            {
+                if (!ReferenceEquals(value, connection))
+                {
+                    throw new NotSupportedException("A command of a kept connection stays on it.");
+                }
+            }
         }
 
         protected override DbParameterCollection DbParameterCollection => _parameters.Parameters;

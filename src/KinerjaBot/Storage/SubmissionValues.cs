@@ -16,7 +16,7 @@ public sealed class SubmissionValues
     internal SubmissionValues(StoreSession session) => _session = session;
 
     public Task AppendAsync(long instanceId, StoredValue value, CancellationToken cancellationToken) =>
-        _session.Connection.ExecuteAsync(new CommandDefinition(
+        _session.Connection.ExecuteAsync(
             """
             INSERT INTO submission_values (instance_id, indicator_code, revision, value, note, evidence_path, entered_by, entered_at)
             VALUES (@InstanceId, @IndicatorCode, @Revision, @Value, @Note, @EvidencePath, @EnteredBy, @EnteredAt)
@@ -31,50 +31,47 @@ public sealed class SubmissionValues
                 value.EvidencePath,
                 value.EnteredBy,
                 EnteredAt = StoredTime.Format(value.EnteredAt),
+                cancellationToken,
             },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            _session.Transaction);
 
     /// <summary>The latest value of each indicator of the submission.</summary>
     public async Task<IReadOnlyDictionary<string, StoredValue>> CurrentAsync(long instanceId, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<ValueRow>(new CommandDefinition(
+        var rows = await _session.Connection.QueryAsync<ValueRow>(
             $"""
             SELECT {Columns} FROM submission_values
             WHERE id IN (SELECT MAX(id) FROM submission_values WHERE instance_id = @instanceId GROUP BY indicator_code)
             """,
-            new { instanceId },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { instanceId, cancellationToken },
+            _session.Transaction);
         return rows.Select(r => r.ToValue()).ToDictionary(v => v.IndicatorCode, StringComparer.Ordinal);
     }
 
     /// <summary>Every value ever entered for one indicator of the submission, oldest first.</summary>
     public async Task<IReadOnlyList<StoredValue>> HistoryAsync(long instanceId, string indicatorCode, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<ValueRow>(new CommandDefinition(
+        var rows = await _session.Connection.QueryAsync<ValueRow>(
             $"SELECT {Columns} FROM submission_values WHERE instance_id = @instanceId AND indicator_code = @indicatorCode ORDER BY id",
-            new { instanceId, indicatorCode },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { instanceId, indicatorCode, cancellationToken },
+            _session.Transaction);
         return rows.Select(r => r.ToValue()).ToList();
     }
 
     /// <summary>The latest value of each indicator as it stood at the end of a given revision.</summary>
     public async Task<IReadOnlyDictionary<string, StoredValue>> AsOfRevisionAsync(long instanceId, int revision, CancellationToken cancellationToken)
     {
-        var rows = await _session.Connection.QueryAsync<ValueRow>(new CommandDefinition(
+        var rows = await _session.Connection.QueryAsync<ValueRow>(
             $"""
             SELECT {Columns} FROM submission_values
             WHERE id IN (SELECT MAX(id) FROM submission_values WHERE instance_id = @instanceId AND revision <= @revision GROUP BY indicator_code)
             """,
-            new { instanceId, revision },
-            _session.Transaction,
-            cancellationToken: cancellationToken));
+            new { instanceId, revision, cancellationToken },
+            _session.Transaction);
         return rows.Select(r => r.ToValue()).ToDictionary(v => v.IndicatorCode, StringComparer.Ordinal);
     }
 
-    private sealed record ValueRow(string IndicatorCode, long Revision, string Value, string? Note, string? EvidencePath, string EnteredBy, string EnteredAt)
+    internal sealed record ValueRow(string IndicatorCode, long Revision, string Value, string? Note, string? EvidencePath, string EnteredBy, string EnteredAt)
     {
         public StoredValue ToValue() =>
             new(IndicatorCode, (int)Revision, decimal.Parse(Value, NumberStyles.Number, CultureInfo.InvariantCulture), Note, EvidencePath, EnteredBy, StoredTime.Parse(EnteredAt));
