@@ -48,7 +48,7 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 # Published the way docs/deploy.md deploys it: a native image (no JIT, no IL loaded: decisions/0026), or with
 # --build readytorun the framework-dependent ReadyToRun build it replaced (decisions/0023).
 case "$kind" in
-  native) publish_args=(-p:PublishAot=true -p:TrimMode=partial -p:JsonSerializerIsReflectionEnabledByDefault=true); entry=KinerjaBot ;;
+  native) publish_args=(-p:PublishAot=true); entry=KinerjaBot ;;
   readytorun) publish_args=(--self-contained false -p:PublishReadyToRun=true); entry=KinerjaBot.dll ;;
   *) echo "--build must be native or readytorun" >&2; exit 64 ;;
 esac
