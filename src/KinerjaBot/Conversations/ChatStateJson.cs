@@ -10,7 +10,6 @@ namespace KinerjaBot.Conversations;
 /// </summary>
 public static partial class ChatStateJson
 {
-
     private const string TypedPrefix = "{\"state\":";
 
     public static string Write(ChatState state) => JsonSerializer.Serialize(state, TypedJson.Default.ChatState);
