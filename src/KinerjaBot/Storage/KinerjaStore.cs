@@ -11,7 +11,13 @@ public sealed class KinerjaStore : IDisposable
 
     private readonly IStoreBackend _backend;
 
-    private KinerjaStore(IStoreBackend backend) => _backend = backend;
+    private readonly SharedWriteQueue _sharedWrites;
+
+    private KinerjaStore(IStoreBackend backend)
+    {
+        _backend = backend;
+        _sharedWrites = new SharedWriteQueue(backend.BeginAsync);
+    }
 
     /// <summary>The SQLite file's full path, or PostgreSQL's host, port, database and user (never the password).</summary>
     public string DatabasePath => _backend.Description;
@@ -32,7 +38,8 @@ public sealed class KinerjaStore : IDisposable
     }
 
     /// <summary>Whether a failure is the database's "busy, try again" rather than a bug or bad data.</summary>
-    public static bool IsTemporaryFailure(Exception error) => SqliteBackend.IsTemporary(error) || PostgresBackend.IsTemporary(error);
+    public static bool IsTemporaryFailure(Exception error) =>
+        error is SharedWriteAbortedException || SqliteBackend.IsTemporary(error) || PostgresBackend.IsTemporary(error);
 
     /// <summary>The schema version recorded in the database.</summary>
     public int SchemaVersion() => _backend.SchemaVersion();
@@ -48,6 +55,15 @@ public sealed class KinerjaStore : IDisposable
     /// writers queue instead of both reading the same version and failing later: the second sees the first's result.
     /// </summary>
     public Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken) => _backend.BeginAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> in a write transaction it may share with the steps other callers hand in at the same
+    /// moment, each in its own savepoint, one after another in the order they came (<see cref="SharedWriteQueue"/>). The
+    /// step must not commit. The returned task completes once the transaction has committed; a step that threw was undone
+    /// alone and its error is thrown here, and the others' changes are saved.
+    /// </summary>
+    public Task<T> WriteTogetherAsync<T>(Func<StoreTransaction, CancellationToken, Task<T>> step, CancellationToken cancellationToken) =>
+        _sharedWrites.RunAsync(step, cancellationToken);
 
     /// <summary>
     /// This instance's turn at <paramref name="role"/> among every instance on the database, or null while another one

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace KinerjaBot.Storage;
 
@@ -15,6 +16,7 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     private readonly List<Action> _undoOnRollback = [];
     private bool _committed;
     private bool _disposed;
+    private bool _inPart;
 
     /// <param name="connection">The connection the transaction runs on.</param>
     /// <param name="transaction">The open transaction.</param>
@@ -80,10 +82,44 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_inPart)
+        {
+            throw new InvalidOperationException("A step of a shared write transaction does not commit: the store commits every step together.");
+        }
 
         // Not cancellable once asked: a commit cut off half-way would leave the caller unsure whether it happened.
         await _transaction.CommitAsync(CancellationToken.None);
         _committed = true;
+    }
+
+    /// <summary>
+    /// Starts one caller's part of a transaction several callers share (<see cref="SharedWriteQueue"/>): a savepoint, so
+    /// the part can be undone alone. Returns the mark <see cref="UndoPartAsync"/> needs.
+    /// </summary>
+    internal async Task<int> BeginPartAsync()
+    {
+        await _connection.ExecuteAsync("SAVEPOINT part", transaction: _transaction);
+        _inPart = true;
+        Outbox.ReplyChatId = null;
+        return _undoOnRollback.Count;
+    }
+
+    /// <summary>Keeps the current part: it commits with the rest of the transaction.</summary>
+    internal async Task KeepPartAsync()
+    {
+        await _connection.ExecuteAsync("RELEASE SAVEPOINT part", transaction: _transaction);
+        _inPart = false;
+    }
+
+    /// <summary>Undoes the current part only: its changes, and the in-memory changes it registered since <paramref name="undoMark"/>.</summary>
+    internal async Task UndoPartAsync(int undoMark)
+    {
+        var undone = _undoOnRollback[undoMark..];
+        _undoOnRollback.RemoveRange(undoMark, undone.Count);
+        undone.ForEach(undo => undo());
+        await _connection.ExecuteAsync("ROLLBACK TO SAVEPOINT part", transaction: _transaction);
+        await _connection.ExecuteAsync("RELEASE SAVEPOINT part", transaction: _transaction);
+        _inPart = false;
     }
 
     public void Dispose()

@@ -65,8 +65,6 @@ public sealed class UpdateProcessor(
     /// <summary>The update's effects, outgoing messages and processed id in one transaction; the press's notice, if any.</summary>
     private async Task<string?> ApplyInTransactionAsync(Update update, CancellationToken cancellationToken)
     {
-        string? notice = null;
-
         // Only a file is worth a look before the write transaction: a redelivered one must not be downloaded
         // again, and only a bound chat may download at all. Anything else is checked once, inside the transaction.
         var mayDownload = false;
@@ -86,30 +84,36 @@ public sealed class UpdateProcessor(
         var staleCopy = update.CallbackQuery?.Message is { } pressed
             && await pressedMessages.IsUnrecordedCopyAsync(pressed.Chat.Id, pressed.Id, cancellationToken);
         var incoming = staleCopy ? null : await translator.TranslateAsync(update, mayDownload, cancellationToken);
-        await using var transaction = await store.BeginAsync(cancellationToken);
-        if (await transaction.Telegram.IsProcessedAsync(update.Id, cancellationToken))
-        {
-            logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
-            return null;
-        }
 
-        var now = timeProvider.GetUtcNow();
-        transaction.Outbox.ReplyChatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
-        if (staleCopy)
-        {
-            var copy = update.CallbackQuery!.Message!;
-            logger.LogInformation("Button pressed on unrecorded copy {MessageId} in chat {ChatId}; answered as stale", copy.Id, copy.Chat.Id);
-            notice = BotTexts.StaleCopy;
-            await transaction.Outbox.EnqueueRemoveChoicesAsync(copy.Chat.Id, copy.Id, now, cancellationToken);
-        }
-        else if (incoming is not null)
-        {
-            notice = await router.HandleAsync(incoming, transaction, now, cancellationToken);
-        }
+        // Shared with the other updates applied at this moment, each in its own savepoint (decisions/0028).
+        return await store.WriteTogetherAsync(
+            async (transaction, stepCancellation) =>
+            {
+                if (await transaction.Telegram.IsProcessedAsync(update.Id, stepCancellation))
+                {
+                    logger.LogInformation("Update {UpdateId} was already applied; skipping the redelivery", update.Id);
+                    return null;
+                }
 
-        await transaction.Telegram.MarkProcessedAsync(update.Id, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return notice;
+                string? notice = null;
+                var now = timeProvider.GetUtcNow();
+                transaction.Outbox.ReplyChatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
+                if (staleCopy)
+                {
+                    var copy = update.CallbackQuery!.Message!;
+                    logger.LogInformation("Button pressed on unrecorded copy {MessageId} in chat {ChatId}; answered as stale", copy.Id, copy.Chat.Id);
+                    notice = BotTexts.StaleCopy;
+                    await transaction.Outbox.EnqueueRemoveChoicesAsync(copy.Chat.Id, copy.Id, now, stepCancellation);
+                }
+                else if (incoming is not null)
+                {
+                    notice = await router.HandleAsync(incoming, transaction, now, stepCancellation);
+                }
+
+                await transaction.Telegram.MarkProcessedAsync(update.Id, now, stepCancellation);
+                return notice;
+            },
+            cancellationToken);
     }
 
     private async Task AnswerThenWakeAsync(Update update, string? notice, DateTimeOffset receivedAt, CancellationToken cancellationToken)

@@ -36,6 +36,22 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_that_fails_in_a_shared_write_keeps_none_of_its_changes_and_the_others_are_saved()
+    {
+        var store = Open();
+        var (first, failing, last) = await SharedWriteTests.QueueThreeStepsBehindAnOpenWriterAsync(store, new InvalidOperationException("bug in the handler"));
+
+        Assert.Equal(1, await first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal(3, await last);
+        await using var read = await Open().ReadAsync(default);
+        Assert.True(await read.Telegram.IsProcessedAsync(1, default));
+        Assert.False(await read.Telegram.IsProcessedAsync(2, default));
+        Assert.Null(await read.Chats.FindByChatAsync(2002, default));
+        Assert.NotNull(await read.Chats.FindByChatAsync(2003, default));
+    }
+
+    [Fact]
     public async Task Everything_saved_is_there_for_another_instance()
     {
         long instanceId;
