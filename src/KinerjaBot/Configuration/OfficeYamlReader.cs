@@ -87,7 +87,7 @@ internal static partial class OfficeYamlReader
         {
             try
             {
-                timeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+                timeZone = IndonesianTimeZones.Find(timeZoneId);
             }
             catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
             {

@@ -90,13 +90,7 @@ public static class IndonesianFormat
     public static string TimeZoneAbbreviation(TimeZoneInfo zone, DateTimeOffset instant)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var id = zone.Id;
-        if (!id.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, "ID", out var iana))
-        {
-            id = iana;
-        }
-
-        switch (id)
+        switch (IndonesianTimeZones.IanaId(zone))
         {
             case "Asia/Jakarta" or "Asia/Pontianak":
                 return "WIB";

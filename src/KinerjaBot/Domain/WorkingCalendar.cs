@@ -49,7 +49,7 @@ public sealed class WorkingCalendar
 
     /// <summary>A calendar for an IANA zone id such as <c>Asia/Jakarta</c>, <c>Asia/Makassar</c> or <c>Asia/Jayapura</c>.</summary>
     public static WorkingCalendar ForTimeZone(string timeZoneId, IEnumerable<DateOnly>? holidays = null) =>
-        new(TimeZoneInfo.FindSystemTimeZoneById(timeZoneId), holidays);
+        new(IndonesianTimeZones.Find(timeZoneId), holidays);
 
     public bool IsWorkingDay(DateOnly date) => WorkingDays.Contains(date.DayOfWeek) && !Holidays.Contains(date);
 

@@ -22,6 +22,7 @@ public sealed class TwoProcessesEndToEndTests(ITestOutputHelper output) : IAsync
     private static readonly Period Quarter = Period.Quarter(2026, 3);
     private static readonly TimeSpan Patience = BotHarness.Patience * 2;
     private BotHarness _bot = null!;
+    private TimeSpan? _killedAt;
 
     public async Task InitializeAsync() => _bot = await BotHarness.StartAsync(instances: 2, processes: true);
 
@@ -38,6 +39,16 @@ public sealed class TwoProcessesEndToEndTests(ITestOutputHelper output) : IAsync
         foreach (var violation in _bot.Server.LimitViolations)
         {
             output.WriteLine(violation.ToString());
+        }
+
+        // And every counted request to those chats, as the server timed them, to see which sends came too close.
+        foreach (var chatId in _bot.Server.LimitViolations.Select(v => v.ChatId).Distinct())
+        {
+            output.WriteLine($"Requests to chat {chatId} (server time since it started; the sender was killed after the request answered at {_killedAt}):");
+            foreach (var request in _bot.Server.RequestLog.Where(r => r.ChatId == chatId && r.Method is not "answerCallbackQuery"))
+            {
+                output.WriteLine($"  #{request.Sequence} {request.Method} received {request.ReceivedAt} answered {request.CompletedAt} status {request.StatusCode}");
+            }
         }
 
         await _bot.DisposeAsync();
@@ -77,6 +88,7 @@ public sealed class TwoProcessesEndToEndTests(ITestOutputHelper output) : IAsync
         var sender = await _bot.SenderLeaseHolderAsync();
         Assert.True(sender is not null, $"No instance holds the sender's lease; advisory locks: {string.Join(", ", await _bot.AdvisoryLockHoldersAsync())}");
         _bot.KillInstance(sender.Value);
+        _killedAt = _bot.Server.RequestLog[^1].CompletedAt;
 
         // The same verifier goes on at once, so the survivor's first sends go to the chat the dead sender has just
         // written to (its limiter never saw those). Then Telegram delivers every update of the period so far once
