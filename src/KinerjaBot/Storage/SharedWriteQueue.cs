@@ -39,12 +39,19 @@ internal sealed class SharedWriteQueue(Func<CancellationToken, Task<StoreTransac
     {
         while (true)
         {
-            while (!_queue.IsEmpty)
+            try
             {
-                await RunTogetherAsync();
+                while (!_queue.IsEmpty)
+                {
+                    await RunTogetherAsync();
+                }
             }
-
-            Volatile.Write(ref _draining, 0);
+            finally
+            {
+                // A full fence, so the look at the queue below cannot be read before the flag is seen reset: otherwise a
+                // step queued in between could find the flag still set while this loop sees no step, and nobody runs it.
+                Interlocked.Exchange(ref _draining, 0);
+            }
 
             // A step queued between the last look and the reset found the flag still set: take it up here.
             if (_queue.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
@@ -56,6 +63,79 @@ internal sealed class SharedWriteQueue(Func<CancellationToken, Task<StoreTransac
 
     private async Task RunTogetherAsync()
     {
+        StoreTransaction transaction;
+        try
+        {
+            transaction = await begin(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // No transaction, so nothing ran: the waiting callers are told to try again rather than this loop spinning on BEGIN.
+            foreach (var step in TakeQueued())
+            {
+                step.Fail(new SharedWriteAbortedException(e));
+            }
+
+            return;
+        }
+
+        // Taken only now that the writer's turn has come, so a caller that gave up while waiting for it is not run.
+        var steps = TakeQueued();
+        var committed = false;
+        try
+        {
+            await using (transaction)
+            {
+                if (steps.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var step in steps)
+                {
+                    var undoMark = await transaction.BeginPartAsync();
+                    try
+                    {
+                        await step.RunAsync(transaction);
+                        await transaction.KeepPartAsync();
+                    }
+                    catch (Exception e)
+                    {
+                        step.Failure = e;
+                        await transaction.UndoPartAsync(undoMark);
+                    }
+                }
+
+                await transaction.CommitAsync(CancellationToken.None);
+                committed = true;
+            }
+        }
+        catch (Exception e) when (!committed)
+        {
+            // The shared transaction itself failed (a savepoint that could not be set or undone, COMMIT, a lost connection):
+            // nothing of it was saved. A step that failed on its own keeps its own error, so its usual handling follows
+            // (and a step that breaks every group it is in is not retried for ever); the others did nothing wrong and
+            // are told to try again.
+            foreach (var step in steps)
+            {
+                step.Fail(step.Failure ?? new SharedWriteAbortedException(e));
+            }
+
+            return;
+        }
+        catch (Exception) when (committed)
+        {
+            // Only closing the committed transaction failed (the store replaces the connection): the changes are saved.
+        }
+
+        foreach (var step in steps)
+        {
+            step.Complete();
+        }
+    }
+
+    private List<IQueuedStep> TakeQueued()
+    {
         var steps = new List<IQueuedStep>();
         while (steps.Count < MaxStepsPerTransaction && _queue.TryDequeue(out var next))
         {
@@ -65,50 +145,7 @@ internal sealed class SharedWriteQueue(Func<CancellationToken, Task<StoreTransac
             }
         }
 
-        if (steps.Count == 0)
-        {
-            return;
-        }
-
-        IQueuedStep? running = null;
-        try
-        {
-            await using var transaction = await begin(CancellationToken.None);
-            foreach (var step in steps)
-            {
-                running = step;
-                var undoMark = await transaction.BeginPartAsync();
-                try
-                {
-                    await step.RunAsync(transaction);
-                    await transaction.KeepPartAsync();
-                }
-                catch (Exception e)
-                {
-                    step.Failure = e;
-                    await transaction.UndoPartAsync(undoMark);
-                }
-            }
-
-            running = null;
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // The shared transaction itself failed (BEGIN, a savepoint that could not be undone, COMMIT): nothing of it was
-            // saved. The step it failed in gets the error; the others did nothing wrong and are told to try again.
-            foreach (var step in steps)
-            {
-                step.Fail(ReferenceEquals(step, running) || running is null ? step.Failure ?? e : new SharedWriteAbortedException(e));
-            }
-
-            return;
-        }
-
-        foreach (var step in steps)
-        {
-            step.Complete();
-        }
+        return steps;
     }
 
     private interface IQueuedStep

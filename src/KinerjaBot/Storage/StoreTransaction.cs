@@ -138,10 +138,23 @@ public sealed class StoreTransaction : IAsyncDisposable, IDisposable
                 if (!_committed)
                 {
                     _undoOnRollback.ForEach(undo => undo());
-                    _transaction.Rollback();
+                    try
+                    {
+                        _transaction.Rollback();
+                        broken = false;
+                    }
+                    catch (Exception)
+                    {
+                        // The engine may already have rolled back (after an I/O error, a failed COMMIT or a lost
+                        // connection), so ROLLBACK fails too. Nothing was saved either way; the error already on its way
+                        // is the one that matters and must not be replaced by this one (callers tell temporary failures
+                        // from bugs by it). The connection stays counted as broken and is replaced.
+                    }
                 }
-
-                broken = false;
+                else
+                {
+                    broken = false;
+                }
             }
             finally
             {

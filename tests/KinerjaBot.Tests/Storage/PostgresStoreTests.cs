@@ -52,6 +52,55 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_the_server_refuses_saves_none_of_the_shared_steps_and_tells_every_caller_to_try_again()
+    {
+        var store = Open();
+
+        // The server refuses the COMMIT itself (as after a failover mid-commit): a deferred check on update 77 only.
+        await using (var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+                CREATE CONSTRAINT TRIGGER refuse_update_77 AFTER INSERT ON processed_updates DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW WHEN (NEW.update_id = 77) EXECUTE FUNCTION refuse_at_commit();
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Task<long> Step(long updateId) => store.WriteTogetherAsync(
+            async (tx, ct) =>
+            {
+                await tx.Telegram.MarkProcessedAsync(updateId, Monday, ct);
+                return updateId;
+            },
+            default);
+        Task<long>[] steps;
+        await using (var writer = await store.BeginAsync(default))
+        {
+            steps = [Step(76), Step(77), Step(78)];
+        }
+
+        foreach (var step in steps)
+        {
+            var error = await Assert.ThrowsAsync<SharedWriteAbortedException>(() => step);
+            Assert.True(KinerjaStore.IsTemporaryFailure(error), error.ToString());
+        }
+
+        await using (var read = await Open().ReadAsync(default))
+        {
+            Assert.False(await read.Telegram.IsProcessedAsync(76, default));
+            Assert.False(await read.Telegram.IsProcessedAsync(78, default));
+        }
+
+        // And the next group commits on a fresh connection.
+        Assert.Equal(79, await Step(79));
+        await using var after = await Open().ReadAsync(default);
+        Assert.True(await after.Telegram.IsProcessedAsync(79, default));
+    }
+
+    [Fact]
     public async Task Everything_saved_is_there_for_another_instance()
     {
         long instanceId;
