@@ -47,7 +47,10 @@ public sealed class WorkingCalendar
     /// <summary>The end of working hours; a day-based deadline falls at this time.</summary>
     public TimeOnly WorkdayEnd { get; }
 
-    /// <summary>A calendar for an IANA zone id such as <c>Asia/Jakarta</c>, <c>Asia/Makassar</c> or <c>Asia/Jayapura</c>.</summary>
+    /// <summary>
+    /// A calendar for an IANA zone id such as <c>Asia/Jakarta</c>, <c>Asia/Makassar</c> or <c>Asia/Jayapura</c>, or one of
+    /// their Windows ids (<see cref="IndonesianTimeZones"/>).
+    /// </summary>
     public static WorkingCalendar ForTimeZone(string timeZoneId, IEnumerable<DateOnly>? holidays = null) =>
         new(IndonesianTimeZones.Find(timeZoneId), holidays);
 
